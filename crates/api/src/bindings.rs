@@ -1,0 +1,54 @@
+//! The TypeScript the UI imports is generated from the Rust types that cross the IPC. This test fails
+//! when the committed files are stale; `UPDATE_BINDINGS=1 cargo test -p throughline-api bindings`
+//! rewrites them.
+
+use std::path::{Path, PathBuf};
+
+use ts_rs::{Config, TS};
+
+use crate::{ApiError, Edit, JourneySummary, Scene, WorkspaceInfo};
+
+fn export_all(dir: &Path) {
+    let cfg = Config::new().with_out_dir(dir);
+    Scene::export_all(&cfg).unwrap();
+    JourneySummary::export_all(&cfg).unwrap();
+    WorkspaceInfo::export_all(&cfg).unwrap();
+    ApiError::export_all(&cfg).unwrap();
+    Edit::export_all(&cfg).unwrap();
+}
+
+fn files(dir: &Path) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = std::fs::read_dir(dir)
+        .map(|rd| {
+            rd.filter_map(Result::ok)
+                .map(|e| {
+                    let name = e.file_name().to_string_lossy().into_owned();
+                    (name, std::fs::read_to_string(e.path()).unwrap_or_default())
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    out.sort();
+    out
+}
+
+#[test]
+fn generated_typescript_bindings_are_current() {
+    let committed = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/lib/bindings");
+    if std::env::var_os("UPDATE_BINDINGS").is_some() {
+        let _ = std::fs::remove_dir_all(&committed);
+        export_all(&committed);
+    }
+    let fresh = tempfile::tempdir().unwrap();
+    export_all(fresh.path());
+    let (want, have) = (files(fresh.path()), files(&committed));
+    let names = |v: &[(String, String)]| v.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
+    assert_eq!(
+        names(&have),
+        names(&want),
+        "binding files differ; run UPDATE_BINDINGS=1 cargo test -p throughline-api bindings"
+    );
+    for ((name, have), (_, want)) in have.iter().zip(&want) {
+        assert!(have == want, "ui/src/lib/bindings/{name} is stale; run UPDATE_BINDINGS=1 cargo test -p throughline-api bindings");
+    }
+}

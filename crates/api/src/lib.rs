@@ -1,0 +1,17 @@
+//! The one API every Throughline client calls. The app's commands and the CLI's subcommands are thin
+//! layers over [`OpenWorkspace`], so a journey looks the same and an edit behaves the same wherever it
+//! comes from.
+
+mod error;
+mod types;
+mod workspace;
+
+pub use error::{ApiError, ErrorCode};
+pub use throughline_core::edit::Edit;
+pub use throughline_core::Id;
+pub use throughline_render::Scene;
+pub use types::{JourneySummary, WorkspaceInfo};
+pub use workspace::{default_workspace_path, OpenWorkspace};
+
+#[cfg(test)]
+mod bindings;

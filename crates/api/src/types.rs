@@ -1,0 +1,29 @@
+//! Summaries the clients list and show.
+
+use serde::Serialize;
+use throughline_core::Id;
+use ts_rs::TS;
+
+/// A journey as the sidebar lists it.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct JourneySummary {
+    /// The journey.
+    pub id: Id,
+    /// Its name.
+    pub name: String,
+    /// Its persona or segment.
+    pub persona: String,
+    /// How many stages it has.
+    pub stages: u32,
+    /// How many cards it has.
+    pub steps: u32,
+}
+
+/// The open workspace, for the window title and the sidebar header.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct WorkspaceInfo {
+    /// Full path of the file.
+    pub path: String,
+    /// File name without its extension.
+    pub name: String,
+}

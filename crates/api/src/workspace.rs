@@ -1,0 +1,218 @@
+//! An open workspace: the store, the model loaded from it, and the fonts scenes are laid out with.
+
+use std::path::{Path, PathBuf};
+
+use throughline_core::edit::{apply, Edit};
+use throughline_core::sample::sample_workspace;
+use throughline_core::{Id, Workspace};
+use throughline_render::{layout, to_svg, Fonts, Scene};
+use throughline_store::Store;
+
+use crate::{ApiError, ErrorCode, JourneySummary, WorkspaceInfo};
+
+/// Where the app keeps the workspace it opens when given none: `default.throughline` in the user's
+/// data directory (`~/.local/share/throughline` on Linux).
+pub fn default_workspace_path() -> Option<PathBuf> {
+    dirs::data_dir().map(|d| d.join("throughline").join("default.throughline"))
+}
+
+/// A workspace open for reading and editing. The model in memory always equals what is committed.
+pub struct OpenWorkspace {
+    store: Store,
+    model: Workspace,
+    fonts: Fonts,
+}
+
+impl OpenWorkspace {
+    /// Opens an existing workspace file.
+    pub fn open(path: &Path) -> Result<Self, ApiError> {
+        let store = Store::open(path)?;
+        let model = store.load()?;
+        Ok(Self::from_parts(store, model))
+    }
+
+    /// Creates a workspace at `path`, seeded with the sample journeys; refuses if a file is there.
+    pub fn create_sample(path: &Path) -> Result<Self, ApiError> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| {
+                ApiError::new(
+                    ErrorCode::Storage,
+                    format!("{}: cannot create the folder: {e}", dir.display()),
+                )
+            })?;
+        }
+        let sample =
+            sample_workspace().map_err(|e| ApiError::new(ErrorCode::Invalid, e.to_string()))?;
+        let mut store = Store::create(path)?;
+        store.insert_workspace(&sample)?;
+        Self::open(path)
+    }
+
+    /// Opens the workspace at `path`, creating and seeding it first if nothing is there. This is how
+    /// the default workspace comes to exist on first launch; later launches only open it.
+    pub fn open_or_create_sample(path: &Path) -> Result<Self, ApiError> {
+        if path.exists() {
+            Self::open(path)
+        } else {
+            Self::create_sample(path)
+        }
+    }
+
+    /// A workspace in memory holding `model`, for tests and benchmarks.
+    pub fn in_memory(model: &Workspace) -> Result<Self, ApiError> {
+        let mut store = Store::open_in_memory()?;
+        store.insert_workspace(model)?;
+        let model = store.load()?;
+        Ok(Self::from_parts(store, model))
+    }
+
+    fn from_parts(store: Store, model: Workspace) -> Self {
+        OpenWorkspace {
+            store,
+            model,
+            fonts: Fonts::embedded(),
+        }
+    }
+
+    /// The file and its name.
+    pub fn info(&self) -> WorkspaceInfo {
+        let path = self.store.path().map(Path::to_path_buf).unwrap_or_default();
+        WorkspaceInfo {
+            name: path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_else(|| "workspace".into()),
+            path: path.display().to_string(),
+        }
+    }
+
+    /// The model as committed.
+    pub fn model(&self) -> &Workspace {
+        &self.model
+    }
+
+    /// Every journey, in sidebar order.
+    pub fn journeys(&self) -> Vec<JourneySummary> {
+        self.model
+            .journeys
+            .iter()
+            .map(|j| JourneySummary {
+                id: j.id,
+                name: j.name.clone(),
+                persona: j.persona.clone(),
+                stages: j.stages.len() as u32,
+                steps: j.steps.len() as u32,
+            })
+            .collect()
+    }
+
+    /// Finds a journey by id or by name (case-insensitive), as a CLI user would name it.
+    pub fn find_journey(&self, name_or_id: &str) -> Result<Id, ApiError> {
+        let by_id = name_or_id.parse::<Id>().ok();
+        self.model
+            .journeys
+            .iter()
+            .find(|j| Some(j.id) == by_id || j.name.eq_ignore_ascii_case(name_or_id.trim()))
+            .map(|j| j.id)
+            .ok_or_else(|| {
+                let names: Vec<&str> = self
+                    .model
+                    .journeys
+                    .iter()
+                    .map(|j| j.name.as_str())
+                    .collect();
+                ApiError::new(
+                    ErrorCode::NotFound,
+                    format!(
+                        "no journey named \"{name_or_id}\"; the workspace has: {}",
+                        names.join(", ")
+                    ),
+                )
+            })
+    }
+
+    /// The journey laid out for drawing.
+    pub fn scene(&self, journey: Id) -> Result<Scene, ApiError> {
+        let j = self
+            .model
+            .journey(journey)
+            .ok_or_else(|| ApiError::new(ErrorCode::NotFound, "that journey no longer exists"))?;
+        Ok(layout(j, &self.model.flows_of(j), &self.fonts))
+    }
+
+    /// The journey as an SVG document.
+    pub fn svg(&self, journey: Id) -> Result<String, ApiError> {
+        self.scene(journey).map(|s| to_svg(&s))
+    }
+
+    /// Applies one edit: checked by the model, committed in one transaction, and only then visible. If
+    /// the write fails the model is rolled back, so it never shows what is not stored.
+    pub fn apply(&mut self, edit: &Edit) -> Result<(), ApiError> {
+        let (touched, inverse) = apply(&mut self.model, edit)?;
+        if let Err(e) = self.store.save(&self.model, &touched) {
+            // The inverse of an edit that just applied always applies.
+            let _ = apply(&mut self.model, &inverse);
+            return Err(e.into());
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_launch_seeds_and_later_launches_change_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("data/throughline/default.throughline");
+        let ws = OpenWorkspace::open_or_create_sample(&path).unwrap();
+        assert!(ws.journeys().len() >= 2);
+        let first = ws.journeys();
+        drop(ws);
+        let bytes = std::fs::read(&path).unwrap();
+        let again = OpenWorkspace::open_or_create_sample(&path).unwrap();
+        assert_eq!(again.journeys(), first);
+        drop(again);
+        assert_eq!(std::fs::read(&path).unwrap(), bytes);
+    }
+
+    #[test]
+    fn journeys_are_found_by_name_or_id_and_unknown_names_list_the_choices() {
+        let ws = OpenWorkspace::in_memory(&sample_workspace().unwrap()).unwrap();
+        let first = &ws.journeys()[0];
+        assert_eq!(
+            ws.find_journey(&first.name.to_uppercase()).unwrap(),
+            first.id
+        );
+        assert_eq!(ws.find_journey(&first.id.to_string()).unwrap(), first.id);
+        let err = ws.find_journey("Nope").unwrap_err();
+        assert_eq!(err.code, ErrorCode::NotFound);
+        assert!(err.message.contains(&first.name));
+    }
+
+    #[test]
+    fn an_edit_shows_in_the_next_scene_and_a_refused_one_changes_nothing() {
+        let mut ws = OpenWorkspace::in_memory(&sample_workspace().unwrap()).unwrap();
+        let j = ws.journeys()[0].id;
+        let step = ws.model().journeys[0].steps[0].id;
+        ws.apply(&Edit::SetStepText {
+            step,
+            text: "Brand new words".into(),
+        })
+        .unwrap();
+        let scene = ws.scene(j).unwrap();
+        let card = scene.cards.iter().find(|c| c.id == step).unwrap();
+        assert_eq!(card.lines[0].text, "Brand new words");
+        let before = ws.model().clone();
+        let err = ws
+            .apply(&Edit::SetStepText {
+                step,
+                text: "x".repeat(6000),
+            })
+            .unwrap_err();
+        assert_eq!(err.code, ErrorCode::Invalid);
+        assert!(err.message.contains("5000"), "{}", err.message);
+        assert_eq!(ws.model(), &before);
+    }
+}

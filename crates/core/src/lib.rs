@@ -1,0 +1,16 @@
+//! The Throughline domain: the model of a workspace of customer experience blueprints, the rules that
+//! keep it meaningful, and the graph the analyses run on. This crate does no I/O, so every client
+//! (store, renderer, app, CLI) agrees on what a valid workspace is.
+
+pub mod edit;
+pub mod graph;
+pub mod id;
+pub mod model;
+pub mod sample;
+pub mod synthetic;
+pub mod text;
+pub mod validate;
+
+pub use id::Id;
+pub use model::*;
+pub use validate::{validate_workspace, ValidationError};

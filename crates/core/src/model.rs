@@ -1,0 +1,333 @@
+//! The records a workspace holds. Plain data: the rules live in [`crate::validate`], storage in the
+//! store crate, and drawing in the render crate.
+
+use std::collections::HashSet;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::Id;
+
+/// Everything one team maps: many journeys and the people, teams, systems and processes they share.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Workspace {
+    /// Journeys in sidebar order (by `position`).
+    pub journeys: Vec<Journey>,
+    /// Shared people, teams, systems and processes.
+    pub entities: Vec<Entity>,
+    /// Typed edges between steps and entities.
+    pub links: Vec<Link>,
+}
+
+/// One customer journey drawn as a blueprint: stages are columns, lanes are rows, steps are cards.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Journey {
+    /// Identity of the journey.
+    pub id: Id,
+    /// Title shown in the sidebar and on the blueprint.
+    pub name: String,
+    /// Who the customer is (persona or segment).
+    pub persona: String,
+    /// What the journey covers.
+    pub description: String,
+    /// Fractional sort key among journeys, so a reorder touches one row.
+    pub position: f64,
+    /// Columns, kept sorted by `position`.
+    pub stages: Vec<Stage>,
+    /// Rows, kept sorted by `position`.
+    pub lanes: Vec<Lane>,
+    /// Cards, in any order; each names its lane and stage.
+    pub steps: Vec<Step>,
+}
+
+/// A column of the blueprint: one phase of the customer's journey.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Stage {
+    /// Identity of the stage.
+    pub id: Id,
+    /// Column heading.
+    pub name: String,
+    /// Fractional sort key among the journey's stages.
+    pub position: f64,
+}
+
+/// What a lane means in service-blueprint terms. The order of the variants is the order lanes must keep
+/// from top to bottom, and the three blueprint lines sit where the kind changes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum LaneKind {
+    /// Physical evidence: what the customer sees and touches.
+    Evidence,
+    /// Customer actions: the only lane with emotion scores.
+    Customer,
+    /// Frontstage: employee actions the customer sees.
+    Frontstage,
+    /// Backstage: employee actions the customer does not see.
+    Backstage,
+    /// Support processes: systems and internal teams behind the backstage.
+    Support,
+}
+
+impl LaneKind {
+    /// Every kind, top to bottom.
+    pub const ALL: [LaneKind; 5] = [
+        LaneKind::Evidence,
+        LaneKind::Customer,
+        LaneKind::Frontstage,
+        LaneKind::Backstage,
+        LaneKind::Support,
+    ];
+
+    /// The name a lane of this kind gets in the standard blueprint template.
+    pub fn standard_name(self) -> &'static str {
+        match self {
+            LaneKind::Evidence => "Physical evidence",
+            LaneKind::Customer => "Customer actions",
+            LaneKind::Frontstage => "Frontstage actions",
+            LaneKind::Backstage => "Backstage actions",
+            LaneKind::Support => "Support processes",
+        }
+    }
+}
+
+/// The three lines of a service blueprint, each lying between two lane kinds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum LineKind {
+    /// Between the customer and the frontstage.
+    Interaction,
+    /// Between what the customer sees (frontstage) and what they do not (backstage).
+    Visibility,
+    /// Between backstage staff and the support processes behind them.
+    InternalInteraction,
+}
+
+impl LineKind {
+    /// Every line, top to bottom.
+    pub const ALL: [LineKind; 3] = [
+        LineKind::Interaction,
+        LineKind::Visibility,
+        LineKind::InternalInteraction,
+    ];
+
+    /// The label printed on the line.
+    pub fn label(self) -> &'static str {
+        match self {
+            LineKind::Interaction => "Line of interaction",
+            LineKind::Visibility => "Line of visibility",
+            LineKind::InternalInteraction => "Line of internal interaction",
+        }
+    }
+
+    /// The last lane kind above the line; every kind after it lies below.
+    pub fn above(self) -> LaneKind {
+        match self {
+            LineKind::Interaction => LaneKind::Customer,
+            LineKind::Visibility => LaneKind::Frontstage,
+            LineKind::InternalInteraction => LaneKind::Backstage,
+        }
+    }
+}
+
+/// A row of the blueprint.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Lane {
+    /// Identity of the lane.
+    pub id: Id,
+    /// Row heading.
+    pub name: String,
+    /// What the lane's steps mean.
+    pub kind: LaneKind,
+    /// Fractional sort key among the journey's lanes.
+    pub position: f64,
+}
+
+/// One card: something the customer or the organisation does at one stage.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Step {
+    /// Identity of the step.
+    pub id: Id,
+    /// The lane (row) it sits in.
+    pub lane: Id,
+    /// The stage (column) it sits in.
+    pub stage: Id,
+    /// Fractional sort key among the steps of its cell.
+    pub position: f64,
+    /// What happens, in the room's words.
+    pub text: String,
+    /// Where it happens (phone, app, letter…), if said.
+    pub channel: Option<String>,
+    /// Whether this step decides how the customer judges the whole experience.
+    pub moment_of_truth: bool,
+    /// How the customer feels, −2…+2; only on customer steps.
+    pub emotion: Option<i8>,
+    /// What hurts here, if anything.
+    pub pain_point: Option<String>,
+    /// Free notes.
+    pub notes: String,
+    /// The one accountable person or team.
+    pub owner: Option<Id>,
+}
+
+/// What kind of shared internal thing an entity is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum EntityKind {
+    /// One named person.
+    Person,
+    /// A team or department.
+    Team,
+    /// Software or equipment.
+    System,
+    /// A defined way of working.
+    Process,
+}
+
+impl EntityKind {
+    /// Whether an entity of this kind can be accountable for something.
+    pub fn can_own(self) -> bool {
+        matches!(self, EntityKind::Person | EntityKind::Team)
+    }
+}
+
+/// A person, team, system or process shared by every journey of the workspace.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    /// Identity of the entity.
+    pub id: Id,
+    /// What it is.
+    pub kind: EntityKind,
+    /// Its name, unique within its kind.
+    pub name: String,
+    /// What it does.
+    pub description: String,
+    /// The accountable person or team.
+    pub owner: Option<Id>,
+}
+
+/// The meaning of a link, which also fixes what may sit at each end.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum LinkKind {
+    /// Step → step of the same journey: the arrows of the blueprint.
+    Flow,
+    /// Step → person or team doing it.
+    PerformedBy,
+    /// Step → system it relies on.
+    Uses,
+    /// Step → process it belongs to.
+    PartOf,
+    /// Entity → entity it cannot work without.
+    DependsOn,
+    /// Person → team they belong to.
+    MemberOf,
+}
+
+/// A typed, directed edge of the workspace graph.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Link {
+    /// Identity of the link.
+    pub id: Id,
+    /// What the link means.
+    pub kind: LinkKind,
+    /// The step or entity it starts at.
+    pub from: Id,
+    /// The step or entity it points to.
+    pub to: Id,
+}
+
+impl Journey {
+    /// A journey with the five standard blueprint lanes and the given stages, ready to be filled in.
+    pub fn from_template(name: &str, stage_names: &[&str]) -> Journey {
+        Journey {
+            id: Id::new(),
+            name: name.to_owned(),
+            persona: String::new(),
+            description: String::new(),
+            position: 0.0,
+            stages: stage_names
+                .iter()
+                .enumerate()
+                .map(|(i, s)| Stage {
+                    id: Id::new(),
+                    name: (*s).to_owned(),
+                    position: i as f64,
+                })
+                .collect(),
+            lanes: LaneKind::ALL
+                .iter()
+                .enumerate()
+                .map(|(i, kind)| Lane {
+                    id: Id::new(),
+                    name: kind.standard_name().to_owned(),
+                    kind: *kind,
+                    position: i as f64,
+                })
+                .collect(),
+            steps: Vec::new(),
+        }
+    }
+
+    /// Puts stages, lanes and steps in display order (by position, then id so ties are stable).
+    pub fn sort(&mut self) {
+        self.stages
+            .sort_by(|a, b| a.position.total_cmp(&b.position).then(a.id.cmp(&b.id)));
+        self.lanes
+            .sort_by(|a, b| a.position.total_cmp(&b.position).then(a.id.cmp(&b.id)));
+        self.steps
+            .sort_by(|a, b| a.position.total_cmp(&b.position).then(a.id.cmp(&b.id)));
+    }
+
+    /// The lane with this id.
+    pub fn lane(&self, id: Id) -> Option<&Lane> {
+        self.lanes.iter().find(|l| l.id == id)
+    }
+
+    /// The step with this id.
+    pub fn step(&self, id: Id) -> Option<&Step> {
+        self.steps.iter().find(|s| s.id == id)
+    }
+}
+
+impl Step {
+    /// A new card with only its text set.
+    pub fn new(lane: Id, stage: Id, position: f64, text: &str) -> Step {
+        Step {
+            id: Id::new(),
+            lane,
+            stage,
+            position,
+            text: text.to_owned(),
+            channel: None,
+            moment_of_truth: false,
+            emotion: None,
+            pain_point: None,
+            notes: String::new(),
+            owner: None,
+        }
+    }
+}
+
+impl Workspace {
+    /// The journey with this id.
+    pub fn journey(&self, id: Id) -> Option<&Journey> {
+        self.journeys.iter().find(|j| j.id == id)
+    }
+
+    /// The entity with this id.
+    pub fn entity(&self, id: Id) -> Option<&Entity> {
+        self.entities.iter().find(|e| e.id == id)
+    }
+
+    /// Flow links whose ends both lie in this journey, in a stable order.
+    pub fn flows_of(&self, journey: &Journey) -> Vec<Link> {
+        let steps: HashSet<Id> = journey.steps.iter().map(|s| s.id).collect();
+        self.links
+            .iter()
+            .filter(|l| {
+                l.kind == LinkKind::Flow && steps.contains(&l.from) && steps.contains(&l.to)
+            })
+            .cloned()
+            .collect()
+    }
+}

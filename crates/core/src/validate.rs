@@ -1,0 +1,295 @@
+//! The rules a workspace keeps. The store checks them before it commits, so a workspace on disk never
+//! holds a card in a missing lane, an emotion on a backstage step or an owner that cannot own.
+
+use std::collections::{HashMap, HashSet};
+
+use thiserror::Error;
+
+use crate::text::{MAX_NAME_CHARS, MAX_TEXT_CHARS};
+use crate::{EntityKind, Id, Journey, LaneKind, LinkKind, Workspace};
+
+/// Why a workspace (or the edit that would produce it) is refused. Each message names the record and
+/// says what to change.
+#[derive(Debug, Clone, PartialEq, Error)]
+pub enum ValidationError {
+    /// A name is empty.
+    #[error("{what} needs a name")]
+    EmptyName {
+        /// What is unnamed, e.g. "stage".
+        what: &'static str,
+    },
+    /// A name or text is over its limit.
+    #[error("{what} is {len} characters long; the limit is {limit}")]
+    TooLong {
+        /// What is too long, e.g. "card text".
+        what: &'static str,
+        /// Its length in characters.
+        len: usize,
+        /// The limit in characters.
+        limit: usize,
+    },
+    /// Two records share an id.
+    #[error("the id {0} is used twice")]
+    DuplicateId(Id),
+    /// A step points at a lane or stage its journey does not have.
+    #[error("card \"{step}\" sits in a {what} that is not in journey \"{journey}\"")]
+    MissingCell {
+        /// The step's text.
+        step: String,
+        /// "lane" or "stage".
+        what: &'static str,
+        /// The journey's name.
+        journey: String,
+    },
+    /// An emotion score outside −2…+2.
+    #[error("emotion {score} on card \"{step}\" is outside −2…+2")]
+    EmotionOutOfRange {
+        /// The step's text.
+        step: String,
+        /// The score given.
+        score: i8,
+    },
+    /// An emotion score on a step that is not a customer action.
+    #[error("card \"{step}\" is in a {kind:?} lane; only customer actions carry an emotion score")]
+    EmotionOutsideCustomerLane {
+        /// The step's text.
+        step: String,
+        /// The lane kind it is in.
+        kind: LaneKind,
+    },
+    /// Lanes out of blueprint order (e.g. backstage above frontstage).
+    #[error("lane \"{lane}\" ({kind:?}) sits above a lane of an earlier kind; blueprint lanes run evidence, customer, frontstage, backstage, support")]
+    LaneOrder {
+        /// The lane's name.
+        lane: String,
+        /// Its kind.
+        kind: LaneKind,
+    },
+    /// A link or owner points at nothing.
+    #[error("{what} points to {id}, which does not exist")]
+    Dangling {
+        /// What holds the reference.
+        what: &'static str,
+        /// The missing id.
+        id: Id,
+    },
+    /// A link whose ends are of the wrong kinds.
+    #[error("a {kind:?} link cannot go from {from} to {to}")]
+    LinkEnds {
+        /// The link's kind.
+        kind: LinkKind,
+        /// What the link starts at.
+        from: String,
+        /// What the link points to.
+        to: String,
+    },
+    /// An owner that is a system or process.
+    #[error("{owner} is a {kind:?}; only a person or a team can own something")]
+    OwnerKind {
+        /// The would-be owner's name.
+        owner: String,
+        /// Its kind.
+        kind: EntityKind,
+    },
+    /// Two entities of one kind with one name.
+    #[error("there are two {kind:?} entities named \"{name}\"")]
+    DuplicateName {
+        /// The kind.
+        kind: EntityKind,
+        /// The shared name.
+        name: String,
+    },
+}
+
+/// Checks a name: present and within [`MAX_NAME_CHARS`].
+pub fn check_name(what: &'static str, name: &str) -> Result<(), ValidationError> {
+    if name.trim().is_empty() {
+        return Err(ValidationError::EmptyName { what });
+    }
+    check_len(what, name, MAX_NAME_CHARS)
+}
+
+/// Checks a free text against [`MAX_TEXT_CHARS`].
+pub fn check_text(what: &'static str, text: &str) -> Result<(), ValidationError> {
+    check_len(what, text, MAX_TEXT_CHARS)
+}
+
+fn check_len(what: &'static str, s: &str, limit: usize) -> Result<(), ValidationError> {
+    let len = s.chars().count();
+    if len > limit {
+        return Err(ValidationError::TooLong { what, len, limit });
+    }
+    Ok(())
+}
+
+/// What a link end is, for checking link kinds.
+#[derive(Clone, Copy, PartialEq)]
+enum End {
+    Step(Id),
+    Entity(EntityKind),
+}
+
+/// Checks one journey on its own: names, cells, emotion scores and lane order.
+pub fn validate_journey(journey: &Journey) -> Result<(), ValidationError> {
+    check_name("journey name", &journey.name)?;
+    check_len("persona", &journey.persona, MAX_NAME_CHARS)?;
+    check_text("journey description", &journey.description)?;
+    let mut lanes = HashMap::new();
+    let mut previous: Option<LaneKind> = None;
+    let mut ordered = journey.lanes.clone();
+    ordered.sort_by(|a, b| a.position.total_cmp(&b.position).then(a.id.cmp(&b.id)));
+    for lane in &ordered {
+        check_name("lane name", &lane.name)?;
+        if previous.is_some_and(|p| p > lane.kind) {
+            return Err(ValidationError::LaneOrder {
+                lane: lane.name.clone(),
+                kind: lane.kind,
+            });
+        }
+        previous = Some(lane.kind);
+        lanes.insert(lane.id, lane.kind);
+    }
+    let stages: HashSet<Id> = journey.stages.iter().map(|s| s.id).collect();
+    for stage in &journey.stages {
+        check_name("stage name", &stage.name)?;
+    }
+    for step in &journey.steps {
+        check_text("card text", &step.text)?;
+        check_text("notes", &step.notes)?;
+        if let Some(channel) = &step.channel {
+            check_len("channel", channel, MAX_NAME_CHARS)?;
+        }
+        if let Some(pain) = &step.pain_point {
+            check_text("pain point", pain)?;
+        }
+        let missing = |what| ValidationError::MissingCell {
+            step: step.text.clone(),
+            what,
+            journey: journey.name.clone(),
+        };
+        let kind = *lanes.get(&step.lane).ok_or_else(|| missing("lane"))?;
+        if !stages.contains(&step.stage) {
+            return Err(missing("stage"));
+        }
+        if let Some(score) = step.emotion {
+            if !(-2..=2).contains(&score) {
+                return Err(ValidationError::EmotionOutOfRange {
+                    step: step.text.clone(),
+                    score,
+                });
+            }
+            if kind != LaneKind::Customer {
+                return Err(ValidationError::EmotionOutsideCustomerLane {
+                    step: step.text.clone(),
+                    kind,
+                });
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Checks a whole workspace: every journey, unique ids, entity names, owners and link ends.
+pub fn validate_workspace(ws: &Workspace) -> Result<(), ValidationError> {
+    let mut ends: HashMap<Id, End> = HashMap::new();
+    let mut seen = HashSet::new();
+    let mut unique = |id: Id| {
+        if seen.insert(id) {
+            Ok(())
+        } else {
+            Err(ValidationError::DuplicateId(id))
+        }
+    };
+    for journey in &ws.journeys {
+        validate_journey(journey)?;
+        unique(journey.id)?;
+        for id in journey
+            .stages
+            .iter()
+            .map(|s| s.id)
+            .chain(journey.lanes.iter().map(|l| l.id))
+        {
+            unique(id)?;
+        }
+        for step in &journey.steps {
+            unique(step.id)?;
+            ends.insert(step.id, End::Step(journey.id));
+        }
+    }
+    let mut names = HashSet::new();
+    for entity in &ws.entities {
+        unique(entity.id)?;
+        check_name("entity name", &entity.name)?;
+        check_text("entity description", &entity.description)?;
+        if !names.insert((entity.kind, entity.name.to_lowercase())) {
+            return Err(ValidationError::DuplicateName {
+                kind: entity.kind,
+                name: entity.name.clone(),
+            });
+        }
+        ends.insert(entity.id, End::Entity(entity.kind));
+    }
+    let check_owner = |what: &'static str, owner: Id| -> Result<(), ValidationError> {
+        match ws.entity(owner) {
+            None => Err(ValidationError::Dangling { what, id: owner }),
+            Some(e) if !e.kind.can_own() => Err(ValidationError::OwnerKind {
+                owner: e.name.clone(),
+                kind: e.kind,
+            }),
+            Some(_) => Ok(()),
+        }
+    };
+    for entity in &ws.entities {
+        if let Some(owner) = entity.owner {
+            check_owner("an entity's owner", owner)?;
+        }
+    }
+    for step in ws.journeys.iter().flat_map(|j| &j.steps) {
+        if let Some(owner) = step.owner {
+            check_owner("a card's owner", owner)?;
+        }
+    }
+    for link in &ws.links {
+        unique(link.id)?;
+        let from = *ends.get(&link.from).ok_or(ValidationError::Dangling {
+            what: "a link",
+            id: link.from,
+        })?;
+        let to = *ends.get(&link.to).ok_or(ValidationError::Dangling {
+            what: "a link",
+            id: link.to,
+        })?;
+        let ok = match (link.kind, from, to) {
+            (LinkKind::Flow, End::Step(a), End::Step(b)) => a == b && link.from != link.to,
+            (LinkKind::PerformedBy, End::Step(_), End::Entity(k)) => k.can_own(),
+            (LinkKind::Uses, End::Step(_), End::Entity(k)) => k == EntityKind::System,
+            (LinkKind::PartOf, End::Step(_), End::Entity(k)) => k == EntityKind::Process,
+            (LinkKind::DependsOn, End::Entity(_), End::Entity(_)) => link.from != link.to,
+            (
+                LinkKind::MemberOf,
+                End::Entity(EntityKind::Person),
+                End::Entity(EntityKind::Team),
+            ) => true,
+            _ => false,
+        };
+        if !ok {
+            return Err(ValidationError::LinkEnds {
+                kind: link.kind,
+                from: describe(ws, link.from),
+                to: describe(ws, link.to),
+            });
+        }
+    }
+    Ok(())
+}
+
+fn describe(ws: &Workspace, id: Id) -> String {
+    if let Some(e) = ws.entity(id) {
+        return format!("{:?} \"{}\"", e.kind, e.name);
+    }
+    ws.journeys
+        .iter()
+        .find_map(|j| j.step(id))
+        .map(|s| format!("card \"{}\"", s.text))
+        .unwrap_or_else(|| id.to_string())
+}

@@ -1,0 +1,435 @@
+//! Journey → scene. Stages become equal columns, lanes become rows as tall as their fullest cell, cards
+//! stack inside their cell, and the blueprint lines, the emotion band and the arrows are placed around
+//! them. Everything the renderers need is decided here.
+
+use std::collections::HashMap;
+
+use throughline_core::{Id, Journey, LaneKind, LineKind, Link, Step};
+
+use crate::font::Fonts;
+use crate::route::{rounded_path, route, Corridors};
+use crate::scene::*;
+use crate::theme::{emotion_colour, palette, Colours, TextStyles};
+use crate::wrap::wrap_clamped;
+
+/// Outer margin around the blueprint.
+pub const MARGIN: f64 = 32.0;
+/// Width of the lane heading column.
+pub const HEADER_W: f64 = 176.0;
+/// Width of a stage column.
+pub const STAGE_W: f64 = 232.0;
+/// Width of a card (the rest of the column is the gutter arrows run in).
+pub const CARD_W: f64 = 204.0;
+/// Space above the first and below the last card of a lane; arrows cross lanes in the top half.
+pub const LANE_PAD: f64 = 18.0;
+/// Space between stacked cards.
+pub const CARD_GAP: f64 = 10.0;
+/// Smallest lane height, so an empty lane is still a place to drop a card.
+pub const MIN_LANE_H: f64 = 84.0;
+/// Longest card shown in full; longer text is cut with an ellipsis (the whole text stays in the step).
+pub const MAX_CARD_LINES: usize = 12;
+
+const CARD_PAD_X: f64 = 10.0;
+const CARD_PAD_Y: f64 = 10.0;
+const ACCENT_W: f64 = 4.0;
+const MARKER_ROOM: f64 = 16.0;
+const LINE_H: f64 = 18.0;
+const CHANNEL_H: f64 = 16.0;
+const LINE_GAP: f64 = 24.0;
+const EMOTION_H: f64 = 128.0;
+const STAGE_LINE_H: f64 = 19.0;
+
+/// Lays `journey` out, with `flows` (its flow links) as arrows.
+pub fn layout(journey: &Journey, flows: &[Link], fonts: &Fonts) -> Scene {
+    let styles = TextStyles::standard();
+    let mut stages: Vec<_> = journey.stages.iter().collect();
+    stages.sort_by(|a, b| a.position.total_cmp(&b.position).then(a.id.cmp(&b.id)));
+    let mut lanes: Vec<_> = journey.lanes.iter().collect();
+    lanes.sort_by(|a, b| a.position.total_cmp(&b.position).then(a.id.cmp(&b.id)));
+    let stage_ix: HashMap<Id, usize> = stages.iter().enumerate().map(|(i, s)| (s.id, i)).collect();
+    let lane_ix: HashMap<Id, usize> = lanes.iter().enumerate().map(|(i, l)| (l.id, i)).collect();
+
+    // Steps per cell, in order.
+    let n_stages = stages.len();
+    let mut cells: Vec<Vec<&Step>> = vec![Vec::new(); lanes.len() * n_stages];
+    for step in &journey.steps {
+        if let (Some(&l), Some(&s)) = (lane_ix.get(&step.lane), stage_ix.get(&step.stage)) {
+            cells[l * n_stages + s].push(step);
+        }
+    }
+    for cell in &mut cells {
+        cell.sort_by(|a, b| a.position.total_cmp(&b.position).then(a.id.cmp(&b.id)));
+    }
+
+    let left = MARGIN + HEADER_W;
+    let col_x = |i: usize| left + i as f64 * STAGE_W;
+    let width = left + n_stages as f64 * STAGE_W + MARGIN;
+    let mut y = MARGIN;
+
+    // Title block.
+    let title = TextLine {
+        text: journey.name.clone(),
+        x: MARGIN,
+        y: y + styles.title.size,
+    };
+    y += styles.title.size + 10.0;
+    let subtitle = (!journey.persona.is_empty()).then(|| {
+        y += styles.subtitle.size + 4.0;
+        TextLine {
+            text: format!("Persona: {}", journey.persona),
+            x: MARGIN,
+            y,
+        }
+    });
+    y += 22.0;
+
+    // Stage headings.
+    let stage_font = fonts.for_weight(styles.stage.weight);
+    let stage_text_w = STAGE_W - 28.0;
+    let stage_lines: Vec<Vec<String>> = stages
+        .iter()
+        .map(|s| wrap_clamped(&s.name, stage_font, styles.stage.size, stage_text_w, 3))
+        .collect();
+    let header_lines = stage_lines.iter().map(Vec::len).max().unwrap_or(1).max(1);
+    let header_h = header_lines as f64 * STAGE_LINE_H + 22.0;
+    let stage_columns: Vec<StageColumn> = stages
+        .iter()
+        .zip(&stage_lines)
+        .enumerate()
+        .map(|(i, (stage, lines))| {
+            let x = col_x(i);
+            let top = y + (header_h - lines.len() as f64 * STAGE_LINE_H) / 2.0 + styles.stage.size;
+            StageColumn {
+                id: stage.id,
+                header: Rect {
+                    x: x + 3.0,
+                    y,
+                    width: STAGE_W - 6.0,
+                    height: header_h,
+                },
+                lines: lines
+                    .iter()
+                    .enumerate()
+                    .map(|(k, text)| TextLine {
+                        x: x + (STAGE_W - stage_font.width(text, styles.stage.size)) / 2.0,
+                        y: top + k as f64 * STAGE_LINE_H,
+                        text: text.clone(),
+                    })
+                    .collect(),
+                x,
+                width: STAGE_W,
+            }
+        })
+        .collect();
+    y += header_h + 10.0;
+    let grid_top = y;
+
+    let lane_font = fonts.for_weight(styles.lane.weight);
+    let label_font = fonts.for_weight(styles.label.weight);
+    let text_w = CARD_W - ACCENT_W - 2.0 * CARD_PAD_X - MARKER_ROOM;
+
+    let mut bands = Vec::with_capacity(lanes.len());
+    let mut separators = Vec::new();
+    let mut emotion = None;
+    let mut cards = Vec::with_capacity(journey.steps.len());
+    let mut placed: HashMap<Id, (Rect, usize, usize)> = HashMap::with_capacity(journey.steps.len());
+    let mut previous: Option<LaneKind> = None;
+
+    for (li, lane) in lanes.iter().enumerate() {
+        if let Some(prev) = previous {
+            for line in LineKind::ALL {
+                if prev <= line.above() && lane.kind > line.above() {
+                    y += LINE_GAP / 2.0;
+                    separators.push(separator(line, y, width, label_font, styles.label.size));
+                    y += LINE_GAP / 2.0;
+                }
+            }
+        }
+        previous = Some(lane.kind);
+        if lane.kind == LaneKind::Customer && emotion.is_none() {
+            emotion = Some(EmotionBand {
+                band: Rect {
+                    x: MARGIN,
+                    y,
+                    width: width - 2.0 * MARGIN,
+                    height: EMOTION_H,
+                },
+                header: Rect {
+                    x: MARGIN,
+                    y,
+                    width: HEADER_W - 8.0,
+                    height: EMOTION_H,
+                },
+                title: TextLine {
+                    text: "Emotion".into(),
+                    x: MARGIN + 12.0,
+                    y: y + LANE_PAD + styles.lane.size,
+                },
+                ticks: Vec::new(),
+                grid: Vec::new(),
+                path: String::new(),
+                points: Vec::new(),
+            });
+            y += EMOTION_H;
+        }
+
+        // Cards of this lane, cell by cell; the lane is as tall as its fullest cell.
+        let mut lane_bottom = y + MIN_LANE_H;
+        for si in 0..n_stages {
+            let mut cy = y + LANE_PAD;
+            for step in &cells[li * n_stages + si] {
+                let card = card(
+                    step,
+                    lane.kind,
+                    col_x(si) + (STAGE_W - CARD_W) / 2.0,
+                    cy,
+                    text_w,
+                    fonts,
+                );
+                placed.insert(step.id, (card.rect, si, li));
+                cy += card.rect.height + CARD_GAP;
+                cards.push(card);
+            }
+            lane_bottom = lane_bottom.max(cy - CARD_GAP + LANE_PAD);
+        }
+        let height = lane_bottom - y;
+        let header_text_w = HEADER_W - 8.0 - 24.0;
+        bands.push(LaneBand {
+            id: lane.id,
+            kind: lane.kind,
+            band: Rect {
+                x: MARGIN,
+                y,
+                width: width - 2.0 * MARGIN,
+                height,
+            },
+            header: Rect {
+                x: MARGIN,
+                y,
+                width: HEADER_W - 8.0,
+                height,
+            },
+            lines: wrap_clamped(&lane.name, lane_font, styles.lane.size, header_text_w, 4)
+                .into_iter()
+                .enumerate()
+                .map(|(k, text)| TextLine {
+                    text,
+                    x: MARGIN + 12.0,
+                    y: y + LANE_PAD + styles.lane.size + k as f64 * LINE_H,
+                })
+                .collect(),
+            palette: palette(lane.kind),
+        });
+        y = lane_bottom;
+    }
+    let grid_bottom = y;
+
+    if let Some(band) = &mut emotion {
+        fill_emotion(band, &cards, &stage_columns, label_font, styles.label.size);
+    }
+
+    let arrows = flows
+        .iter()
+        .filter_map(|link| {
+            let (from, from_col, _) = placed.get(&link.from)?;
+            let (to, to_col, to_lane) = placed.get(&link.to)?;
+            let corridors = Corridors {
+                gutter_after_source: col_x(from_col + 1),
+                gutter_before_target: col_x(*to_col),
+                target_lane_strip: bands[*to_lane].band.y + LANE_PAD / 2.0,
+            };
+            let points = route(from, to, *from_col, *to_col, &corridors);
+            let mut path = String::new();
+            rounded_path(&points, 6.0, &mut path);
+            Some(Arrow {
+                id: link.id,
+                from: link.from,
+                to: link.to,
+                path,
+            })
+        })
+        .collect();
+
+    Scene {
+        journey: journey.id,
+        width,
+        height: y + MARGIN,
+        title,
+        subtitle,
+        stages: stage_columns,
+        lanes: bands,
+        emotion,
+        separators,
+        cards,
+        arrows,
+        rules: (1..n_stages)
+            .map(|i| Rule {
+                x1: col_x(i),
+                y1: grid_top,
+                x2: col_x(i),
+                y2: grid_bottom,
+            })
+            .collect(),
+        styles,
+        colours: Colours::standard(),
+    }
+}
+
+fn separator(kind: LineKind, y: f64, width: f64, font: &crate::font::Font, size: f64) -> Separator {
+    let text = kind.label().to_uppercase();
+    let text_w = font.width(&text, size);
+    let label_box = Rect {
+        x: MARGIN + 6.0,
+        y: y - 8.0,
+        width: text_w + 12.0,
+        height: 16.0,
+    };
+    Separator {
+        kind,
+        y,
+        x1: MARGIN,
+        x2: width - MARGIN,
+        label: TextLine {
+            text,
+            x: label_box.x + 6.0,
+            y: y + size * 0.36,
+        },
+        label_box,
+    }
+}
+
+fn card(step: &Step, kind: LaneKind, x: f64, y: f64, text_w: f64, fonts: &Fonts) -> Card {
+    let styles = TextStyles::standard();
+    let font = fonts.for_weight(styles.card.weight);
+    let wrapped = wrap_clamped(&step.text, font, styles.card.size, text_w, MAX_CARD_LINES);
+    let text_x = x + ACCENT_W + CARD_PAD_X;
+    let first = y + CARD_PAD_Y + styles.card.size;
+    let lines: Vec<TextLine> = wrapped
+        .into_iter()
+        .enumerate()
+        .map(|(i, text)| TextLine {
+            text,
+            x: text_x,
+            y: first + i as f64 * LINE_H,
+        })
+        .collect();
+    let mut height = 2.0 * CARD_PAD_Y + lines.len() as f64 * LINE_H;
+    let channel = step.channel.as_ref().filter(|c| !c.is_empty()).map(|c| {
+        let channel_font = fonts.for_weight(styles.channel.weight);
+        let text = wrap_clamped(c, channel_font, styles.channel.size, text_w, 1).remove(0);
+        let line = TextLine {
+            text,
+            x: text_x,
+            y: y + height - CARD_PAD_Y + CHANNEL_H - 4.0,
+        };
+        height += CHANNEL_H;
+        line
+    });
+    let height = height.max(44.0);
+    let right = x + CARD_W;
+    let moment_of_truth = step
+        .moment_of_truth
+        .then(|| star(right - 12.0, y + 12.0, 7.0, 3.0));
+    let pain_point = step
+        .pain_point
+        .as_ref()
+        .filter(|p| !p.is_empty())
+        .map(|_| Point {
+            x: right - 12.0,
+            y: y + if step.moment_of_truth { 30.0 } else { 12.0 },
+        });
+    Card {
+        id: step.id,
+        lane: step.lane,
+        stage: step.stage,
+        kind,
+        rect: Rect {
+            x,
+            y,
+            width: CARD_W,
+            height,
+        },
+        lines,
+        channel,
+        moment_of_truth,
+        pain_point,
+        emotion: step.emotion.filter(|_| kind == LaneKind::Customer),
+    }
+}
+
+/// Points of a five-pointed star centred on (cx, cy), as SVG polygon points.
+fn star(cx: f64, cy: f64, outer: f64, inner: f64) -> String {
+    let mut out = String::new();
+    for k in 0..10 {
+        let r = if k % 2 == 0 { outer } else { inner };
+        let a = std::f64::consts::PI * (k as f64 / 5.0 - 0.5);
+        if k > 0 {
+            out.push(' ');
+        }
+        crate::svg::push_num(&mut out, cx + r * a.cos());
+        out.push(',');
+        crate::svg::push_num(&mut out, cy + r * a.sin());
+    }
+    out
+}
+
+fn fill_emotion(
+    band: &mut EmotionBand,
+    cards: &[Card],
+    stages: &[StageColumn],
+    font: &crate::font::Font,
+    size: f64,
+) {
+    let top = band.band.y + 20.0;
+    let bottom = band.band.y + band.band.height - 20.0;
+    let y_of = |score: i8| top + (2.0 - f64::from(score)) / 4.0 * (bottom - top);
+    band.grid = vec![y_of(2), y_of(0), y_of(-2)];
+    let right = band.header.x + band.header.width - 10.0;
+    band.ticks = [(2, "+2"), (0, "0"), (-2, "−2")]
+        .iter()
+        .map(|(score, text)| TextLine {
+            text: (*text).to_owned(),
+            x: right - font.width(text, size),
+            y: y_of(*score) + size * 0.36,
+        })
+        .collect();
+    for stage in stages {
+        let scored: Vec<&Card> = cards
+            .iter()
+            .filter(|c| c.stage == stage.id && c.emotion.is_some())
+            .collect();
+        let n = scored.len() as f64;
+        for (k, card) in scored.iter().enumerate() {
+            let score = card.emotion.unwrap_or(0);
+            band.points.push(EmotionPoint {
+                step: card.id,
+                at: Point {
+                    x: stage.x + stage.width * (k as f64 + 1.0) / (n + 1.0),
+                    y: y_of(score),
+                },
+                score,
+                colour: emotion_colour(score).to_owned(),
+            });
+        }
+    }
+    if band.points.len() >= 2 {
+        let p = &band.points;
+        let mut d = String::from("M");
+        crate::svg::push_num(&mut d, p[0].at.x);
+        d.push(' ');
+        crate::svg::push_num(&mut d, p[0].at.y);
+        for w in p.windows(2) {
+            let (a, b) = (w[0].at, w[1].at);
+            let mid = (a.x + b.x) / 2.0;
+            d.push('C');
+            for (x, y) in [(mid, a.y), (mid, b.y), (b.x, b.y)] {
+                crate::svg::push_num(&mut d, x);
+                d.push(' ');
+                crate::svg::push_num(&mut d, y);
+                d.push(' ');
+            }
+            d.pop();
+        }
+        band.path = d;
+    }
+}

@@ -1,0 +1,16 @@
+//! Lays a journey out into a [`Scene`] and writes scenes as SVG. The app's WebView draws the same scene,
+//! so what the screen shows and what export writes come from one layout. Pure functions, no I/O: the
+//! same journey gives the same bytes.
+
+pub mod font;
+pub mod layout;
+pub mod route;
+pub mod scene;
+pub mod svg;
+pub mod theme;
+pub mod wrap;
+
+pub use font::Fonts;
+pub use layout::layout;
+pub use scene::*;
+pub use svg::to_svg;

@@ -1,0 +1,225 @@
+//! The scene: a journey laid out, with every position, wrapped line, route and colour decided. The
+//! WebView draws it and adds interaction; the SVG writer draws it for export. Neither lays anything out.
+
+use serde::Serialize;
+use throughline_core::{Id, LaneKind, LineKind};
+use ts_rs::TS;
+
+use crate::theme::{Colours, Palette, TextStyles};
+
+/// One line of text, positioned by its baseline start (left-aligned, so no renderer's anchoring rules
+/// matter).
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct TextLine {
+    /// The characters, already wrapped.
+    pub text: String,
+    /// Left edge.
+    pub x: f64,
+    /// Baseline.
+    pub y: f64,
+}
+
+/// An axis-aligned box.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, TS)]
+pub struct Rect {
+    /// Left edge.
+    pub x: f64,
+    /// Top edge.
+    pub y: f64,
+    /// Width.
+    pub width: f64,
+    /// Height.
+    pub height: f64,
+}
+
+impl Rect {
+    /// Whether `other` lies wholly inside this box.
+    pub fn contains(&self, other: &Rect) -> bool {
+        other.x >= self.x
+            && other.y >= self.y
+            && other.x + other.width <= self.x + self.width
+            && other.y + other.height <= self.y + self.height
+    }
+
+    /// Whether the two boxes share any area.
+    pub fn overlaps(&self, other: &Rect) -> bool {
+        self.x < other.x + other.width
+            && other.x < self.x + self.width
+            && self.y < other.y + other.height
+            && other.y < self.y + self.height
+    }
+}
+
+/// A stage column: its heading box and the whole column's horizontal extent.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct StageColumn {
+    /// The stage.
+    pub id: Id,
+    /// Heading box (top of the column).
+    pub header: Rect,
+    /// Heading text, wrapped and centred.
+    pub lines: Vec<TextLine>,
+    /// Left edge of the column.
+    pub x: f64,
+    /// Width of the column.
+    pub width: f64,
+}
+
+/// A lane row: its band, heading cell and colours.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct LaneBand {
+    /// The lane.
+    pub id: Id,
+    /// What the lane means.
+    pub kind: LaneKind,
+    /// The whole row, heading cell included.
+    pub band: Rect,
+    /// The heading cell at the left.
+    pub header: Rect,
+    /// Heading text, wrapped.
+    pub lines: Vec<TextLine>,
+    /// Colours of the lane's kind.
+    pub palette: Palette,
+}
+
+/// One of the three blueprint lines, drawn across the whole width between two lanes.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct Separator {
+    /// Which line.
+    pub kind: LineKind,
+    /// Vertical position.
+    pub y: f64,
+    /// Left end.
+    pub x1: f64,
+    /// Right end.
+    pub x2: f64,
+    /// Background of the label, so the line does not run through its text.
+    pub label_box: Rect,
+    /// The line's name.
+    pub label: TextLine,
+}
+
+/// A card: one step, with its text wrapped to fit.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct Card {
+    /// The step.
+    pub id: Id,
+    /// Its lane.
+    pub lane: Id,
+    /// Its stage.
+    pub stage: Id,
+    /// Kind of its lane, which picks the colours.
+    pub kind: LaneKind,
+    /// The card's box.
+    pub rect: Rect,
+    /// The text, wrapped (and cut with an ellipsis if very long).
+    pub lines: Vec<TextLine>,
+    /// The channel, under the text.
+    pub channel: Option<TextLine>,
+    /// Star drawn at the top right of a moment of truth: polygon points.
+    pub moment_of_truth: Option<String>,
+    /// Centre of the pain-point marker, if the step has a pain point.
+    pub pain_point: Option<Point>,
+    /// Emotion score, for customer steps that have one.
+    pub emotion: Option<i8>,
+}
+
+/// A point.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, TS)]
+pub struct Point {
+    /// Horizontal position.
+    pub x: f64,
+    /// Vertical position.
+    pub y: f64,
+}
+
+/// A flow arrow between two cards, routed through the gaps between cards.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct Arrow {
+    /// The link.
+    pub id: Id,
+    /// Source step.
+    pub from: Id,
+    /// Target step.
+    pub to: Id,
+    /// SVG path data; the arrowhead sits at its end.
+    pub path: String,
+}
+
+/// A straight rule, e.g. a column divider.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, TS)]
+pub struct Rule {
+    /// Start x.
+    pub x1: f64,
+    /// Start y.
+    pub y1: f64,
+    /// End x.
+    pub x2: f64,
+    /// End y.
+    pub y2: f64,
+}
+
+/// A scored point of the emotion curve.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct EmotionPoint {
+    /// The customer step scored.
+    pub step: Id,
+    /// Where the score is drawn.
+    pub at: Point,
+    /// The score, −2…+2.
+    pub score: i8,
+    /// Its colour.
+    pub colour: String,
+}
+
+/// The band above the customer lane where the emotion curve is drawn.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct EmotionBand {
+    /// The whole band, heading cell included.
+    pub band: Rect,
+    /// Heading cell.
+    pub header: Rect,
+    /// "Emotion".
+    pub title: TextLine,
+    /// Scale labels (+2, 0, −2) beside their gridlines.
+    pub ticks: Vec<TextLine>,
+    /// Vertical positions of the gridlines for +2, 0 and −2.
+    pub grid: Vec<f64>,
+    /// Smooth path through the points (empty when fewer than two).
+    pub path: String,
+    /// The scored points, left to right.
+    pub points: Vec<EmotionPoint>,
+}
+
+/// A journey laid out for drawing.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct Scene {
+    /// The journey drawn.
+    pub journey: Id,
+    /// Total width.
+    pub width: f64,
+    /// Total height.
+    pub height: f64,
+    /// Journey name.
+    pub title: TextLine,
+    /// Persona line, if the journey has a persona.
+    pub subtitle: Option<TextLine>,
+    /// Stage columns, left to right.
+    pub stages: Vec<StageColumn>,
+    /// Lanes, top to bottom.
+    pub lanes: Vec<LaneBand>,
+    /// The emotion band, if the journey has a customer lane.
+    pub emotion: Option<EmotionBand>,
+    /// Blueprint lines.
+    pub separators: Vec<Separator>,
+    /// Cards.
+    pub cards: Vec<Card>,
+    /// Flow arrows.
+    pub arrows: Vec<Arrow>,
+    /// Column dividers between stages.
+    pub rules: Vec<Rule>,
+    /// Text styles used above.
+    pub styles: TextStyles,
+    /// Fixed colours used above.
+    pub colours: Colours,
+}

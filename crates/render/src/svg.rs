@@ -1,0 +1,315 @@
+//! Scene → SVG text. Attributes are escaped and numbers rounded to hundredths, so the same scene always
+//! gives the same bytes and golden files compare exactly.
+
+use std::fmt::Write;
+
+use crate::scene::{Card, Rect, Scene, TextLine};
+use crate::theme::FontSpec;
+
+/// Appends `v` rounded to two decimals, without trailing zeros ("12", "12.5", "-3.25").
+pub fn push_num(out: &mut String, v: f64) {
+    let r = (v * 100.0).round() / 100.0;
+    if r == 0.0 {
+        out.push('0');
+    } else if r == r.trunc() && r.abs() < 1e15 {
+        let _ = write!(out, "{}", r as i64);
+    } else {
+        let _ = write!(out, "{r}");
+    }
+}
+
+/// Appends `s` escaped for use in SVG text and attribute values.
+pub fn push_escaped(out: &mut String, s: &str) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+}
+
+struct Writer {
+    out: String,
+}
+
+impl Writer {
+    fn raw(&mut self, s: &str) -> &mut Self {
+        self.out.push_str(s);
+        self
+    }
+
+    fn num(&mut self, v: f64) -> &mut Self {
+        push_num(&mut self.out, v);
+        self
+    }
+
+    fn attr(&mut self, name: &str, v: f64) -> &mut Self {
+        self.out.push(' ');
+        self.out.push_str(name);
+        self.out.push_str("=\"");
+        push_num(&mut self.out, v);
+        self.out.push('"');
+        self
+    }
+
+    fn attr_str(&mut self, name: &str, v: &str) -> &mut Self {
+        self.out.push(' ');
+        self.out.push_str(name);
+        self.out.push_str("=\"");
+        push_escaped(&mut self.out, v);
+        self.out.push('"');
+        self
+    }
+
+    fn rect(&mut self, r: &Rect, rx: f64, fill: &str) -> &mut Self {
+        self.raw("<rect")
+            .attr("x", r.x)
+            .attr("y", r.y)
+            .attr("width", r.width)
+            .attr("height", r.height);
+        if rx > 0.0 {
+            self.attr("rx", rx);
+        }
+        self.attr_str("fill", fill)
+    }
+
+    fn text(&mut self, line: &TextLine, class: &str) -> &mut Self {
+        self.raw("<text")
+            .attr_str("class", class)
+            .attr("x", line.x)
+            .attr("y", line.y)
+            .raw(">");
+        push_escaped(&mut self.out, &line.text);
+        self.raw("</text>\n")
+    }
+}
+
+fn style_rule(w: &mut Writer, class: &str, f: &FontSpec) {
+    w.raw(".")
+        .raw(class)
+        .raw("{font-family:'Noto Sans',sans-serif;font-size:")
+        .num(f.size)
+        .raw("px;font-weight:")
+        .raw(&f.weight.to_string())
+        .raw(";fill:")
+        .raw(&f.fill)
+        .raw("}\n");
+}
+
+/// The scene as a standalone SVG document.
+pub fn to_svg(scene: &Scene) -> String {
+    let mut w = Writer {
+        out: String::with_capacity(4096 + scene.cards.len() * 700),
+    };
+    let c = &scene.colours;
+    w.raw("<svg xmlns=\"http://www.w3.org/2000/svg\"")
+        .attr("width", scene.width)
+        .attr("height", scene.height)
+        .raw(" viewBox=\"0 0 ")
+        .num(scene.width)
+        .raw(" ")
+        .num(scene.height)
+        .raw("\">\n<style>\n");
+    let s = &scene.styles;
+    for (class, spec) in [
+        ("title", &s.title),
+        ("subtitle", &s.subtitle),
+        ("stage", &s.stage),
+        ("lane", &s.lane),
+        ("card", &s.card),
+        ("channel", &s.channel),
+        ("label", &s.label),
+    ] {
+        style_rule(&mut w, class, spec);
+    }
+    w.raw("</style>\n<defs><marker id=\"arrowhead\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0 0L10 5L0 10z\"")
+        .attr_str("fill", &c.arrow)
+        .raw("/></marker></defs>\n");
+    w.rect(
+        &Rect {
+            x: 0.0,
+            y: 0.0,
+            width: scene.width,
+            height: scene.height,
+        },
+        0.0,
+        &c.background,
+    )
+    .raw("/>\n");
+    w.text(&scene.title, "title");
+    if let Some(sub) = &scene.subtitle {
+        w.text(sub, "subtitle");
+    }
+    for lane in &scene.lanes {
+        w.rect(&lane.band, 8.0, &lane.palette.band).raw("/>\n");
+        w.rect(&lane.header, 8.0, &lane.palette.header).raw("/>\n");
+        for line in &lane.lines {
+            w.text(line, "lane");
+        }
+    }
+    if let Some(e) = &scene.emotion {
+        w.rect(&e.band, 8.0, "#f8fafc").raw("/>\n");
+        w.rect(&e.header, 8.0, "#eef1f5").raw("/>\n");
+        w.text(&e.title, "lane");
+        for (i, y) in e.grid.iter().enumerate() {
+            w.raw("<line")
+                .attr("x1", e.header.x + e.header.width + 8.0)
+                .attr("y1", *y)
+                .attr("x2", e.band.x + e.band.width - 8.0)
+                .attr("y2", *y)
+                .attr_str("stroke", &c.divider)
+                .raw(if i == 1 {
+                    " stroke-dasharray=\"4 4\""
+                } else {
+                    ""
+                })
+                .raw("/>\n");
+        }
+        for tick in &e.ticks {
+            w.text(tick, "label");
+        }
+        if !e.path.is_empty() {
+            w.raw("<path")
+                .attr_str("d", &e.path)
+                .raw(" fill=\"none\"")
+                .attr_str("stroke", &c.curve)
+                .raw(" stroke-width=\"2.5\"/>\n");
+        }
+        for p in &e.points {
+            w.raw("<circle")
+                .attr("cx", p.at.x)
+                .attr("cy", p.at.y)
+                .raw(" r=\"5.5\"")
+                .attr_str("fill", &p.colour)
+                .raw(" stroke=\"#ffffff\" stroke-width=\"2\"/>\n");
+        }
+    }
+    for r in &scene.rules {
+        w.raw("<line")
+            .attr("x1", r.x1)
+            .attr("y1", r.y1)
+            .attr("x2", r.x2)
+            .attr("y2", r.y2)
+            .attr_str("stroke", &c.divider)
+            .raw("/>\n");
+    }
+    for stage in &scene.stages {
+        w.rect(&stage.header, 6.0, &c.stage).raw("/>\n");
+        for line in &stage.lines {
+            w.text(line, "stage");
+        }
+    }
+    for sep in &scene.separators {
+        w.raw("<line")
+            .attr("x1", sep.x1)
+            .attr("y1", sep.y)
+            .attr("x2", sep.x2)
+            .attr("y2", sep.y)
+            .attr_str("stroke", &c.line)
+            .raw(" stroke-width=\"1.5\" stroke-dasharray=\"8 5\"/>\n");
+        w.rect(&sep.label_box, 8.0, &c.background)
+            .attr_str("stroke", &c.line)
+            .raw("/>\n");
+        w.text(&sep.label, "label");
+    }
+    for card in &scene.cards {
+        write_card(&mut w, scene, card);
+    }
+    for arrow in &scene.arrows {
+        w.raw("<path")
+            .attr_str("d", &arrow.path)
+            .raw(" fill=\"none\"")
+            .attr_str("stroke", &c.arrow)
+            .raw(" stroke-width=\"1.6\" marker-end=\"url(#arrowhead)\"/>\n");
+    }
+    w.raw("</svg>\n");
+    w.out
+}
+
+fn write_card(w: &mut Writer, scene: &Scene, card: &Card) {
+    let c = &scene.colours;
+    let palette = scene
+        .lanes
+        .iter()
+        .find(|l| l.id == card.lane)
+        .map(|l| &l.palette);
+    let (stroke, accent) = palette
+        .map(|p| (p.card_stroke.as_str(), p.accent.as_str()))
+        .unwrap_or(("#cccccc", "#888888"));
+    w.raw("<g")
+        .attr_str("data-id", &card.id.to_string())
+        .raw(">");
+    w.rect(&card.rect, 6.0, &c.card)
+        .attr_str("stroke", stroke)
+        .raw("/>");
+    w.rect(
+        &Rect {
+            x: card.rect.x + 3.0,
+            y: card.rect.y + 6.0,
+            width: 4.0,
+            height: card.rect.height - 12.0,
+        },
+        2.0,
+        accent,
+    )
+    .raw("/>\n");
+    for line in &card.lines {
+        w.text(line, "card");
+    }
+    if let Some(ch) = &card.channel {
+        w.text(ch, "channel");
+    }
+    if let Some(points) = &card.moment_of_truth {
+        w.raw("<polygon")
+            .attr_str("points", points)
+            .attr_str("fill", &c.moment)
+            .raw("/>");
+    }
+    if let Some(p) = card.pain_point {
+        w.raw("<circle")
+            .attr("cx", p.x)
+            .attr("cy", p.y)
+            .raw(" r=\"7\"")
+            .attr_str("fill", &c.pain)
+            .raw("/><rect")
+            .attr("x", p.x - 1.0)
+            .attr("y", p.y - 4.5)
+            .raw(" width=\"2\" height=\"5\" fill=\"#ffffff\"/><rect")
+            .attr("x", p.x - 1.0)
+            .attr("y", p.y + 2.0)
+            .raw(" width=\"2\" height=\"2\" fill=\"#ffffff\"/>");
+    }
+    w.raw("</g>\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn num(v: f64) -> String {
+        let mut s = String::new();
+        push_num(&mut s, v);
+        s
+    }
+
+    #[test]
+    fn numbers_are_short_and_stable() {
+        assert_eq!(num(12.0), "12");
+        assert_eq!(num(12.5), "12.5");
+        assert_eq!(num(-3.254), "-3.25");
+        assert_eq!(num(0.1 + 0.2), "0.3");
+        assert_eq!(num(-0.001), "0");
+    }
+
+    #[test]
+    fn markup_in_text_is_escaped() {
+        let mut s = String::new();
+        push_escaped(&mut s, "<script>&\"'</svg>\u{7}");
+        assert_eq!(s, "&lt;script&gt;&amp;&quot;&#39;&lt;/svg&gt;");
+    }
+}

@@ -1,0 +1,109 @@
+//! Greedy line wrapping by measured width, done once in Rust so no renderer wraps on its own.
+
+use crate::font::Font;
+
+/// Breaks `text` into lines no wider than `max_width` at `size`: explicit line breaks are kept, words
+/// are kept whole where they fit, and a word wider than a line is split between characters.
+pub fn wrap(text: &str, font: &Font, size: f64, max_width: f64) -> Vec<String> {
+    let mut lines = Vec::new();
+    let space = font.width(" ", size);
+    for paragraph in text.split('\n') {
+        let mut line = String::new();
+        let mut line_width = 0.0;
+        for word in paragraph.split_whitespace() {
+            let w = font.width(word, size);
+            if !line.is_empty() && line_width + space + w <= max_width {
+                line.push(' ');
+                line.push_str(word);
+                line_width += space + w;
+                continue;
+            }
+            if !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+            }
+            if w <= max_width {
+                line.push_str(word);
+                line_width = w;
+                continue;
+            }
+            // A word longer than a whole line: fill lines character by character.
+            line_width = 0.0;
+            for c in word.chars() {
+                let cw = font.width(c.encode_utf8(&mut [0; 4]), size);
+                if !line.is_empty() && line_width + cw > max_width {
+                    lines.push(std::mem::take(&mut line));
+                    line_width = 0.0;
+                }
+                line.push(c);
+                line_width += cw;
+            }
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+/// Like [`wrap`], but at most `max_lines` lines; when text is cut, the last line ends in an ellipsis.
+pub fn wrap_clamped(
+    text: &str,
+    font: &Font,
+    size: f64,
+    max_width: f64,
+    max_lines: usize,
+) -> Vec<String> {
+    let mut lines = wrap(text, font, size, max_width);
+    if lines.len() > max_lines {
+        lines.truncate(max_lines);
+        if let Some(last) = lines.last_mut() {
+            while !last.is_empty() && font.width(&format!("{last}…"), size) > max_width {
+                last.pop();
+            }
+            last.push('…');
+        }
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Fonts;
+
+    #[test]
+    fn every_line_fits_and_no_word_is_lost() {
+        let fonts = Fonts::embedded();
+        let f = &fonts.regular;
+        let text = "Adjuster schedules a site visit and phones the customer to confirm the time";
+        let lines = wrap(text, f, 13.0, 120.0);
+        assert!(lines.len() > 2);
+        for l in &lines {
+            assert!(f.width(l, 13.0) <= 120.0, "{l:?} fits");
+        }
+        assert_eq!(lines.join(" "), text);
+    }
+
+    #[test]
+    fn long_words_are_split_and_breaks_kept() {
+        let fonts = Fonts::embedded();
+        let f = &fonts.regular;
+        let lines = wrap(
+            "a\nSupercalifragilisticexpialidocious-and-more-and-more",
+            f,
+            13.0,
+            80.0,
+        );
+        assert_eq!(lines[0], "a");
+        assert!(lines.len() >= 3);
+        assert!(lines.iter().all(|l| f.width(l, 13.0) <= 80.0));
+        assert_eq!(wrap("", f, 13.0, 80.0), vec![String::new()]);
+    }
+
+    #[test]
+    fn clamping_ends_in_an_ellipsis() {
+        let fonts = Fonts::embedded();
+        let long = "word ".repeat(200);
+        let lines = wrap_clamped(&long, &fonts.regular, 13.0, 100.0, 3);
+        assert_eq!(lines.len(), 3);
+        assert!(lines[2].ends_with('…'));
+    }
+}

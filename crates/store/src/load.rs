@@ -1,0 +1,135 @@
+//! Reading a whole workspace into the model.
+
+use std::collections::HashMap;
+
+use rusqlite::Row;
+use throughline_core::{
+    validate_workspace, Entity, Id, Journey, Lane, Link, Stage, Step, Workspace,
+};
+
+use crate::codec::{Blob, Kind};
+use crate::{Result, Store, StoreError};
+
+fn id(row: &Row, i: usize) -> rusqlite::Result<Id> {
+    Ok(row.get::<_, Blob>(i)?.0)
+}
+
+fn opt_id(row: &Row, i: usize) -> rusqlite::Result<Option<Id>> {
+    Ok(row.get::<_, Option<Blob>>(i)?.map(|b| b.0))
+}
+
+impl Store {
+    /// Reads every journey, entity and link, in display order, and checks the result against the
+    /// model's rules so a damaged or hand-edited file is reported instead of drawn wrongly.
+    pub fn load(&self) -> Result<Workspace> {
+        let ws = self.read().map_err(|e| StoreError::Invalid {
+            path: self.shown_path(),
+            message: e.to_string(),
+        })?;
+        validate_workspace(&ws).map_err(|e| StoreError::Invalid {
+            path: self.shown_path(),
+            message: e.to_string(),
+        })?;
+        Ok(ws)
+    }
+
+    fn read(&self) -> rusqlite::Result<Workspace> {
+        let c = &self.conn;
+        let mut journeys: Vec<Journey> = c
+            .prepare("SELECT id, name, persona, description, position FROM journeys ORDER BY position, id")?
+            .query_map([], |r| {
+                Ok(Journey {
+                    id: id(r, 0)?,
+                    name: r.get(1)?,
+                    persona: r.get(2)?,
+                    description: r.get(3)?,
+                    position: r.get(4)?,
+                    stages: Vec::new(),
+                    lanes: Vec::new(),
+                    steps: Vec::new(),
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let index: HashMap<Id, usize> = journeys
+            .iter()
+            .enumerate()
+            .map(|(i, j)| (j.id, i))
+            .collect();
+        let mut stmt =
+            c.prepare("SELECT journey, id, name, position FROM stages ORDER BY position, id")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            if let Some(&j) = index.get(&id(r, 0)?) {
+                journeys[j].stages.push(Stage {
+                    id: id(r, 1)?,
+                    name: r.get(2)?,
+                    position: r.get(3)?,
+                });
+            }
+        }
+        let mut stmt =
+            c.prepare("SELECT journey, id, name, kind, position FROM lanes ORDER BY position, id")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            if let Some(&j) = index.get(&id(r, 0)?) {
+                journeys[j].lanes.push(Lane {
+                    id: id(r, 1)?,
+                    name: r.get(2)?,
+                    kind: r.get::<_, Kind<_>>(3)?.0,
+                    position: r.get(4)?,
+                });
+            }
+        }
+        let mut stmt = c.prepare(
+            "SELECT journey, id, lane, stage, position, text, channel, moment_of_truth, emotion,
+                    pain_point, notes, owner
+             FROM steps ORDER BY position, id",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            if let Some(&j) = index.get(&id(r, 0)?) {
+                journeys[j].steps.push(Step {
+                    id: id(r, 1)?,
+                    lane: id(r, 2)?,
+                    stage: id(r, 3)?,
+                    position: r.get(4)?,
+                    text: r.get(5)?,
+                    channel: r.get(6)?,
+                    moment_of_truth: r.get(7)?,
+                    emotion: r.get(8)?,
+                    pain_point: r.get(9)?,
+                    notes: r.get(10)?,
+                    owner: opt_id(r, 11)?,
+                });
+            }
+        }
+        let entities = c
+            .prepare("SELECT id, kind, name, description, owner FROM entities ORDER BY name, id")?
+            .query_map([], |r| {
+                Ok(Entity {
+                    id: id(r, 0)?,
+                    kind: r.get::<_, Kind<_>>(1)?.0,
+                    name: r.get(2)?,
+                    description: r.get(3)?,
+                    owner: opt_id(r, 4)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let links = c
+            .prepare("SELECT id, kind, from_id, to_id FROM links ORDER BY id")?
+            .query_map([], |r| {
+                Ok(Link {
+                    id: id(r, 0)?,
+                    kind: r.get::<_, Kind<_>>(1)?.0,
+                    from: id(r, 2)?,
+                    to: id(r, 3)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(Workspace {
+            journeys,
+            entities,
+            links,
+        })
+    }
+}
