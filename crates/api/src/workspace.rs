@@ -145,6 +145,12 @@ impl OpenWorkspace {
         self.scene(journey).map(|s| to_svg(&s))
     }
 
+    /// The journey's scene as JSON, exactly as the app receives it.
+    pub fn scene_json(&self, journey: Id) -> Result<String, ApiError> {
+        let scene = self.scene(journey)?;
+        serde_json::to_string(&scene).map_err(|e| ApiError::new(ErrorCode::Invalid, e.to_string()))
+    }
+
     /// Applies one edit: checked by the model, committed in one transaction, and only then visible. If
     /// the write fails the model is rolled back, so it never shows what is not stored.
     pub fn apply(&mut self, edit: &Edit) -> Result<(), ApiError> {

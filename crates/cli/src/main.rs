@@ -1,1 +1,114 @@
-fn main() {}
+//! `throughline`: Throughline without a window, for scripts, CI and batch work.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use throughline_api::{ApiError, OpenWorkspace};
+
+#[derive(Parser)]
+#[command(
+    name = "throughline",
+    version,
+    about = "Customer experience blueprints, from the command line"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Create a new workspace file seeded with the sample journeys.
+    Init {
+        /// Where to create it (must not exist yet).
+        workspace: PathBuf,
+    },
+    /// List the journeys of a workspace.
+    List {
+        /// The workspace file.
+        workspace: PathBuf,
+    },
+    /// Write a journey as SVG.
+    Svg {
+        /// The workspace file.
+        workspace: PathBuf,
+        /// Journey name or id.
+        #[arg(long, short)]
+        journey: String,
+        /// Output file (standard output when omitted).
+        #[arg(long, short)]
+        out: Option<PathBuf>,
+    },
+    /// Write a journey's laid-out scene as JSON (what the app draws).
+    Scene {
+        /// The workspace file.
+        workspace: PathBuf,
+        /// Journey name or id.
+        #[arg(long, short)]
+        journey: String,
+    },
+}
+
+fn run(cli: Cli) -> Result<(), String> {
+    let fail = |e: ApiError| e.message;
+    match cli.command {
+        Command::Init { workspace } => {
+            let ws = OpenWorkspace::create_sample(&workspace).map_err(fail)?;
+            println!(
+                "created {} with {} journeys",
+                workspace.display(),
+                ws.journeys().len()
+            );
+        }
+        Command::List { workspace } => {
+            let ws = OpenWorkspace::open(&workspace).map_err(fail)?;
+            for j in ws.journeys() {
+                println!(
+                    "{}\t{} stages\t{} cards\t{}",
+                    j.name, j.stages, j.steps, j.id
+                );
+            }
+        }
+        Command::Svg {
+            workspace,
+            journey,
+            out,
+        } => {
+            let ws = OpenWorkspace::open(&workspace).map_err(fail)?;
+            let svg = ws
+                .svg(ws.find_journey(&journey).map_err(fail)?)
+                .map_err(fail)?;
+            write_out(out, svg.as_bytes())?;
+        }
+        Command::Scene { workspace, journey } => {
+            let ws = OpenWorkspace::open(&workspace).map_err(fail)?;
+            let scene = ws
+                .scene_json(ws.find_journey(&journey).map_err(fail)?)
+                .map_err(fail)?;
+            write_out(None, scene.as_bytes())?;
+        }
+    }
+    Ok(())
+}
+
+fn write_out(out: Option<PathBuf>, bytes: &[u8]) -> Result<(), String> {
+    match out {
+        Some(path) => std::fs::write(&path, bytes)
+            .map_err(|e| format!("{}: cannot write: {e}", path.display())),
+        None => std::io::stdout()
+            .write_all(bytes)
+            .map_err(|e| format!("cannot write to standard output: {e}")),
+    }
+}
+
+fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("throughline: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}

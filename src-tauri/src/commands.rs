@@ -1,0 +1,69 @@
+//! The commands the UI invokes, each one line over `crates/api`.
+
+use tauri::{Runtime, State, WebviewWindow};
+use throughline_api::{ApiError, Edit, Id, JourneySummary, OpenWorkspace, Scene, WorkspaceInfo};
+
+use crate::{AppState, LAUNCHED};
+
+/// Runs `f` on the open workspace, or returns why none is open.
+fn with<T>(
+    state: &AppState,
+    f: impl FnOnce(&mut OpenWorkspace) -> Result<T, ApiError>,
+) -> Result<T, ApiError> {
+    let mut guard = state
+        .0
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    match guard.as_mut() {
+        Ok(ws) => f(ws),
+        Err(e) => Err(e.clone()),
+    }
+}
+
+/// The open workspace's file, or the error that kept it from opening.
+#[tauri::command]
+pub fn workspace_info(state: State<'_, AppState>) -> Result<WorkspaceInfo, ApiError> {
+    with(&state, |ws| Ok(ws.info()))
+}
+
+/// The journeys for the sidebar.
+#[tauri::command]
+pub fn list_journeys(state: State<'_, AppState>) -> Result<Vec<JourneySummary>, ApiError> {
+    with(&state, |ws| Ok(ws.journeys()))
+}
+
+/// A journey's scene; also puts the journey and workspace in the window title.
+#[tauri::command]
+pub fn journey_scene<R: Runtime>(
+    window: WebviewWindow<R>,
+    state: State<'_, AppState>,
+    journey: Id,
+) -> Result<Scene, ApiError> {
+    with(&state, |ws| {
+        let scene = ws.scene(journey)?;
+        let _ = window.set_title(&format!(
+            "{} — {} — Throughline",
+            scene.title.text,
+            ws.info().name
+        ));
+        Ok(scene)
+    })
+}
+
+/// Applies one edit; the UI then asks for the new scene.
+#[tauri::command]
+pub fn apply_edit(state: State<'_, AppState>, edit: Edit) -> Result<(), ApiError> {
+    with(&state, |ws| ws.apply(&edit))
+}
+
+/// The UI reports that it painted its first blueprint; the time since launch is printed for the
+/// start-up benchmark.
+#[tauri::command]
+pub fn ui_painted() {
+    if let Some(start) = LAUNCHED.get() {
+        eprintln!(
+            "throughline: first blueprint painted {} ms after launch",
+            start.elapsed().as_millis()
+        );
+    }
+}

@@ -1,0 +1,78 @@
+//! The Throughline window: parses the command line, opens the workspace through `crates/api`, and
+//! exposes it to the UI as one-line commands. No domain logic lives here.
+
+mod commands;
+
+use std::path::PathBuf;
+use std::sync::{Mutex, OnceLock};
+use std::time::Instant;
+
+use clap::Parser;
+use throughline_api::{default_workspace_path, ApiError, ErrorCode, OpenWorkspace};
+
+/// When the process started, to report how long the first paint took.
+static LAUNCHED: OnceLock<Instant> = OnceLock::new();
+
+/// The command line of the app.
+#[derive(Parser, Debug)]
+#[command(
+    name = "throughline-app",
+    version,
+    about = "Throughline: customer experience blueprints"
+)]
+pub struct Args {
+    /// Workspace file to open instead of the default one (also THROUGHLINE_WORKSPACE).
+    #[arg(long, env = "THROUGHLINE_WORKSPACE")]
+    pub workspace: Option<PathBuf>,
+}
+
+/// The open workspace, or why it could not be opened (the UI shows that message instead of a map).
+pub struct AppState(pub Mutex<Result<OpenWorkspace, ApiError>>);
+
+impl AppState {
+    /// Opens the workspace the command line names, or the default one (created and seeded on first
+    /// launch).
+    pub fn open(args: &Args) -> AppState {
+        let opened = match &args.workspace {
+            Some(path) => OpenWorkspace::open(path),
+            None => match default_workspace_path() {
+                Some(path) => OpenWorkspace::open_or_create_sample(&path),
+                None => Err(ApiError::new(
+                    ErrorCode::Storage,
+                    "no data directory is known for this user; start with --workspace PATH",
+                )),
+            },
+        };
+        if let Err(e) = &opened {
+            eprintln!("throughline: {}", e.message);
+        }
+        AppState(Mutex::new(opened))
+    }
+}
+
+/// Builds the app on any runtime, so the same wiring runs in a window and under Tauri's mock runtime.
+pub fn build_app<R: tauri::Runtime>(
+    builder: tauri::Builder<R>,
+    state: AppState,
+) -> tauri::Builder<R> {
+    builder
+        .manage(state)
+        .invoke_handler(tauri::generate_handler![
+            commands::workspace_info,
+            commands::list_journeys,
+            commands::journey_scene,
+            commands::apply_edit,
+            commands::ui_painted,
+        ])
+}
+
+/// Runs the desktop app until its window closes.
+pub fn run() {
+    LAUNCHED.get_or_init(Instant::now);
+    let args = Args::parse();
+    let state = AppState::open(&args);
+    if let Err(e) = build_app(tauri::Builder::default(), state).run(tauri::generate_context!()) {
+        eprintln!("throughline: the window could not start: {e}");
+        std::process::exit(1);
+    }
+}

@@ -1,0 +1,118 @@
+//! The command line of xtask, parsed by hand: four subcommands and one flag do not justify a parser
+//! crate in a tool that is compiled before anything else can run.
+
+use crate::failure::{Failure, Result};
+
+/// What `cargo xtask --help` prints.
+pub const USAGE: &str = "\
+usage: cargo xtask <task>
+
+tasks:
+  setup                         install what the build needs (system packages, UI dependencies) and build the UI
+  run [--release] [-- ARGS…]    set up, then build and launch the app (ARGS go to the app, e.g. --workspace FILE)
+  test                          set up, then run every check and test: fmt, clippy, UI checks, cargo test
+  bench                         set up, then run the Rust benchmarks and the start-up measurement
+  bench-startup                 set up, then measure only the app's start-up time and memory";
+
+/// One task to perform.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Task {
+    /// Print the usage.
+    Help,
+    /// Install and build prerequisites only.
+    Setup,
+    /// Launch the app.
+    Run {
+        /// Build with `--release`.
+        release: bool,
+        /// Arguments passed through to the app.
+        app_args: Vec<String>,
+    },
+    /// Run every check and test.
+    Test,
+    /// Run all benchmarks.
+    Bench,
+    /// Run only the whole-app start-up measurement.
+    BenchStartup,
+}
+
+/// Reads the arguments after `cargo xtask`.
+pub fn parse(mut args: impl Iterator<Item = String>) -> Result<Task> {
+    let Some(name) = args.next() else {
+        return Ok(Task::Help);
+    };
+    let rest: Vec<String> = args.collect();
+    let task = match name.as_str() {
+        "help" | "-h" | "--help" => Task::Help,
+        "setup" => Task::Setup,
+        "test" => Task::Test,
+        "bench" => Task::Bench,
+        "bench-startup" => Task::BenchStartup,
+        "run" => return parse_run(rest),
+        other => return Err(Failure::new(format!("unknown task `{other}`\n\n{USAGE}"))),
+    };
+    match rest.first() {
+        None => Ok(task),
+        Some(extra) => Err(Failure::new(format!(
+            "`{name}` takes no arguments, got `{extra}`\n\n{USAGE}"
+        ))),
+    }
+}
+
+/// Reads `run [--release] [-- ARGS…]`.
+fn parse_run(rest: Vec<String>) -> Result<Task> {
+    let mut release = false;
+    let mut rest = rest.into_iter();
+    while let Some(arg) = rest.next() {
+        match arg.as_str() {
+            "--release" => release = true,
+            "--" => {
+                return Ok(Task::Run {
+                    release,
+                    app_args: rest.collect(),
+                })
+            }
+            other => {
+                return Err(Failure::new(format!(
+                    "`run` does not know `{other}`; pass app arguments after `--`\n\n{USAGE}"
+                )))
+            }
+        }
+    }
+    Ok(Task::Run {
+        release,
+        app_args: Vec::new(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_str(line: &str) -> Result<Task> {
+        parse(line.split_whitespace().map(String::from))
+    }
+
+    #[test]
+    fn no_arguments_prints_usage() {
+        assert_eq!(parse_str("").unwrap(), Task::Help);
+    }
+
+    #[test]
+    fn run_passes_arguments_after_the_separator_to_the_app() {
+        assert_eq!(
+            parse_str("run --release -- --workspace a.throughline").unwrap(),
+            Task::Run {
+                release: true,
+                app_args: vec!["--workspace".into(), "a.throughline".into()],
+            }
+        );
+    }
+
+    #[test]
+    fn unknown_tasks_and_stray_arguments_are_refused() {
+        assert!(parse_str("deploy").is_err());
+        assert!(parse_str("test --fast").is_err());
+        assert!(parse_str("run --workspace a").is_err());
+    }
+}

@@ -1,0 +1,99 @@
+//! The Debian packages the Tauri build, the end-to-end test and the start-up benchmark need, checked
+//! with dpkg and installed with apt-get when missing (as root, or through password-less sudo).
+
+use std::fs;
+use std::process::Command;
+
+use crate::failure::{Failure, Result};
+use crate::process::{self, progress};
+
+/// WebKitGTK and GTK headers for Tauri, the C toolchain, and Xvfb plus WebKitWebDriver for tests.
+pub const PACKAGES: &[&str] = &[
+    "libwebkit2gtk-4.1-dev",
+    "libgtk-3-dev",
+    "librsvg2-dev",
+    "libayatana-appindicator3-dev",
+    "libsoup-3.0-dev",
+    "libjavascriptcoregtk-4.1-dev",
+    "libxdo-dev",
+    "libssl-dev",
+    "build-essential",
+    "pkg-config",
+    "file",
+    "xvfb",
+    "xauth",
+    "webkit2gtk-driver",
+];
+
+/// Installs whichever of [`PACKAGES`] are missing; does nothing when all are present.
+pub fn ensure() -> Result {
+    if !process::succeeds(Command::new("apt-get").arg("--version")) {
+        return Err(Failure::new(format!(
+            "apt-get was not found: this is not a Debian or Ubuntu system. Install the equivalents of \
+             these Debian packages with your package manager, then run again:\n  {}",
+            PACKAGES.join(" ")
+        )));
+    }
+    let missing: Vec<&str> = PACKAGES
+        .iter()
+        .copied()
+        .filter(|p| !is_installed(p))
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    progress(&format!(
+        "installing system packages: {} …",
+        missing.join(" ")
+    ));
+    let elevate = privilege(&missing)?;
+    process::step("apt-get update", &mut apt(elevate, &["update"]))?;
+    let mut install = vec!["install", "-y", "--no-install-recommends"];
+    install.extend(&missing);
+    process::step("apt-get install", &mut apt(elevate, &install))
+}
+
+/// Whether dpkg reports `package` as installed.
+fn is_installed(package: &str) -> bool {
+    process::output_of(Command::new("dpkg-query").args(["-W", "-f=${Status}", package]))
+        .is_some_and(|status| status == "install ok installed")
+}
+
+/// How apt-get gets root: it already is root (`false`), or password-less sudo works (`true`);
+/// otherwise the failure prints the exact command to run as root.
+fn privilege(missing: &[&str]) -> Result<bool> {
+    if effective_uid() == Some(0) {
+        return Ok(false);
+    }
+    if process::succeeds(Command::new("sudo").args(["-n", "true"])) {
+        return Ok(true);
+    }
+    Err(Failure::new(format!(
+        "system packages are missing and installing them needs root. Run this as root, then run \
+         xtask again:\n  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y \
+         --no-install-recommends {}",
+        missing.join(" ")
+    )))
+}
+
+/// An apt-get command that never prompts, run through `sudo -n` when `elevate` is set.
+fn apt(elevate: bool, args: &[&str]) -> Command {
+    let mut command = if elevate {
+        let mut sudo = Command::new("sudo");
+        sudo.args(["-n", "env", "DEBIAN_FRONTEND=noninteractive", "apt-get"]);
+        sudo
+    } else {
+        let mut apt = Command::new("apt-get");
+        apt.env("DEBIAN_FRONTEND", "noninteractive");
+        apt
+    };
+    command.args(args);
+    command
+}
+
+/// The effective user id, read from `/proc/self/status` so xtask needs no libc bindings.
+fn effective_uid() -> Option<u32> {
+    let status = fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|line| line.starts_with("Uid:"))?;
+    line.split_whitespace().nth(2)?.parse().ok()
+}
