@@ -1,7 +1,9 @@
 //! The commands the UI invokes, each one line over `crates/api`.
 
 use tauri::{Runtime, State, WebviewWindow};
-use throughline_api::{ApiError, Edit, Id, JourneySummary, OpenWorkspace, Scene, WorkspaceInfo};
+use throughline_api::{
+    ApiError, Edit, EditResult, Id, JourneySummary, OpenWorkspace, Scene, WorkspaceInfo,
+};
 
 use crate::{AppState, LAUNCHED};
 
@@ -50,10 +52,28 @@ pub fn journey_scene<R: Runtime>(
     })
 }
 
-/// Applies one edit; the UI then asks for the new scene.
+/// Applies one edit; the UI then asks for the new scene of the journey it names.
 #[tauri::command]
-pub fn apply_edit(state: State<'_, AppState>, edit: Edit) -> Result<(), ApiError> {
+pub fn apply_edit(state: State<'_, AppState>, edit: Edit) -> Result<EditResult, ApiError> {
     with(&state, |ws| ws.apply(&edit))
+}
+
+/// Undoes the newest edit (persisted, so this works across restarts).
+#[tauri::command]
+pub fn undo(state: State<'_, AppState>) -> Result<EditResult, ApiError> {
+    with(&state, |ws| ws.undo())
+}
+
+/// Redoes the last undone edit.
+#[tauri::command]
+pub fn redo(state: State<'_, AppState>) -> Result<EditResult, ApiError> {
+    with(&state, |ws| ws.redo())
+}
+
+/// Whether undo and redo are available, for the toolbar.
+#[tauri::command]
+pub fn edit_status(state: State<'_, AppState>) -> Result<EditResult, ApiError> {
+    with(&state, |ws| Ok(ws.status(None)))
 }
 
 /// The UI reports that it painted its first blueprint; the time since launch is printed for the

@@ -62,6 +62,9 @@ pub fn build_app<R: tauri::Runtime>(
             commands::list_journeys,
             commands::journey_scene,
             commands::apply_edit,
+            commands::undo,
+            commands::redo,
+            commands::edit_status,
             commands::ui_painted,
         ])
 }

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use ts_rs::{Config, TS};
 
-use crate::{ApiError, Edit, JourneySummary, Scene, WorkspaceInfo};
+use crate::{ApiError, Edit, EditResult, JourneySummary, Scene, WorkspaceInfo};
 
 fn export_all(dir: &Path) {
     let cfg = Config::new().with_out_dir(dir);
@@ -15,6 +15,7 @@ fn export_all(dir: &Path) {
     WorkspaceInfo::export_all(&cfg).unwrap();
     ApiError::export_all(&cfg).unwrap();
     Edit::export_all(&cfg).unwrap();
+    EditResult::export_all(&cfg).unwrap();
 }
 
 fn files(dir: &Path) -> Vec<(String, String)> {

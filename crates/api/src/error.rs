@@ -66,7 +66,7 @@ impl From<EditError> for ApiError {
     fn from(e: EditError) -> Self {
         let code = match e {
             EditError::Missing { .. } => ErrorCode::NotFound,
-            EditError::Invalid(_) => ErrorCode::Invalid,
+            EditError::Invalid(_) | EditError::Exists { .. } => ErrorCode::Invalid,
         };
         ApiError::new(code, e.to_string())
     }

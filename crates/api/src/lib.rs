@@ -8,9 +8,10 @@ mod workspace;
 
 pub use error::{ApiError, ErrorCode};
 pub use throughline_core::edit::Edit;
+pub use throughline_core::edit::{Slot, StepDetails, Template};
 pub use throughline_core::Id;
 pub use throughline_render::Scene;
-pub use types::{JourneySummary, WorkspaceInfo};
+pub use types::{EditResult, JourneySummary, WorkspaceInfo};
 pub use workspace::{default_workspace_path, OpenWorkspace};
 
 #[cfg(test)]

@@ -27,3 +27,14 @@ pub struct WorkspaceInfo {
     /// File name without its extension.
     pub name: String,
 }
+
+/// What an edit, undo or redo did, for the UI to follow it.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct EditResult {
+    /// The journey it happened in (`None` when nothing happened), which the UI shows.
+    pub journey: Option<Id>,
+    /// Whether there is an edit to undo now.
+    pub can_undo: bool,
+    /// Whether there is an edit to redo now.
+    pub can_redo: bool,
+}

@@ -2,13 +2,13 @@
 
 use std::path::{Path, PathBuf};
 
-use throughline_core::edit::{apply, Edit};
+use throughline_core::edit::{apply, Edit, Touched};
 use throughline_core::sample::sample_workspace;
 use throughline_core::{Id, Workspace};
 use throughline_render::{layout, to_svg, Fonts, Scene};
-use throughline_store::Store;
+use throughline_store::{History, Store};
 
-use crate::{ApiError, ErrorCode, JourneySummary, WorkspaceInfo};
+use crate::{ApiError, EditResult, ErrorCode, JourneySummary, WorkspaceInfo};
 
 /// Where the app keeps the workspace it opens when given none: `default.throughline` in the user's
 /// data directory (`~/.local/share/throughline` on Linux).
@@ -151,16 +151,60 @@ impl OpenWorkspace {
         serde_json::to_string(&scene).map_err(|e| ApiError::new(ErrorCode::Invalid, e.to_string()))
     }
 
-    /// Applies one edit: checked by the model, committed in one transaction, and only then visible. If
-    /// the write fails the model is rolled back, so it never shows what is not stored.
-    pub fn apply(&mut self, edit: &Edit) -> Result<(), ApiError> {
+    /// Applies one edit: checked by the model, committed with its undo entry in one transaction, and
+    /// only then visible. If the write fails the model is rolled back, so it never shows what is not
+    /// stored.
+    pub fn apply(&mut self, edit: &Edit) -> Result<EditResult, ApiError> {
         let (touched, inverse) = apply(&mut self.model, edit)?;
-        if let Err(e) = self.store.save(&self.model, &touched) {
+        let history = History::Record {
+            edit,
+            inverse: &inverse,
+        };
+        self.commit(touched, &inverse, history)
+    }
+
+    /// Undoes the newest edit not yet undone (in any journey), if there is one.
+    pub fn undo(&mut self) -> Result<EditResult, ApiError> {
+        match self.store.undoable()? {
+            Some((seq, inverse)) => self.replay(&inverse, History::Undo(seq)),
+            None => Ok(self.status(None)),
+        }
+    }
+
+    /// Redoes the oldest undone edit, if there is one.
+    pub fn redo(&mut self) -> Result<EditResult, ApiError> {
+        match self.store.redoable()? {
+            Some((seq, edit)) => self.replay(&edit, History::Redo(seq)),
+            None => Ok(self.status(None)),
+        }
+    }
+
+    fn replay(&mut self, edit: &Edit, history: History) -> Result<EditResult, ApiError> {
+        let (touched, inverse) = apply(&mut self.model, edit)?;
+        self.commit(touched, &inverse, history)
+    }
+
+    fn commit(
+        &mut self,
+        touched: Touched,
+        inverse: &Edit,
+        history: History,
+    ) -> Result<EditResult, ApiError> {
+        if let Err(e) = self.store.save(&self.model, &touched, history) {
             // The inverse of an edit that just applied always applies.
-            let _ = apply(&mut self.model, &inverse);
+            let _ = apply(&mut self.model, inverse);
             return Err(e.into());
         }
-        Ok(())
+        Ok(self.status(touched.journey))
+    }
+
+    /// Whether there is something to undo and to redo, with the journey an edit happened in.
+    pub fn status(&self, journey: Option<Id>) -> EditResult {
+        EditResult {
+            journey,
+            can_undo: matches!(self.store.undoable(), Ok(Some(_))),
+            can_redo: matches!(self.store.redoable(), Ok(Some(_))),
+        }
     }
 }
 
@@ -220,5 +264,46 @@ mod tests {
         assert_eq!(err.code, ErrorCode::Invalid);
         assert!(err.message.contains("5000"), "{}", err.message);
         assert_eq!(ws.model(), &before);
+    }
+}
+
+#[cfg(test)]
+mod undo_tests {
+    use super::*;
+
+    #[test]
+    fn undo_and_redo_walk_the_history_and_report_what_is_left() {
+        let mut ws = OpenWorkspace::in_memory(&sample_workspace().unwrap()).unwrap();
+        let start = ws.model().clone();
+        let j = ws.model().journeys[0].id;
+        let step = ws.model().journeys[0].steps[0].id;
+        assert!(!ws.status(None).can_undo);
+        let r = ws
+            .apply(&Edit::SetStepText {
+                step,
+                text: "one".into(),
+            })
+            .unwrap();
+        assert_eq!((r.journey, r.can_undo, r.can_redo), (Some(j), true, false));
+        ws.apply(&Edit::SetStepText {
+            step,
+            text: "two".into(),
+        })
+        .unwrap();
+        ws.undo().unwrap();
+        assert_eq!(ws.model().journeys[0].steps[0].text, "one");
+        let r = ws.undo().unwrap();
+        assert_eq!((r.can_undo, r.can_redo), (false, true));
+        assert_eq!(ws.model(), &start);
+        let r = ws.undo().unwrap();
+        assert_eq!(r.journey, None, "nothing left to undo");
+        ws.redo().unwrap();
+        assert_eq!(ws.model().journeys[0].steps[0].text, "one");
+        ws.apply(&Edit::SetStepText {
+            step,
+            text: "three".into(),
+        })
+        .unwrap();
+        assert!(!ws.status(None).can_redo, "a new edit ends the redo chain");
     }
 }

@@ -1,19 +1,266 @@
 //! Edits as values. Each edit is checked against the model, applied, and answers with the records it
 //! touched (for the store to write in one transaction) and its inverse (for undo, or to roll the model
-//! back when the write fails).
+//! back when the write fails). Every id an edit creates is carried in the edit, so redoing it gives
+//! the same records and later history stays valid.
+
+use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 use ts_rs::TS;
 
-use crate::text::{clean_name, clean_text};
-use crate::validate::{check_name, check_text, ValidationError};
-use crate::{Id, Link, LinkKind, Step, Workspace};
+use crate::text::{clean_name, clean_text, MAX_NAME_CHARS};
+use crate::validate::{check_link, check_name, check_text, validate_journey, ValidationError};
+use crate::{Id, Journey, Lane, LaneKind, Link, Metric, Severity, Stage, Step, Workspace};
+
+/// Where an ordered record (journey, stage, lane, card) goes among its siblings.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+#[serde(tag = "slot", rename_all = "snake_case")]
+pub enum Slot {
+    /// Just before this sibling, or at the end when `None` (or when the sibling is gone).
+    Before {
+        /// The sibling to go before.
+        id: Option<Id>,
+    },
+    /// At exactly this sort key (used by undo to put things back where they were).
+    At {
+        /// The sort key.
+        position: f64,
+    },
+}
+
+impl Slot {
+    /// At the end.
+    pub const END: Slot = Slot::Before { id: None };
+}
+
+/// What a new journey starts with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Template {
+    /// The five standard blueprint lanes and five stages.
+    Blueprint,
+    /// One stage and a customer lane, to build up from.
+    Blank,
+}
+
+/// Everything about a card except its text and place, edited together in the details panel.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+pub struct StepDetails {
+    /// Channel.
+    pub channel: Option<String>,
+    /// Moment of truth.
+    pub moment_of_truth: bool,
+    /// Emotion −2…+2 (customer steps only).
+    pub emotion: Option<i8>,
+    /// Pain point.
+    pub pain_point: Option<String>,
+    /// Its severity.
+    pub pain_severity: Severity,
+    /// Fail point.
+    pub fail_point: bool,
+    /// Wait point.
+    pub wait_point: bool,
+    /// Notes.
+    pub notes: String,
+    /// Metrics.
+    pub metrics: Vec<Metric>,
+}
+
+impl StepDetails {
+    /// The details of `step`.
+    pub fn of(step: &Step) -> Self {
+        StepDetails {
+            channel: step.channel.clone(),
+            moment_of_truth: step.moment_of_truth,
+            emotion: step.emotion,
+            pain_point: step.pain_point.clone(),
+            pain_severity: step.pain_severity,
+            fail_point: step.fail_point,
+            wait_point: step.wait_point,
+            notes: step.notes.clone(),
+            metrics: step.metrics.clone(),
+        }
+    }
+
+    fn put(self, step: &mut Step) {
+        step.channel = self
+            .channel
+            .map(|c| clean_name(&c))
+            .filter(|c| !c.is_empty());
+        step.moment_of_truth = self.moment_of_truth;
+        step.emotion = self.emotion;
+        step.pain_point = self
+            .pain_point
+            .map(|p| clean_text(&p))
+            .filter(|p| !p.trim().is_empty());
+        step.pain_severity = self.pain_severity;
+        step.fail_point = self.fail_point;
+        step.wait_point = self.wait_point;
+        step.notes = clean_text(&self.notes);
+        step.metrics = self
+            .metrics
+            .into_iter()
+            .map(|m| Metric {
+                name: clean_name(&m.name),
+                unit: clean_name(&m.unit),
+                ..m
+            })
+            .collect();
+    }
+}
 
 /// A change a user makes to a workspace.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Edit {
+    /// Create a journey from a template.
+    CreateJourney {
+        /// Id of the new journey (its stages and lanes get ids derived from it).
+        journey: Id,
+        /// Its name.
+        name: String,
+        /// What it starts with.
+        template: Template,
+    },
+    /// Copy a journey with its cards and links under a new id.
+    DuplicateJourney {
+        /// The journey to copy.
+        source: Id,
+        /// Id of the copy (ids inside are derived from it).
+        journey: Id,
+    },
+    /// Name, persona and description of a journey.
+    UpdateJourney {
+        /// The journey.
+        journey: Id,
+        /// Name.
+        name: String,
+        /// Persona or segment.
+        persona: String,
+        /// Description.
+        description: String,
+    },
+    /// Reorder a journey in the sidebar.
+    MoveJourney {
+        /// The journey.
+        journey: Id,
+        /// Where it goes.
+        to: Slot,
+    },
+    /// Delete a journey with everything in it.
+    DeleteJourney {
+        /// The journey.
+        journey: Id,
+    },
+    /// Put back a deleted journey (the inverse of a delete).
+    RestoreJourney {
+        /// The journey as it was.
+        journey: Box<Journey>,
+        /// Links of its cards.
+        links: Vec<Link>,
+    },
+    /// Add a stage (column).
+    AddStage {
+        /// The journey.
+        journey: Id,
+        /// Id of the new stage.
+        stage: Id,
+        /// Its name.
+        name: String,
+        /// Where it goes.
+        to: Slot,
+    },
+    /// Rename a stage.
+    RenameStage {
+        /// The stage.
+        stage: Id,
+        /// New name.
+        name: String,
+    },
+    /// Reorder a stage.
+    MoveStage {
+        /// The stage.
+        stage: Id,
+        /// Where it goes.
+        to: Slot,
+    },
+    /// Delete a stage and its cards.
+    DeleteStage {
+        /// The stage.
+        stage: Id,
+    },
+    /// Put back a deleted stage with its cards and their links.
+    RestoreStage {
+        /// The journey.
+        journey: Id,
+        /// The stage as it was.
+        stage: Stage,
+        /// Its cards.
+        steps: Vec<Step>,
+        /// Their links.
+        links: Vec<Link>,
+    },
+    /// Add a lane (row).
+    AddLane {
+        /// The journey.
+        journey: Id,
+        /// Id of the new lane.
+        lane: Id,
+        /// Its name.
+        name: String,
+        /// What it means.
+        kind: LaneKind,
+        /// Where it goes.
+        to: Slot,
+    },
+    /// Rename a lane or change its kind.
+    UpdateLane {
+        /// The lane.
+        lane: Id,
+        /// New name.
+        name: String,
+        /// New kind.
+        kind: LaneKind,
+    },
+    /// Reorder a lane (within the order of lane kinds).
+    MoveLane {
+        /// The lane.
+        lane: Id,
+        /// Where it goes.
+        to: Slot,
+    },
+    /// Delete a lane and its cards.
+    DeleteLane {
+        /// The lane.
+        lane: Id,
+    },
+    /// Put back a deleted lane with its cards and their links.
+    RestoreLane {
+        /// The journey.
+        journey: Id,
+        /// The lane as it was.
+        lane: Lane,
+        /// Its cards.
+        steps: Vec<Step>,
+        /// Their links.
+        links: Vec<Link>,
+    },
+    /// Add a card to a cell.
+    AddStep {
+        /// The journey.
+        journey: Id,
+        /// Id of the new card.
+        step: Id,
+        /// Its lane.
+        lane: Id,
+        /// Its stage.
+        stage: Id,
+        /// Where it goes in the cell.
+        to: Slot,
+        /// Its text.
+        text: String,
+    },
     /// Replace a card's text.
     SetStepText {
         /// The card.
@@ -21,52 +268,74 @@ pub enum Edit {
         /// Its new text.
         text: String,
     },
-    /// Rename a journey.
-    RenameJourney {
-        /// The journey.
-        journey: Id,
-        /// Its new name.
-        name: String,
-    },
-    /// Add a card at the end of a cell.
-    AddStep {
-        /// Id for the new card, chosen by the caller so it can select it at once.
-        step: Id,
-        /// The journey.
-        journey: Id,
-        /// The lane (row).
-        lane: Id,
-        /// The stage (column).
-        stage: Id,
-        /// The card's text.
-        text: String,
-    },
-    /// Remove a card and the links that touch it.
-    DeleteStep {
+    /// Replace a card's details (channel, markers, emotion, notes, metrics).
+    SetStepDetails {
         /// The card.
         step: Id,
+        /// Its new details.
+        details: StepDetails,
     },
-    /// Put back a removed card with its links (the inverse of [`Edit::DeleteStep`]).
-    #[ts(skip)]
-    RestoreStep {
+    /// Move cards: the first to the given cell and slot, the others keeping their offset in lanes and
+    /// stages from it (kept inside the grid), at the end of their new cells.
+    MoveSteps {
+        /// The cards; the first is the one dragged.
+        steps: Vec<Id>,
+        /// Target lane of the first.
+        lane: Id,
+        /// Target stage of the first.
+        stage: Id,
+        /// Where the first goes in its cell.
+        to: Slot,
+    },
+    /// Delete cards and the links that touch them.
+    DeleteSteps {
+        /// The cards.
+        steps: Vec<Id>,
+    },
+    /// Put back deleted cards with their links.
+    RestoreSteps {
         /// The journey.
         journey: Id,
-        /// The card as it was.
-        #[ts(skip)]
-        step: Box<Step>,
-        /// The links it had.
-        #[ts(skip)]
+        /// The cards as they were.
+        steps: Vec<Step>,
+        /// Their links.
         links: Vec<Link>,
+    },
+    /// Add a link (a flow arrow between two cards, or a card's tie to an entity).
+    AddLink {
+        /// The link.
+        link: Link,
+    },
+    /// Delete links.
+    DeleteLinks {
+        /// The links.
+        links: Vec<Id>,
+    },
+    /// Put back deleted links.
+    RestoreLinks {
+        /// The links as they were.
+        links: Vec<Link>,
+    },
+    /// Several edits as one, undone together.
+    Batch {
+        /// The edits, in order.
+        edits: Vec<Edit>,
     },
 }
 
 /// Why an edit was refused. Nothing has changed when this is returned.
 #[derive(Debug, Clone, PartialEq, Error)]
 pub enum EditError {
-    /// The record the edit is about no longer exists (e.g. deleted in another window).
+    /// The record the edit is about no longer exists (e.g. deleted in the meantime).
     #[error("the {what} this edit is about no longer exists")]
     Missing {
-        /// "card", "journey", "lane" or "stage".
+        /// "card", "journey", "lane", "stage" or "link".
+        what: &'static str,
+    },
+    /// The edit would create a record whose id is taken.
+    #[error("a {what} with this id already exists")]
+    Exists {
+        /// What kind of record.
         what: &'static str,
     },
     /// The edit would break a rule of the model.
@@ -77,183 +346,971 @@ pub enum EditError {
 /// The records an applied edit changed, for the store to write.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Touched {
-    /// Journeys whose own fields changed.
+    /// Journeys added or changed (their own fields).
     pub journeys: Vec<Id>,
+    /// Journeys removed with everything in them.
+    pub removed_journeys: Vec<Id>,
+    /// Stages added or changed.
+    pub stages: Vec<Id>,
+    /// Stages removed.
+    pub removed_stages: Vec<Id>,
+    /// Lanes added or changed.
+    pub lanes: Vec<Id>,
+    /// Lanes removed.
+    pub removed_lanes: Vec<Id>,
     /// Steps added or changed.
     pub steps: Vec<Id>,
     /// Steps removed.
     pub removed_steps: Vec<Id>,
-    /// Links added.
+    /// Links added or changed.
     pub links: Vec<Id>,
     /// Links removed.
     pub removed_links: Vec<Id>,
+    /// The journey the edit happened in, for the UI to show (the last one, for a batch).
+    pub journey: Option<Id>,
 }
 
-fn find_step(ws: &mut Workspace, id: Id) -> Option<(usize, usize)> {
-    ws.journeys.iter().enumerate().find_map(|(j, journey)| {
-        journey
-            .steps
-            .iter()
-            .position(|s| s.id == id)
-            .map(|s| (j, s))
-    })
+impl Touched {
+    fn extend(&mut self, other: Touched) {
+        self.journeys.extend(other.journeys);
+        self.removed_journeys.extend(other.removed_journeys);
+        self.stages.extend(other.stages);
+        self.removed_stages.extend(other.removed_stages);
+        self.lanes.extend(other.lanes);
+        self.removed_lanes.extend(other.removed_lanes);
+        self.steps.extend(other.steps);
+        self.removed_steps.extend(other.removed_steps);
+        self.links.extend(other.links);
+        self.removed_links.extend(other.removed_links);
+        self.journey = other.journey.or(self.journey);
+    }
 }
 
-/// Applies `edit` to `ws`, returning what it touched and the edit that undoes it.
+/// Applies `edit` to `ws`, returning what it touched and the edit that undoes it. On error `ws` holds
+/// the same records as before (possibly in another order within its vectors).
 pub fn apply(ws: &mut Workspace, edit: &Edit) -> Result<(Touched, Edit), EditError> {
-    let mut touched = Touched::default();
+    let mut affected = Vec::new();
+    let (touched, inverse) = apply_raw(ws, edit, &mut affected)?;
+    // Whatever the edit was, every journey it touched must still keep the model's rules; if one does
+    // not, the edit is put back and refused.
+    affected.sort();
+    affected.dedup();
+    for id in affected {
+        if let Some(j) = ws.journey(id) {
+            if let Err(e) = validate_journey(j) {
+                let _ = apply_raw(ws, &inverse, &mut Vec::new());
+                return Err(e.into());
+            }
+        }
+    }
+    Ok((touched, inverse))
+}
+
+/// Applies without checking the journey-wide rules (a batch may pass through states that break them).
+fn apply_raw(
+    ws: &mut Workspace,
+    edit: &Edit,
+    affected: &mut Vec<Id>,
+) -> Result<(Touched, Edit), EditError> {
+    if let Edit::Batch { edits } = edit {
+        let mut touched = Touched::default();
+        let mut inverses: Vec<Edit> = Vec::with_capacity(edits.len());
+        for e in edits {
+            match apply_raw(ws, e, affected) {
+                Ok((t, inv)) => {
+                    touched.extend(t);
+                    inverses.push(inv);
+                }
+                Err(err) => {
+                    for inv in inverses.iter().rev() {
+                        let _ = apply_raw(ws, inv, &mut Vec::new());
+                    }
+                    return Err(err);
+                }
+            }
+        }
+        inverses.reverse();
+        return Ok((touched, Edit::Batch { edits: inverses }));
+    }
+    let (touched, inverse) = apply_one(ws, edit)?;
+    affected.extend(touched.journey);
+    Ok((touched, inverse))
+}
+
+fn journey_ix(ws: &Workspace, id: Id) -> Result<usize, EditError> {
+    ws.journeys
+        .iter()
+        .position(|j| j.id == id)
+        .ok_or(EditError::Missing { what: "journey" })
+}
+
+fn find<T>(
+    ws: &Workspace,
+    what: &'static str,
+    f: impl Fn(&Journey) -> Option<T>,
+) -> Result<(usize, T), EditError> {
+    ws.journeys
+        .iter()
+        .enumerate()
+        .find_map(|(j, journey)| f(journey).map(|t| (j, t)))
+        .ok_or(EditError::Missing { what })
+}
+
+/// Sort key for `to` among `siblings` (id, key) sorted by key, plus any siblings that had to be
+/// renumbered because the gap ran out.
+fn position_for(siblings: &[(Id, f64)], to: &Slot) -> (f64, Vec<(Id, f64)>) {
+    let before = match to {
+        Slot::At { position } => return (*position, Vec::new()),
+        Slot::Before { id } => id.and_then(|id| siblings.iter().position(|(s, _)| *s == id)),
+    };
+    let Some(i) = before else {
+        return (siblings.last().map_or(0.0, |(_, p)| p + 1.0), Vec::new());
+    };
+    let next = siblings[i].1;
+    let prev = if i == 0 {
+        next - 1.0
+    } else {
+        siblings[i - 1].1
+    };
+    let mid = (prev + next) / 2.0;
+    if mid > prev && mid < next {
+        return (mid, Vec::new());
+    }
+    // Halving has run out of precision: space the siblings out again, leaving a gap at i.
+    let renumbered = siblings
+        .iter()
+        .enumerate()
+        .map(|(k, (id, _))| (*id, if k < i { k as f64 } else { k as f64 + 1.0 }))
+        .collect();
+    (i as f64, renumbered)
+}
+
+fn sorted(items: impl Iterator<Item = (Id, f64)>, exclude: &HashSet<Id>) -> Vec<(Id, f64)> {
+    let mut v: Vec<(Id, f64)> = items.filter(|(id, _)| !exclude.contains(id)).collect();
+    v.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
+    v
+}
+
+fn links_touching(ws: &mut Workspace, ids: &HashSet<Id>) -> Vec<Link> {
+    let (gone, kept): (Vec<Link>, Vec<Link>) = std::mem::take(&mut ws.links)
+        .into_iter()
+        .partition(|l| ids.contains(&l.from) || ids.contains(&l.to));
+    ws.links = kept;
+    gone
+}
+
+fn restore_links(
+    ws: &mut Workspace,
+    links: &[Link],
+    touched: &mut Touched,
+) -> Result<(), EditError> {
+    let existing: HashSet<Id> = ws.links.iter().map(|l| l.id).collect();
+    for link in links {
+        if existing.contains(&link.id) {
+            return Err(EditError::Exists { what: "link" });
+        }
+        check_link(ws, link)?;
+    }
+    for link in links {
+        ws.links.push(link.clone());
+        touched.links.push(link.id);
+    }
+    Ok(())
+}
+
+fn check_new_steps(journey: &Journey, steps: &[Step]) -> Result<(), EditError> {
+    let ids: HashSet<Id> = journey.steps.iter().map(|s| s.id).collect();
+    if steps.iter().any(|s| ids.contains(&s.id)) {
+        return Err(EditError::Exists { what: "card" });
+    }
+    Ok(())
+}
+
+fn named(what: &'static str, name: &str) -> Result<String, EditError> {
+    let name = clean_name(name);
+    check_name(what, &name)?;
+    Ok(name)
+}
+
+fn new_journey(id: Id, name: String, template: Template) -> Journey {
+    let derived = |key: &str| Id::derived(&id.to_string(), key);
+    let (stages, kinds): (&[&str], &[LaneKind]) = match template {
+        Template::Blueprint => (
+            &["Discover", "Choose", "Buy", "Use", "Get help"],
+            &LaneKind::ALL,
+        ),
+        Template::Blank => (&["Stage 1"], &[LaneKind::Customer]),
+    };
+    Journey {
+        id,
+        name,
+        persona: String::new(),
+        description: String::new(),
+        position: 0.0,
+        stages: stages
+            .iter()
+            .enumerate()
+            .map(|(i, n)| Stage {
+                id: derived(&format!("stage{i}")),
+                name: (*n).to_owned(),
+                position: i as f64,
+            })
+            .collect(),
+        lanes: kinds
+            .iter()
+            .enumerate()
+            .map(|(i, k)| Lane {
+                id: derived(&format!("lane{i}")),
+                name: k.standard_name().to_owned(),
+                kind: *k,
+                position: i as f64,
+            })
+            .collect(),
+        steps: Vec::new(),
+    }
+}
+
+fn touch_journey_all(t: &mut Touched, j: &Journey) {
+    t.journeys.push(j.id);
+    t.stages.extend(j.stages.iter().map(|s| s.id));
+    t.lanes.extend(j.lanes.iter().map(|l| l.id));
+    t.steps.extend(j.steps.iter().map(|s| s.id));
+    t.journey = Some(j.id);
+}
+
+fn apply_one(ws: &mut Workspace, edit: &Edit) -> Result<(Touched, Edit), EditError> {
+    let mut t = Touched::default();
     let inverse = match edit {
+        Edit::Batch { .. } => return apply_raw(ws, edit, &mut Vec::new()),
+        Edit::CreateJourney {
+            journey,
+            name,
+            template,
+        } => {
+            if ws.journey(*journey).is_some() {
+                return Err(EditError::Exists { what: "journey" });
+            }
+            let mut j = new_journey(*journey, named("journey name", name)?, *template);
+            j.position = ws.journeys.iter().map(|j| j.position).fold(-1.0, f64::max) + 1.0;
+            touch_journey_all(&mut t, &j);
+            ws.journeys.push(j);
+            Edit::DeleteJourney { journey: *journey }
+        }
+        Edit::DuplicateJourney { source, journey } => {
+            if ws.journey(*journey).is_some() {
+                return Err(EditError::Exists { what: "journey" });
+            }
+            let src = ws
+                .journey(*source)
+                .ok_or(EditError::Missing { what: "journey" })?;
+            let map = |old: Id| Id::derived(&journey.to_string(), &old.to_string());
+            let mut copy = src.clone();
+            copy.id = *journey;
+            let copy_name: String = format!("{} (copy)", src.name)
+                .chars()
+                .take(MAX_NAME_CHARS)
+                .collect();
+            copy.name = copy_name;
+            copy.position = ws.journeys.iter().map(|j| j.position).fold(-1.0, f64::max) + 1.0;
+            for s in &mut copy.stages {
+                s.id = map(s.id);
+            }
+            for l in &mut copy.lanes {
+                l.id = map(l.id);
+            }
+            let step_ids: HashSet<Id> = copy.steps.iter().map(|s| s.id).collect();
+            for s in &mut copy.steps {
+                s.id = map(s.id);
+                s.lane = map(s.lane);
+                s.stage = map(s.stage);
+            }
+            let links: Vec<Link> = ws
+                .links
+                .iter()
+                .filter(|l| step_ids.contains(&l.from))
+                .map(|l| Link {
+                    id: map(l.id),
+                    kind: l.kind,
+                    from: map(l.from),
+                    to: if step_ids.contains(&l.to) {
+                        map(l.to)
+                    } else {
+                        l.to
+                    },
+                })
+                .collect();
+            touch_journey_all(&mut t, &copy);
+            ws.journeys.push(copy);
+            restore_links(ws, &links, &mut t)?;
+            Edit::DeleteJourney { journey: *journey }
+        }
+        Edit::UpdateJourney {
+            journey,
+            name,
+            persona,
+            description,
+        } => {
+            let name = named("journey name", name)?;
+            let persona = clean_name(persona);
+            let description = clean_text(description);
+            let j = journey_ix(ws, *journey)?;
+            let j = &mut ws.journeys[j];
+            let old = Edit::UpdateJourney {
+                journey: *journey,
+                name: std::mem::replace(&mut j.name, name),
+                persona: std::mem::replace(&mut j.persona, persona),
+                description: std::mem::replace(&mut j.description, description),
+            };
+            t.journeys.push(*journey);
+            t.journey = Some(*journey);
+            old
+        }
+        Edit::MoveJourney { journey, to } => {
+            let j = journey_ix(ws, *journey)?;
+            let siblings = sorted(
+                ws.journeys.iter().map(|j| (j.id, j.position)),
+                &HashSet::from([*journey]),
+            );
+            let (position, renumbered) = position_for(&siblings, to);
+            let old = ws.journeys[j].position;
+            ws.journeys[j].position = position;
+            for (id, p) in renumbered {
+                if let Some(other) = ws.journeys.iter_mut().find(|o| o.id == id) {
+                    other.position = p;
+                    t.journeys.push(id);
+                }
+            }
+            ws.journeys
+                .sort_by(|a, b| a.position.total_cmp(&b.position).then(a.id.cmp(&b.id)));
+            t.journeys.push(*journey);
+            Edit::MoveJourney {
+                journey: *journey,
+                to: Slot::At { position: old },
+            }
+        }
+        Edit::DeleteJourney { journey } => {
+            let j = journey_ix(ws, *journey)?;
+            let removed = ws.journeys.remove(j);
+            let ids: HashSet<Id> = removed.steps.iter().map(|s| s.id).collect();
+            let links = links_touching(ws, &ids);
+            t.removed_links.extend(links.iter().map(|l| l.id));
+            t.removed_journeys.push(*journey);
+            Edit::RestoreJourney {
+                journey: Box::new(removed),
+                links,
+            }
+        }
+        Edit::RestoreJourney { journey, links } => {
+            if ws.journey(journey.id).is_some() {
+                return Err(EditError::Exists { what: "journey" });
+            }
+            validate_journey(journey)?;
+            touch_journey_all(&mut t, journey);
+            ws.journeys.push((**journey).clone());
+            ws.journeys
+                .sort_by(|a, b| a.position.total_cmp(&b.position).then(a.id.cmp(&b.id)));
+            if let Err(e) = restore_links(ws, links, &mut t) {
+                ws.journeys.retain(|j| j.id != journey.id);
+                return Err(e);
+            }
+            Edit::DeleteJourney {
+                journey: journey.id,
+            }
+        }
+        Edit::AddStage {
+            journey,
+            stage,
+            name,
+            to,
+        } => {
+            let name = named("stage name", name)?;
+            let j = journey_ix(ws, *journey)?;
+            if ws.journeys[j].stages.iter().any(|s| s.id == *stage) {
+                return Err(EditError::Exists { what: "stage" });
+            }
+            let siblings = sorted(
+                ws.journeys[j].stages.iter().map(|s| (s.id, s.position)),
+                &HashSet::new(),
+            );
+            let (position, renumbered) = position_for(&siblings, to);
+            let stages = &mut ws.journeys[j].stages;
+            for (id, p) in renumbered {
+                if let Some(s) = stages.iter_mut().find(|s| s.id == id) {
+                    s.position = p;
+                    t.stages.push(id);
+                }
+            }
+            stages.push(Stage {
+                id: *stage,
+                name,
+                position,
+            });
+            stages.sort_by(|a, b| a.position.total_cmp(&b.position).then(a.id.cmp(&b.id)));
+            t.stages.push(*stage);
+            t.journey = Some(*journey);
+            Edit::DeleteStage { stage: *stage }
+        }
+        Edit::RenameStage { stage, name } => {
+            let name = named("stage name", name)?;
+            let (j, s) = find(ws, "stage", |j| {
+                j.stages.iter().position(|s| s.id == *stage)
+            })?;
+            let old = std::mem::replace(&mut ws.journeys[j].stages[s].name, name);
+            t.stages.push(*stage);
+            t.journey = Some(ws.journeys[j].id);
+            Edit::RenameStage {
+                stage: *stage,
+                name: old,
+            }
+        }
+        Edit::MoveStage { stage, to } => {
+            let (j, s) = find(ws, "stage", |j| {
+                j.stages.iter().position(|s| s.id == *stage)
+            })?;
+            let siblings = sorted(
+                ws.journeys[j].stages.iter().map(|s| (s.id, s.position)),
+                &HashSet::from([*stage]),
+            );
+            let (position, renumbered) = position_for(&siblings, to);
+            let stages = &mut ws.journeys[j].stages;
+            let old = stages[s].position;
+            stages[s].position = position;
+            for (id, p) in renumbered {
+                if let Some(s) = stages.iter_mut().find(|s| s.id == id) {
+                    s.position = p;
+                    t.stages.push(id);
+                }
+            }
+            stages.sort_by(|a, b| a.position.total_cmp(&b.position).then(a.id.cmp(&b.id)));
+            t.stages.push(*stage);
+            t.journey = Some(ws.journeys[j].id);
+            Edit::MoveStage {
+                stage: *stage,
+                to: Slot::At { position: old },
+            }
+        }
+        Edit::DeleteStage { stage } => {
+            let (j, s) = find(ws, "stage", |j| {
+                j.stages.iter().position(|s| s.id == *stage)
+            })?;
+            let journey = &mut ws.journeys[j];
+            let removed = journey.stages.remove(s);
+            let (steps, kept): (Vec<Step>, Vec<Step>) = std::mem::take(&mut journey.steps)
+                .into_iter()
+                .partition(|st| st.stage == *stage);
+            journey.steps = kept;
+            let journey_id = journey.id;
+            let ids: HashSet<Id> = steps.iter().map(|s| s.id).collect();
+            let links = links_touching(ws, &ids);
+            t.removed_links.extend(links.iter().map(|l| l.id));
+            t.removed_steps.extend(ids);
+            t.removed_stages.push(*stage);
+            t.journey = Some(journey_id);
+            Edit::RestoreStage {
+                journey: journey_id,
+                stage: removed,
+                steps,
+                links,
+            }
+        }
+        Edit::RestoreStage {
+            journey,
+            stage,
+            steps,
+            links,
+        } => {
+            let j = journey_ix(ws, *journey)?;
+            if ws.journeys[j].stages.iter().any(|s| s.id == stage.id) {
+                return Err(EditError::Exists { what: "stage" });
+            }
+            check_new_steps(&ws.journeys[j], steps)?;
+            let jr = &mut ws.journeys[j];
+            jr.stages.push(stage.clone());
+            jr.stages
+                .sort_by(|a, b| a.position.total_cmp(&b.position).then(a.id.cmp(&b.id)));
+            jr.steps.extend(steps.iter().cloned());
+            t.stages.push(stage.id);
+            t.steps.extend(steps.iter().map(|s| s.id));
+            t.journey = Some(*journey);
+            if let Err(e) = restore_links(ws, links, &mut t) {
+                let jr = &mut ws.journeys[j];
+                jr.stages.retain(|s| s.id != stage.id);
+                jr.steps.retain(|s| s.stage != stage.id);
+                return Err(e);
+            }
+            Edit::DeleteStage { stage: stage.id }
+        }
+        Edit::AddLane {
+            journey,
+            lane,
+            name,
+            kind,
+            to,
+        } => {
+            let name = named("lane name", name)?;
+            let j = journey_ix(ws, *journey)?;
+            if ws.journeys[j].lanes.iter().any(|l| l.id == *lane) {
+                return Err(EditError::Exists { what: "lane" });
+            }
+            let siblings = sorted(
+                ws.journeys[j].lanes.iter().map(|l| (l.id, l.position)),
+                &HashSet::new(),
+            );
+            let (position, renumbered) = position_for(&siblings, to);
+            let lanes = &mut ws.journeys[j].lanes;
+            for (id, p) in renumbered {
+                if let Some(l) = lanes.iter_mut().find(|l| l.id == id) {
+                    l.position = p;
+                    t.lanes.push(id);
+                }
+            }
+            lanes.push(Lane {
+                id: *lane,
+                name,
+                kind: *kind,
+                position,
+            });
+            lanes.sort_by(|a, b| a.position.total_cmp(&b.position).then(a.id.cmp(&b.id)));
+            t.lanes.push(*lane);
+            t.journey = Some(*journey);
+            Edit::DeleteLane { lane: *lane }
+        }
+        Edit::UpdateLane { lane, name, kind } => {
+            let name = named("lane name", name)?;
+            let (j, l) = find(ws, "lane", |j| j.lanes.iter().position(|l| l.id == *lane))?;
+            let target = &mut ws.journeys[j].lanes[l];
+            let old = Edit::UpdateLane {
+                lane: *lane,
+                name: std::mem::replace(&mut target.name, name),
+                kind: std::mem::replace(&mut target.kind, *kind),
+            };
+            t.lanes.push(*lane);
+            t.journey = Some(ws.journeys[j].id);
+            old
+        }
+        Edit::MoveLane { lane, to } => {
+            let (j, l) = find(ws, "lane", |j| j.lanes.iter().position(|l| l.id == *lane))?;
+            let siblings = sorted(
+                ws.journeys[j].lanes.iter().map(|l| (l.id, l.position)),
+                &HashSet::from([*lane]),
+            );
+            let (position, renumbered) = position_for(&siblings, to);
+            let lanes = &mut ws.journeys[j].lanes;
+            let old = lanes[l].position;
+            lanes[l].position = position;
+            for (id, p) in renumbered {
+                if let Some(l) = lanes.iter_mut().find(|l| l.id == id) {
+                    l.position = p;
+                    t.lanes.push(id);
+                }
+            }
+            lanes.sort_by(|a, b| a.position.total_cmp(&b.position).then(a.id.cmp(&b.id)));
+            t.lanes.push(*lane);
+            t.journey = Some(ws.journeys[j].id);
+            Edit::MoveLane {
+                lane: *lane,
+                to: Slot::At { position: old },
+            }
+        }
+        Edit::DeleteLane { lane } => {
+            let (j, l) = find(ws, "lane", |j| j.lanes.iter().position(|l| l.id == *lane))?;
+            let journey = &mut ws.journeys[j];
+            let removed = journey.lanes.remove(l);
+            let (steps, kept): (Vec<Step>, Vec<Step>) = std::mem::take(&mut journey.steps)
+                .into_iter()
+                .partition(|st| st.lane == *lane);
+            journey.steps = kept;
+            let journey_id = journey.id;
+            let ids: HashSet<Id> = steps.iter().map(|s| s.id).collect();
+            let links = links_touching(ws, &ids);
+            t.removed_links.extend(links.iter().map(|l| l.id));
+            t.removed_steps.extend(ids);
+            t.removed_lanes.push(*lane);
+            t.journey = Some(journey_id);
+            Edit::RestoreLane {
+                journey: journey_id,
+                lane: removed,
+                steps,
+                links,
+            }
+        }
+        Edit::RestoreLane {
+            journey,
+            lane,
+            steps,
+            links,
+        } => {
+            let j = journey_ix(ws, *journey)?;
+            if ws.journeys[j].lanes.iter().any(|l| l.id == lane.id) {
+                return Err(EditError::Exists { what: "lane" });
+            }
+            check_new_steps(&ws.journeys[j], steps)?;
+            let jr = &mut ws.journeys[j];
+            jr.lanes.push(lane.clone());
+            jr.lanes
+                .sort_by(|a, b| a.position.total_cmp(&b.position).then(a.id.cmp(&b.id)));
+            jr.steps.extend(steps.iter().cloned());
+            t.lanes.push(lane.id);
+            t.steps.extend(steps.iter().map(|s| s.id));
+            t.journey = Some(*journey);
+            if let Err(e) = restore_links(ws, links, &mut t) {
+                let jr = &mut ws.journeys[j];
+                jr.lanes.retain(|l| l.id != lane.id);
+                jr.steps.retain(|s| s.lane != lane.id);
+                return Err(e);
+            }
+            Edit::DeleteLane { lane: lane.id }
+        }
+        Edit::AddStep {
+            journey,
+            step,
+            lane,
+            stage,
+            to,
+            text,
+        } => {
+            let text = clean_text(text);
+            check_text("card text", &text)?;
+            let j = journey_ix(ws, *journey)?;
+            let jr = &mut ws.journeys[j];
+            if jr.lane(*lane).is_none() {
+                return Err(EditError::Missing { what: "lane" });
+            }
+            if !jr.stages.iter().any(|s| s.id == *stage) {
+                return Err(EditError::Missing { what: "stage" });
+            }
+            if jr.steps.iter().any(|s| s.id == *step) {
+                return Err(EditError::Exists { what: "card" });
+            }
+            let siblings = sorted(
+                jr.steps
+                    .iter()
+                    .filter(|s| s.lane == *lane && s.stage == *stage)
+                    .map(|s| (s.id, s.position)),
+                &HashSet::new(),
+            );
+            let (position, renumbered) = position_for(&siblings, to);
+            renumber_steps(jr, renumbered, &mut t);
+            let mut new = Step::new(*lane, *stage, position, &text);
+            new.id = *step;
+            jr.steps.push(new);
+            t.steps.push(*step);
+            t.journey = Some(*journey);
+            Edit::DeleteSteps { steps: vec![*step] }
+        }
         Edit::SetStepText { step, text } => {
             let text = clean_text(text);
             check_text("card text", &text)?;
-            let (j, s) = find_step(ws, *step).ok_or(EditError::Missing { what: "card" })?;
+            let (j, s) = find(ws, "card", |j| j.steps.iter().position(|s| s.id == *step))?;
             let old = std::mem::replace(&mut ws.journeys[j].steps[s].text, text);
-            touched.steps.push(*step);
+            t.steps.push(*step);
+            t.journey = Some(ws.journeys[j].id);
             Edit::SetStepText {
                 step: *step,
                 text: old,
             }
         }
-        Edit::RenameJourney { journey, name } => {
-            let name = clean_name(name);
-            check_name("journey name", &name)?;
-            let j = ws
-                .journeys
-                .iter_mut()
-                .find(|j| j.id == *journey)
-                .ok_or(EditError::Missing { what: "journey" })?;
-            let old = std::mem::replace(&mut j.name, name);
-            touched.journeys.push(*journey);
-            Edit::RenameJourney {
-                journey: *journey,
-                name: old,
+        Edit::SetStepDetails { step, details } => {
+            let (j, s) = find(ws, "card", |j| j.steps.iter().position(|s| s.id == *step))?;
+            let target = &mut ws.journeys[j].steps[s];
+            let old = StepDetails::of(target);
+            details.clone().put(target);
+            t.steps.push(*step);
+            t.journey = Some(ws.journeys[j].id);
+            Edit::SetStepDetails {
+                step: *step,
+                details: old,
             }
         }
-        Edit::AddStep {
-            step,
-            journey,
+        Edit::MoveSteps {
+            steps,
             lane,
             stage,
-            text,
-        } => {
-            let text = clean_text(text);
-            check_text("card text", &text)?;
-            let j = ws
-                .journeys
-                .iter_mut()
-                .find(|j| j.id == *journey)
-                .ok_or(EditError::Missing { what: "journey" })?;
-            if j.lane(*lane).is_none() {
-                return Err(EditError::Missing { what: "lane" });
+            to,
+        } => move_steps(ws, steps, *lane, *stage, to, &mut t)?,
+        Edit::DeleteSteps { steps } => {
+            let first = steps.first().ok_or(EditError::Missing { what: "card" })?;
+            let (j, _) = find(ws, "card", |j| j.steps.iter().position(|s| s.id == *first))?;
+            let ids: HashSet<Id> = steps.iter().copied().collect();
+            let journey = &mut ws.journeys[j];
+            if journey.steps.iter().filter(|s| ids.contains(&s.id)).count() != ids.len() {
+                return Err(EditError::Missing { what: "card" });
             }
-            if !j.stages.iter().any(|s| s.id == *stage) {
-                return Err(EditError::Missing { what: "stage" });
-            }
-            let position = j
-                .steps
-                .iter()
-                .filter(|s| s.lane == *lane && s.stage == *stage)
-                .map(|s| s.position)
-                .fold(0.0, f64::max)
-                + 1.0;
-            let mut new = Step::new(*lane, *stage, position, &text);
-            new.id = *step;
-            j.steps.push(new);
-            touched.steps.push(*step);
-            Edit::DeleteStep { step: *step }
-        }
-        Edit::DeleteStep { step } => {
-            let (j, s) = find_step(ws, *step).ok_or(EditError::Missing { what: "card" })?;
-            let removed = ws.journeys[j].steps.remove(s);
-            let (links, kept): (Vec<Link>, Vec<Link>) = std::mem::take(&mut ws.links)
+            let (removed, kept): (Vec<Step>, Vec<Step>) = std::mem::take(&mut journey.steps)
                 .into_iter()
-                .partition(|l| l.from == *step || l.to == *step);
-            ws.links = kept;
-            touched.removed_steps.push(*step);
-            touched.removed_links.extend(links.iter().map(|l| l.id));
-            Edit::RestoreStep {
-                journey: ws.journeys[j].id,
-                step: Box::new(removed),
+                .partition(|s| ids.contains(&s.id));
+            journey.steps = kept;
+            let journey_id = journey.id;
+            let links = links_touching(ws, &ids);
+            t.removed_links.extend(links.iter().map(|l| l.id));
+            t.removed_steps.extend(removed.iter().map(|s| s.id));
+            t.journey = Some(journey_id);
+            Edit::RestoreSteps {
+                journey: journey_id,
+                steps: removed,
                 links,
             }
         }
-        Edit::RestoreStep {
+        Edit::RestoreSteps {
             journey,
-            step,
+            steps,
             links,
         } => {
-            let j = ws
+            let j = journey_ix(ws, *journey)?;
+            check_new_steps(&ws.journeys[j], steps)?;
+            ws.journeys[j].steps.extend(steps.iter().cloned());
+            t.steps.extend(steps.iter().map(|s| s.id));
+            t.journey = Some(*journey);
+            if let Err(e) = restore_links(ws, links, &mut t) {
+                let ids: HashSet<Id> = steps.iter().map(|s| s.id).collect();
+                ws.journeys[j].steps.retain(|s| !ids.contains(&s.id));
+                return Err(e);
+            }
+            Edit::DeleteSteps {
+                steps: steps.iter().map(|s| s.id).collect(),
+            }
+        }
+        Edit::AddLink { link } => {
+            restore_links(ws, std::slice::from_ref(link), &mut t)?;
+            t.journey = ws
                 .journeys
-                .iter_mut()
-                .find(|j| j.id == *journey)
-                .ok_or(EditError::Missing { what: "journey" })?;
-            if j.lane(step.lane).is_none() || !j.stages.iter().any(|s| s.id == step.stage) {
-                return Err(EditError::Missing { what: "lane" });
+                .iter()
+                .find(|j| j.steps.iter().any(|s| s.id == link.from))
+                .map(|j| j.id);
+            Edit::DeleteLinks {
+                links: vec![link.id],
             }
-            j.steps.push((**step).clone());
-            touched.steps.push(step.id);
-            for link in links {
-                debug_assert!(
-                    link.kind == LinkKind::Flow || link.from == step.id || link.to == step.id
-                );
-                ws.links.push(link.clone());
-                touched.links.push(link.id);
+        }
+        Edit::DeleteLinks { links } => {
+            let ids: HashSet<Id> = links.iter().copied().collect();
+            if ws.links.iter().filter(|l| ids.contains(&l.id)).count() != ids.len() {
+                return Err(EditError::Missing { what: "link" });
             }
-            Edit::DeleteStep { step: step.id }
+            let (removed, kept): (Vec<Link>, Vec<Link>) = std::mem::take(&mut ws.links)
+                .into_iter()
+                .partition(|l| ids.contains(&l.id));
+            ws.links = kept;
+            t.removed_links.extend(removed.iter().map(|l| l.id));
+            t.journey = removed.first().and_then(|l| {
+                ws.journeys
+                    .iter()
+                    .find(|j| j.steps.iter().any(|s| s.id == l.from))
+                    .map(|j| j.id)
+            });
+            Edit::RestoreLinks { links: removed }
+        }
+        Edit::RestoreLinks { links } => {
+            restore_links(ws, links, &mut t)?;
+            Edit::DeleteLinks {
+                links: links.iter().map(|l| l.id).collect(),
+            }
         }
     };
-    Ok((touched, inverse))
+    Ok((t, inverse))
+}
+
+fn renumber_steps(journey: &mut Journey, renumbered: Vec<(Id, f64)>, t: &mut Touched) {
+    for (id, p) in renumbered {
+        if let Some(s) = journey.steps.iter_mut().find(|s| s.id == id) {
+            s.position = p;
+            t.steps.push(id);
+        }
+    }
+}
+
+fn move_steps(
+    ws: &mut Workspace,
+    steps: &[Id],
+    lane: Id,
+    stage: Id,
+    to: &Slot,
+    t: &mut Touched,
+) -> Result<Edit, EditError> {
+    let first = *steps.first().ok_or(EditError::Missing { what: "card" })?;
+    let (j, _) = find(ws, "card", |j| j.steps.iter().position(|s| s.id == first))?;
+    let journey = &mut ws.journeys[j];
+    let lane_ix = |id: Id| journey.lanes.iter().position(|l| l.id == id);
+    let stage_ix = |id: Id| journey.stages.iter().position(|s| s.id == id);
+    let target_lane = lane_ix(lane).ok_or(EditError::Missing { what: "lane" })?;
+    let target_stage = stage_ix(stage).ok_or(EditError::Missing { what: "stage" })?;
+    let mut plan = Vec::with_capacity(steps.len());
+    let mut origin = None;
+    for id in steps {
+        let step = journey
+            .step(*id)
+            .ok_or(EditError::Missing { what: "card" })?;
+        let (l, s) = (
+            lane_ix(step.lane).ok_or(EditError::Missing { what: "lane" })?,
+            stage_ix(step.stage).ok_or(EditError::Missing { what: "stage" })?,
+        );
+        let (l0, s0) = *origin.get_or_insert((l, s));
+        let clamp = |v: isize, n: usize| v.clamp(0, n as isize - 1) as usize;
+        let nl = clamp(
+            target_lane as isize + l as isize - l0 as isize,
+            journey.lanes.len(),
+        );
+        let ns = clamp(
+            target_stage as isize + s as isize - s0 as isize,
+            journey.stages.len(),
+        );
+        plan.push((
+            *id,
+            step.lane,
+            step.stage,
+            step.position,
+            journey.lanes[nl].id,
+            journey.stages[ns].id,
+        ));
+    }
+    let moving: HashSet<Id> = steps.iter().copied().collect();
+    let mut inverse = Vec::with_capacity(plan.len());
+    for (k, (id, old_lane, old_stage, old_pos, new_lane, new_stage)) in plan.into_iter().enumerate()
+    {
+        let siblings = sorted(
+            journey
+                .steps
+                .iter()
+                .filter(|s| s.lane == new_lane && s.stage == new_stage)
+                .map(|s| (s.id, s.position)),
+            &moving,
+        );
+        let slot = if k == 0 { to.clone() } else { Slot::END };
+        let (position, renumbered) = position_for(&siblings, &slot);
+        let mut undo_renumber: Vec<(Id, f64)> = Vec::new();
+        for (rid, _) in &renumbered {
+            if let Some(s) = journey.step(*rid) {
+                undo_renumber.push((*rid, s.position));
+            }
+        }
+        renumber_steps(journey, renumbered, t);
+        if let Some(s) = journey.steps.iter_mut().find(|s| s.id == id) {
+            s.lane = new_lane;
+            s.stage = new_stage;
+            s.position = position;
+        }
+        t.steps.push(id);
+        inverse.push(Edit::MoveSteps {
+            steps: vec![id],
+            lane: old_lane,
+            stage: old_stage,
+            to: Slot::At { position: old_pos },
+        });
+        for (rid, p) in undo_renumber {
+            let s = journey.step(rid).map(|s| (s.lane, s.stage));
+            if let Some((l, st)) = s {
+                inverse.push(Edit::MoveSteps {
+                    steps: vec![rid],
+                    lane: l,
+                    stage: st,
+                    to: Slot::At { position: p },
+                });
+            }
+        }
+    }
+    t.journey = Some(journey.id);
+    inverse.reverse();
+    Ok(if inverse.len() == 1 {
+        inverse.remove(0)
+    } else {
+        Edit::Batch { edits: inverse }
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::sample::sample_workspace;
+    use crate::LinkKind;
 
     #[test]
-    fn every_edit_is_undone_by_its_inverse() {
-        let start = sample_workspace().unwrap();
-        let j = &start.journeys[0];
-        let step = j
-            .steps
+    fn slots_place_between_neighbours_and_renumber_when_the_gap_runs_out() {
+        let (a, b) = (Id::new(), Id::new());
+        let siblings = vec![(a, 0.0), (b, 1.0)];
+        assert_eq!(
+            position_for(&siblings, &Slot::Before { id: Some(b) }).0,
+            0.5
+        );
+        assert_eq!(
+            position_for(&siblings, &Slot::Before { id: Some(a) }).0,
+            -0.5
+        );
+        assert_eq!(position_for(&siblings, &Slot::END).0, 2.0);
+        assert_eq!(position_for(&[], &Slot::END).0, 0.0);
+        let tight = vec![(a, 1.0), (b, 1.0 + f64::EPSILON)];
+        let (p, renumbered) = position_for(&tight, &Slot::Before { id: Some(b) });
+        assert_eq!((p, renumbered), (1.0, vec![(a, 0.0), (b, 2.0)]));
+    }
+
+    #[test]
+    fn emotion_outside_the_customer_lane_is_refused_and_nothing_changes() {
+        let mut ws = sample_workspace().unwrap();
+        let j = &ws.journeys[0];
+        let scored = j.steps.iter().find(|s| s.emotion.is_some()).unwrap().id;
+        let backstage = j
+            .lanes
             .iter()
-            .find(|s| start.links.iter().any(|l| l.from == s.id))
+            .find(|l| l.kind == LaneKind::Backstage)
             .unwrap()
             .id;
-        let edits = [
-            Edit::SetStepText {
-                step,
-                text: "New text".into(),
+        let stage = j.stages[0].id;
+        let before = ws.clone();
+        let err = apply(
+            &mut ws,
+            &Edit::MoveSteps {
+                steps: vec![scored],
+                lane: backstage,
+                stage,
+                to: Slot::END,
             },
-            Edit::RenameJourney {
-                journey: j.id,
-                name: "Renamed".into(),
-            },
-            Edit::AddStep {
-                step: Id::new(),
-                journey: j.id,
-                lane: j.lanes[0].id,
-                stage: j.stages[0].id,
-                text: "x".into(),
-            },
-            Edit::DeleteStep { step },
-        ];
-        for edit in edits {
-            let mut ws = start.clone();
-            let (_, inverse) = apply(&mut ws, &edit).unwrap();
-            assert_ne!(ws, start, "{edit:?} changes something");
-            apply(&mut ws, &inverse).unwrap();
-            for journey in &mut ws.journeys {
-                journey.sort();
+        )
+        .unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("only customer actions carry an emotion"),
+            "{err}"
+        );
+        assert_eq!(ws, before);
+    }
+
+    #[test]
+    fn lanes_keep_blueprint_order() {
+        let mut ws = sample_workspace().unwrap();
+        let j = &ws.journeys[0];
+        let support = j
+            .lanes
+            .iter()
+            .find(|l| l.kind == LaneKind::Support)
+            .unwrap()
+            .id;
+        let first = j.lanes[0].id;
+        let before = ws.clone();
+        assert!(apply(
+            &mut ws,
+            &Edit::MoveLane {
+                lane: support,
+                to: Slot::Before { id: Some(first) }
             }
-            let mut want = start.clone();
-            for journey in &mut want.journeys {
-                journey.sort();
-            }
-            ws.links.sort_by_key(|l| l.id);
-            want.links.sort_by_key(|l| l.id);
-            assert_eq!(ws, want, "{edit:?} is undone");
+        )
+        .is_err());
+        assert_eq!(ws, before);
+    }
+
+    #[test]
+    fn links_to_missing_or_wrong_ends_are_refused() {
+        let mut ws = sample_workspace().unwrap();
+        let a = ws.journeys[0].steps[0].id;
+        let other = ws.journeys[1].steps[0].id;
+        let before = ws.clone();
+        for to in [Id::new(), other, a] {
+            let link = Link {
+                id: Id::new(),
+                kind: LinkKind::Flow,
+                from: a,
+                to,
+            };
+            assert!(apply(&mut ws, &Edit::AddLink { link }).is_err());
         }
+        assert_eq!(ws, before);
     }
 
     #[test]
@@ -276,14 +1333,26 @@ mod tests {
             ),
             Err(EditError::Missing { what: "card" })
         );
-        assert!(apply(
-            &mut ws,
-            &Edit::RenameJourney {
-                journey: start.journeys[0].id,
-                name: " \n".into()
-            }
-        )
-        .is_err());
+        let j = start.journeys[0].id;
+        let rename = Edit::UpdateJourney {
+            journey: j,
+            name: " \n".into(),
+            persona: String::new(),
+            description: String::new(),
+        };
+        assert!(apply(&mut ws, &rename).is_err());
+        let batch = Edit::Batch {
+            edits: vec![
+                Edit::SetStepText {
+                    step,
+                    text: "ok".into(),
+                },
+                Edit::DeleteSteps {
+                    steps: vec![Id::new()],
+                },
+            ],
+        };
+        assert!(apply(&mut ws, &batch).is_err(), "a batch fails as a whole");
         assert_eq!(ws, start);
     }
 }

@@ -20,7 +20,7 @@ pub struct Workspace {
 }
 
 /// One customer journey drawn as a blueprint: stages are columns, lanes are rows, steps are cards.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
 pub struct Journey {
     /// Identity of the journey.
     pub id: Id,
@@ -41,7 +41,7 @@ pub struct Journey {
 }
 
 /// A column of the blueprint: one phase of the customer's journey.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
 pub struct Stage {
     /// Identity of the stage.
     pub id: Id,
@@ -130,7 +130,7 @@ impl LineKind {
 }
 
 /// A row of the blueprint.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
 pub struct Lane {
     /// Identity of the lane.
     pub id: Id,
@@ -143,7 +143,7 @@ pub struct Lane {
 }
 
 /// One card: something the customer or the organisation does at one stage.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
 pub struct Step {
     /// Identity of the step.
     pub id: Id,
@@ -163,10 +163,57 @@ pub struct Step {
     pub emotion: Option<i8>,
     /// What hurts here, if anything.
     pub pain_point: Option<String>,
+    /// How much the pain point hurts.
+    pub pain_severity: Severity,
+    /// Shostack's fail point: where the service is likely to break.
+    pub fail_point: bool,
+    /// Shostack's wait point: where the customer waits.
+    pub wait_point: bool,
     /// Free notes.
     pub notes: String,
+    /// What is measured here.
+    pub metrics: Vec<Metric>,
     /// The one accountable person or team.
     pub owner: Option<Id>,
+}
+
+/// How badly a pain point hurts.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// An annoyance.
+    Low,
+    /// Costs the customer time or trust.
+    #[default]
+    Medium,
+    /// Makes customers leave or complain.
+    High,
+}
+
+/// Whether a metric predicts the experience or reports it afterwards.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum MetricKind {
+    /// Predicts the experience (e.g. time to first response).
+    Leading,
+    /// Reports it afterwards (e.g. satisfaction score).
+    #[default]
+    Lagging,
+}
+
+/// A measure attached to a step.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+pub struct Metric {
+    /// What is measured.
+    pub name: String,
+    /// Its unit ("min", "%", "NPS"…).
+    pub unit: String,
+    /// The value aimed for.
+    pub target: Option<f64>,
+    /// The value seen.
+    pub actual: Option<f64>,
+    /// Leading or lagging.
+    pub kind: MetricKind,
 }
 
 /// What kind of shared internal thing an entity is.
@@ -224,7 +271,7 @@ pub enum LinkKind {
 }
 
 /// A typed, directed edge of the workspace graph.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
 pub struct Link {
     /// Identity of the link.
     pub id: Id,
@@ -302,7 +349,11 @@ impl Step {
             moment_of_truth: false,
             emotion: None,
             pain_point: None,
+            pain_severity: Severity::Medium,
+            fail_point: false,
+            wait_point: false,
             notes: String::new(),
+            metrics: Vec::new(),
             owner: None,
         }
     }

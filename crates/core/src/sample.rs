@@ -7,7 +7,8 @@ use std::collections::HashMap;
 use serde::Deserialize;
 
 use crate::{
-    Entity, EntityKind, Id, Journey, Lane, LaneKind, Link, LinkKind, Stage, Step, Workspace,
+    Entity, EntityKind, Id, Journey, Lane, LaneKind, Link, LinkKind, Metric, Severity, Stage, Step,
+    Workspace,
 };
 
 const SAMPLE_JSON: &str = include_str!("../../../assets/sample/workspace.json");
@@ -60,7 +61,15 @@ struct SampleStep {
     emotion: Option<i8>,
     pain_point: Option<String>,
     #[serde(default)]
+    pain_severity: Severity,
+    #[serde(default)]
+    fail_point: bool,
+    #[serde(default)]
+    wait_point: bool,
+    #[serde(default)]
     notes: String,
+    #[serde(default)]
+    metrics: Vec<Metric>,
     owner: Option<String>,
     #[serde(default)]
     performed_by: Vec<String>,
@@ -162,7 +171,11 @@ pub fn sample_workspace() -> Result<Workspace, SampleError> {
                 moment_of_truth: s.moment_of_truth,
                 emotion: s.emotion,
                 pain_point: s.pain_point.clone(),
+                pain_severity: s.pain_severity,
+                fail_point: s.fail_point,
+                wait_point: s.wait_point,
                 notes: s.notes.clone(),
+                metrics: s.metrics.clone(),
                 owner: s.owner.as_deref().map(|o| lookup(&keys, o)).transpose()?,
             });
             for (kind, targets) in [

@@ -6,7 +6,10 @@ use std::collections::{HashMap, HashSet};
 use thiserror::Error;
 
 use crate::text::{MAX_NAME_CHARS, MAX_TEXT_CHARS};
-use crate::{EntityKind, Id, Journey, LaneKind, LinkKind, Workspace};
+
+/// Most metrics one card may carry; a card is a sticky note, not a dashboard.
+pub const MAX_METRICS: usize = 20;
+use crate::{EntityKind, Id, Journey, LaneKind, Link, LinkKind, Workspace};
 
 /// Why a workspace (or the edit that would produce it) is refused. Each message names the record and
 /// says what to change.
@@ -27,6 +30,20 @@ pub enum ValidationError {
         len: usize,
         /// The limit in characters.
         limit: usize,
+    },
+    /// Too many items of one kind.
+    #[error("there can be at most {limit} {what}")]
+    TooMany {
+        /// What there are too many of.
+        what: &'static str,
+        /// The limit.
+        limit: usize,
+    },
+    /// A metric value that is not a finite number.
+    #[error("metric \"{metric}\" needs finite numbers for target and actual")]
+    NotANumber {
+        /// The metric's name.
+        metric: String,
     },
     /// Two records share an id.
     #[error("the id {0} is used twice")]
@@ -81,6 +98,14 @@ pub enum ValidationError {
         /// What the link starts at.
         from: String,
         /// What the link points to.
+        to: String,
+    },
+    /// The same link twice.
+    #[error("{from} is already linked to {to}")]
+    DuplicateLink {
+        /// What the link starts at.
+        from: String,
+        /// What it points to.
         to: String,
     },
     /// An owner that is a system or process.
@@ -161,6 +186,23 @@ pub fn validate_journey(journey: &Journey) -> Result<(), ValidationError> {
         }
         if let Some(pain) = &step.pain_point {
             check_text("pain point", pain)?;
+        }
+        if step.metrics.len() > MAX_METRICS {
+            return Err(ValidationError::TooMany {
+                what: "metrics on one card",
+                limit: MAX_METRICS,
+            });
+        }
+        for metric in &step.metrics {
+            check_name("metric name", &metric.name)?;
+            check_len("metric unit", &metric.unit, MAX_NAME_CHARS)?;
+            if metric.target.is_some_and(|v| !v.is_finite())
+                || metric.actual.is_some_and(|v| !v.is_finite())
+            {
+                return Err(ValidationError::NotANumber {
+                    metric: metric.name.clone(),
+                });
+            }
         }
         let missing = |what| ValidationError::MissingCell {
             step: step.text.clone(),
@@ -251,36 +293,65 @@ pub fn validate_workspace(ws: &Workspace) -> Result<(), ValidationError> {
     }
     for link in &ws.links {
         unique(link.id)?;
-        let from = *ends.get(&link.from).ok_or(ValidationError::Dangling {
-            what: "a link",
-            id: link.from,
-        })?;
-        let to = *ends.get(&link.to).ok_or(ValidationError::Dangling {
-            what: "a link",
-            id: link.to,
-        })?;
-        let ok = match (link.kind, from, to) {
-            (LinkKind::Flow, End::Step(a), End::Step(b)) => a == b && link.from != link.to,
-            (LinkKind::PerformedBy, End::Step(_), End::Entity(k)) => k.can_own(),
-            (LinkKind::Uses, End::Step(_), End::Entity(k)) => k == EntityKind::System,
-            (LinkKind::PartOf, End::Step(_), End::Entity(k)) => k == EntityKind::Process,
-            (LinkKind::DependsOn, End::Entity(_), End::Entity(_)) => link.from != link.to,
-            (
-                LinkKind::MemberOf,
-                End::Entity(EntityKind::Person),
-                End::Entity(EntityKind::Team),
-            ) => true,
-            _ => false,
+        let end = |id: Id| {
+            ends.get(&id)
+                .copied()
+                .ok_or(ValidationError::Dangling { what: "a link", id })
         };
-        if !ok {
-            return Err(ValidationError::LinkEnds {
-                kind: link.kind,
-                from: describe(ws, link.from),
-                to: describe(ws, link.to),
-            });
-        }
+        check_ends(ws, link, end(link.from)?, end(link.to)?)?;
     }
     Ok(())
+}
+
+/// Checks a new link against a workspace: both ends exist, their kinds fit the link's kind, and the
+/// same link is not there already.
+pub fn check_link(ws: &Workspace, link: &Link) -> Result<(), ValidationError> {
+    let end = |id: Id| {
+        ws.entity(id)
+            .map(|e| End::Entity(e.kind))
+            .or_else(|| {
+                ws.journeys
+                    .iter()
+                    .find(|j| j.step(id).is_some())
+                    .map(|j| End::Step(j.id))
+            })
+            .ok_or(ValidationError::Dangling { what: "a link", id })
+    };
+    check_ends(ws, link, end(link.from)?, end(link.to)?)?;
+    if ws
+        .links
+        .iter()
+        .any(|l| l.kind == link.kind && l.from == link.from && l.to == link.to)
+    {
+        return Err(ValidationError::DuplicateLink {
+            from: describe(ws, link.from),
+            to: describe(ws, link.to),
+        });
+    }
+    Ok(())
+}
+
+fn check_ends(ws: &Workspace, link: &Link, from: End, to: End) -> Result<(), ValidationError> {
+    let ok = match (link.kind, from, to) {
+        (LinkKind::Flow, End::Step(a), End::Step(b)) => a == b && link.from != link.to,
+        (LinkKind::PerformedBy, End::Step(_), End::Entity(k)) => k.can_own(),
+        (LinkKind::Uses, End::Step(_), End::Entity(k)) => k == EntityKind::System,
+        (LinkKind::PartOf, End::Step(_), End::Entity(k)) => k == EntityKind::Process,
+        (LinkKind::DependsOn, End::Entity(_), End::Entity(_)) => link.from != link.to,
+        (LinkKind::MemberOf, End::Entity(EntityKind::Person), End::Entity(EntityKind::Team)) => {
+            true
+        }
+        _ => false,
+    };
+    if ok {
+        Ok(())
+    } else {
+        Err(ValidationError::LinkEnds {
+            kind: link.kind,
+            from: describe(ws, link.from),
+            to: describe(ws, link.to),
+        })
+    }
 }
 
 fn describe(ws: &Workspace, id: Id) -> String {

@@ -1,7 +1,7 @@
 //! How model values are stored: ids as 16-byte blobs, kinds as their snake_case names.
 
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSqlOutput, ValueRef};
-use throughline_core::{EntityKind, Id, LaneKind, LinkKind};
+use throughline_core::{EntityKind, Id, LaneKind, LinkKind, Severity};
 use uuid::Uuid;
 
 /// An id as stored.
@@ -57,6 +57,14 @@ impl Named for LinkKind {
         (LinkKind::PartOf, "part_of"),
         (LinkKind::DependsOn, "depends_on"),
         (LinkKind::MemberOf, "member_of"),
+    ];
+}
+
+impl Named for Severity {
+    const NAMES: &'static [(Self, &'static str)] = &[
+        (Severity::Low, "low"),
+        (Severity::Medium, "medium"),
+        (Severity::High, "high"),
     ];
 }
 

@@ -14,6 +14,7 @@ use rusqlite::{Connection, OpenFlags};
 
 pub use check::{APPLICATION_ID, SCHEMA_VERSION};
 pub use error::StoreError;
+pub use write::History;
 
 /// An open workspace file (or in-memory database, for tests).
 pub struct Store {

@@ -82,7 +82,7 @@ impl Store {
         }
         let mut stmt = c.prepare(
             "SELECT journey, id, lane, stage, position, text, channel, moment_of_truth, emotion,
-                    pain_point, notes, owner
+                    pain_point, pain_severity, fail_point, wait_point, notes, metrics, owner
              FROM steps ORDER BY position, id",
         )?;
         let mut rows = stmt.query([])?;
@@ -98,8 +98,18 @@ impl Store {
                     moment_of_truth: r.get(7)?,
                     emotion: r.get(8)?,
                     pain_point: r.get(9)?,
-                    notes: r.get(10)?,
-                    owner: opt_id(r, 11)?,
+                    pain_severity: r.get::<_, Kind<_>>(10)?.0,
+                    fail_point: r.get(11)?,
+                    wait_point: r.get(12)?,
+                    notes: r.get(13)?,
+                    metrics: serde_json::from_str(&r.get::<_, String>(14)?).map_err(|e| {
+                        rusqlite::Error::FromSqlConversionFailure(
+                            14,
+                            rusqlite::types::Type::Text,
+                            Box::new(e),
+                        )
+                    })?,
+                    owner: opt_id(r, 15)?,
                 });
             }
         }

@@ -1,12 +1,27 @@
-//! Writing: the whole workspace at once (seeding, import) or the records one edit touched. Each call is
-//! one transaction, so a failure leaves the file as it was.
+//! Writing: the whole workspace at once (seeding, import) or the records one edit touched together with
+//! its undo-log entry. Each call is one transaction, so a failure leaves the file as it was.
 
-use rusqlite::{params, Transaction};
-use throughline_core::edit::Touched;
-use throughline_core::{Entity, Journey, Link, Step, Workspace};
+use rusqlite::{params, OptionalExtension, Transaction};
+use throughline_core::edit::{Edit, Touched};
+use throughline_core::{Entity, Id, Journey, Lane, Link, Stage, Step, Workspace};
 
 use crate::codec::{name_of, opt, Blob};
 use crate::{Result, Store, StoreError};
+
+/// What an edit's transaction does to the undo log.
+pub enum History<'a> {
+    /// A new edit: drop any undone entries (they can no longer be redone) and record this one.
+    Record {
+        /// The edit as made.
+        edit: &'a Edit,
+        /// The edit that undoes it.
+        inverse: &'a Edit,
+    },
+    /// The entry with this sequence number was undone.
+    Undo(i64),
+    /// The entry with this sequence number was redone.
+    Redo(i64),
+}
 
 impl Store {
     /// Writes every record of `ws` in one transaction (used to seed a new workspace).
@@ -20,21 +35,13 @@ impl Store {
         for j in &ws.journeys {
             put_journey(&tx, j).map_err(err)?;
             for s in &j.stages {
-                tx.prepare_cached(
-                    "INSERT INTO stages (id, journey, name, position) VALUES (?1, ?2, ?3, ?4)",
-                )
-                .and_then(|mut st| st.execute(params![Blob(s.id), Blob(j.id), s.name, s.position]))
-                .map_err(err)?;
+                put_stage(&tx, j.id, s).map_err(err)?;
             }
             for l in &j.lanes {
-                tx.prepare_cached("INSERT INTO lanes (id, journey, name, kind, position) VALUES (?1, ?2, ?3, ?4, ?5)")
-                    .and_then(|mut st| {
-                        st.execute(params![Blob(l.id), Blob(j.id), l.name, name_of(l.kind), l.position])
-                    })
-                    .map_err(err)?;
+                put_lane(&tx, j.id, l).map_err(err)?;
             }
             for s in &j.steps {
-                put_step(&tx, j, s).map_err(err)?;
+                put_step(&tx, j.id, s).map_err(err)?;
             }
         }
         for l in &ws.links {
@@ -43,42 +50,120 @@ impl Store {
         tx.commit().map_err(err)
     }
 
-    /// Writes the records an edit touched, as they now are in `ws`, in one transaction.
-    pub fn save(&mut self, ws: &Workspace, touched: &Touched) -> Result<()> {
+    /// Writes the records an edit touched, as they now are in `ws`, and its undo-log entry, in one
+    /// transaction.
+    pub fn save(&mut self, ws: &Workspace, touched: &Touched, history: History) -> Result<()> {
         let path = self.shown_path();
         let err = |e| StoreError::io(&path, e);
         let tx = self.conn.transaction().map_err(err)?;
-        for id in &touched.removed_links {
-            tx.prepare_cached("DELETE FROM links WHERE id = ?1")
-                .and_then(|mut st| st.execute([Blob(*id)]))
-                .map_err(err)?;
-        }
-        for id in &touched.removed_steps {
-            tx.prepare_cached("DELETE FROM steps WHERE id = ?1")
-                .and_then(|mut st| st.execute([Blob(*id)]))
-                .map_err(err)?;
-        }
-        for id in &touched.journeys {
-            if let Some(j) = ws.journey(*id) {
-                put_journey(&tx, j).map_err(err)?;
-            }
-        }
-        for id in &touched.steps {
-            let found = ws
-                .journeys
-                .iter()
-                .find_map(|j| j.steps.iter().find(|s| s.id == *id).map(|s| (j, s)));
-            if let Some((j, s)) = found {
-                put_step(&tx, j, s).map_err(err)?;
-            }
-        }
-        for id in &touched.links {
-            if let Some(l) = ws.links.iter().find(|l| l.id == *id) {
-                put_link(&tx, l).map_err(err)?;
-            }
-        }
+        write_touched(&tx, ws, touched).map_err(err)?;
+        write_history(&tx, history).map_err(err)?;
         tx.commit().map_err(err)
     }
+
+    /// The newest entry that can be undone: its sequence number and the edit that undoes it.
+    pub fn undoable(&self) -> Result<Option<(i64, Edit)>> {
+        self.history_entry(
+            "SELECT seq, inverse FROM history WHERE undone = 0 ORDER BY seq DESC LIMIT 1",
+        )
+    }
+
+    /// The oldest undone entry, which redo makes again: its sequence number and the edit.
+    pub fn redoable(&self) -> Result<Option<(i64, Edit)>> {
+        self.history_entry(
+            "SELECT seq, edit FROM history WHERE undone = 1 ORDER BY seq ASC LIMIT 1",
+        )
+    }
+
+    fn history_entry(&self, sql: &str) -> Result<Option<(i64, Edit)>> {
+        let row: Option<(i64, String)> = self
+            .conn
+            .query_row(sql, [], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()
+            .map_err(|e| StoreError::io(&self.shown_path(), e))?;
+        row.map(|(seq, json)| {
+            serde_json::from_str(&json)
+                .map(|edit| (seq, edit))
+                .map_err(|e| StoreError::Invalid {
+                    path: self.shown_path(),
+                    message: format!("undo history entry {seq}: {e}"),
+                })
+        })
+        .transpose()
+    }
+}
+
+fn write_history(tx: &Transaction, history: History) -> rusqlite::Result<()> {
+    match history {
+        History::Record { edit, inverse } => {
+            let json = |e: &Edit| {
+                serde_json::to_string(e)
+                    .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))
+            };
+            tx.prepare_cached("DELETE FROM history WHERE undone = 1")?
+                .execute([])?;
+            tx.prepare_cached("INSERT INTO history (edit, inverse) VALUES (?1, ?2)")?
+                .execute(params![json(edit)?, json(inverse)?])?;
+        }
+        History::Undo(seq) => {
+            tx.prepare_cached("UPDATE history SET undone = 1 WHERE seq = ?1")?
+                .execute([seq])?;
+        }
+        History::Redo(seq) => {
+            tx.prepare_cached("UPDATE history SET undone = 0 WHERE seq = ?1")?
+                .execute([seq])?;
+        }
+    }
+    Ok(())
+}
+
+fn write_touched(tx: &Transaction, ws: &Workspace, t: &Touched) -> rusqlite::Result<()> {
+    let delete = |table: &str, ids: &[Id]| -> rusqlite::Result<()> {
+        let mut st = tx.prepare_cached(&format!("DELETE FROM {table} WHERE id = ?1"))?;
+        for id in ids {
+            st.execute([Blob(*id)])?;
+        }
+        Ok(())
+    };
+    delete("links", &t.removed_links)?;
+    delete("steps", &t.removed_steps)?;
+    delete("stages", &t.removed_stages)?;
+    delete("lanes", &t.removed_lanes)?;
+    delete("journeys", &t.removed_journeys)?;
+    for id in &t.journeys {
+        if let Some(j) = ws.journey(*id) {
+            put_journey(tx, j)?;
+        }
+    }
+    for id in &t.stages {
+        if let Some((j, s)) = ws
+            .journeys
+            .iter()
+            .find_map(|j| j.stages.iter().find(|s| s.id == *id).map(|s| (j, s)))
+        {
+            put_stage(tx, j.id, s)?;
+        }
+    }
+    for id in &t.lanes {
+        if let Some((j, l)) = ws
+            .journeys
+            .iter()
+            .find_map(|j| j.lanes.iter().find(|l| l.id == *id).map(|l| (j, l)))
+        {
+            put_lane(tx, j.id, l)?;
+        }
+    }
+    for id in &t.steps {
+        if let Some((j, s)) = ws.journeys.iter().find_map(|j| j.step(*id).map(|s| (j, s))) {
+            put_step(tx, j.id, s)?;
+        }
+    }
+    for id in &t.links {
+        if let Some(l) = ws.links.iter().find(|l| l.id == *id) {
+            put_link(tx, l)?;
+        }
+    }
+    Ok(())
 }
 
 fn put_journey(tx: &Transaction, j: &Journey) -> rusqlite::Result<usize> {
@@ -87,6 +172,28 @@ fn put_journey(tx: &Transaction, j: &Journey) -> rusqlite::Result<usize> {
          ON CONFLICT (id) DO UPDATE SET name = ?2, persona = ?3, description = ?4, position = ?5",
     )?
     .execute(params![Blob(j.id), j.name, j.persona, j.description, j.position])
+}
+
+fn put_stage(tx: &Transaction, journey: Id, s: &Stage) -> rusqlite::Result<usize> {
+    tx.prepare_cached(
+        "INSERT INTO stages (id, journey, name, position) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (id) DO UPDATE SET journey = ?2, name = ?3, position = ?4",
+    )?
+    .execute(params![Blob(s.id), Blob(journey), s.name, s.position])
+}
+
+fn put_lane(tx: &Transaction, journey: Id, l: &Lane) -> rusqlite::Result<usize> {
+    tx.prepare_cached(
+        "INSERT INTO lanes (id, journey, name, kind, position) VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (id) DO UPDATE SET journey = ?2, name = ?3, kind = ?4, position = ?5",
+    )?
+    .execute(params![
+        Blob(l.id),
+        Blob(journey),
+        l.name,
+        name_of(l.kind),
+        l.position
+    ])
 }
 
 fn put_entity(tx: &Transaction, e: &Entity) -> rusqlite::Result<usize> {
@@ -103,17 +210,20 @@ fn put_entity(tx: &Transaction, e: &Entity) -> rusqlite::Result<usize> {
     ])
 }
 
-fn put_step(tx: &Transaction, j: &Journey, s: &Step) -> rusqlite::Result<usize> {
+fn put_step(tx: &Transaction, journey: Id, s: &Step) -> rusqlite::Result<usize> {
+    let metrics = serde_json::to_string(&s.metrics)
+        .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
     tx.prepare_cached(
         "INSERT INTO steps (id, journey, lane, stage, position, text, channel, moment_of_truth, emotion,
-                            pain_point, notes, owner)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+                            pain_point, pain_severity, fail_point, wait_point, notes, metrics, owner)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
          ON CONFLICT (id) DO UPDATE SET journey = ?2, lane = ?3, stage = ?4, position = ?5, text = ?6,
-             channel = ?7, moment_of_truth = ?8, emotion = ?9, pain_point = ?10, notes = ?11, owner = ?12",
+             channel = ?7, moment_of_truth = ?8, emotion = ?9, pain_point = ?10, pain_severity = ?11,
+             fail_point = ?12, wait_point = ?13, notes = ?14, metrics = ?15, owner = ?16",
     )?
     .execute(params![
         Blob(s.id),
-        Blob(j.id),
+        Blob(journey),
         Blob(s.lane),
         Blob(s.stage),
         s.position,
@@ -122,7 +232,11 @@ fn put_step(tx: &Transaction, j: &Journey, s: &Step) -> rusqlite::Result<usize> 
         s.moment_of_truth,
         s.emotion,
         s.pain_point,
+        name_of(s.pain_severity),
+        s.fail_point,
+        s.wait_point,
         s.notes,
+        metrics,
         opt(s.owner),
     ])
 }
@@ -138,4 +252,61 @@ fn put_link(tx: &Transaction, l: &Link) -> rusqlite::Result<usize> {
         Blob(l.from),
         Blob(l.to)
     ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use throughline_core::edit::apply;
+    use throughline_core::sample::sample_workspace;
+
+    /// A failure in the middle of an edit's transaction (here: a trigger refusing the second write)
+    /// leaves neither the first write nor the undo entry behind.
+    #[test]
+    fn a_failure_mid_edit_leaves_nothing() {
+        let mut ws = sample_workspace().unwrap();
+        let mut store = Store::open_in_memory().unwrap();
+        store.insert_workspace(&ws).unwrap();
+        store
+            .conn
+            .execute_batch(
+                "CREATE TRIGGER refuse BEFORE UPDATE ON steps WHEN NEW.text = 'boom'
+                 BEGIN SELECT RAISE(ABORT, 'injected failure'); END;",
+            )
+            .unwrap();
+        let j = ws.journeys[0].id;
+        let step = ws.journeys[0].steps[0].id;
+        let edit = Edit::Batch {
+            edits: vec![
+                Edit::UpdateJourney {
+                    journey: j,
+                    name: "Half-written".into(),
+                    persona: String::new(),
+                    description: String::new(),
+                },
+                Edit::SetStepText {
+                    step,
+                    text: "boom".into(),
+                },
+            ],
+        };
+        let (touched, inverse) = apply(&mut ws, &edit).unwrap();
+        let err = store
+            .save(
+                &ws,
+                &touched,
+                History::Record {
+                    edit: &edit,
+                    inverse: &inverse,
+                },
+            )
+            .unwrap_err();
+        assert!(err.to_string().contains("injected failure"), "{err}");
+        let stored = store.load().unwrap();
+        assert_ne!(stored.journeys[0].name, "Half-written");
+        assert!(
+            store.undoable().unwrap().is_none(),
+            "no undo entry for a failed edit"
+        );
+    }
 }

@@ -1,9 +1,9 @@
 //! Edits written through the store: each is one transaction, and what is committed is what loads back.
 
-use throughline_core::edit::{apply, Edit};
+use throughline_core::edit::{apply, Edit, Slot};
 use throughline_core::sample::sample_workspace;
 use throughline_core::Id;
-use throughline_store::Store;
+use throughline_store::{History, Store};
 
 #[test]
 fn applied_edits_persist_across_reopen() {
@@ -25,22 +25,36 @@ fn applied_edits_persist_across_reopen() {
             step: j.steps[0].id,
             text: "Edited text 保险 🏠".into(),
         },
-        Edit::RenameJourney {
+        Edit::UpdateJourney {
             journey: j.id,
             name: "Renamed journey".into(),
+            persona: "P".into(),
+            description: String::new(),
         },
         Edit::AddStep {
             step: new_step,
             journey: j.id,
             lane: j.lanes[1].id,
             stage: j.stages[2].id,
+            to: Slot::END,
             text: "Added".into(),
         },
-        Edit::DeleteStep { step: linked },
+        Edit::DeleteSteps {
+            steps: vec![linked],
+        },
     ];
     for edit in &edits {
-        let (touched, _) = apply(&mut ws, edit).unwrap();
-        store.save(&ws, &touched).unwrap();
+        let (touched, inverse) = apply(&mut ws, edit).unwrap();
+        store
+            .save(
+                &ws,
+                &touched,
+                History::Record {
+                    edit,
+                    inverse: &inverse,
+                },
+            )
+            .unwrap();
     }
     drop(store);
     let loaded = Store::open(&path).unwrap().load().unwrap();
@@ -69,4 +83,60 @@ fn an_in_memory_store_loads_what_it_was_given() {
         store.load().unwrap().journeys.len(),
         sample_workspace().unwrap().journeys.len()
     );
+}
+
+#[test]
+fn undo_history_survives_reopening() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.throughline");
+    let mut ws = sample_workspace().unwrap();
+    let mut store = Store::create(&path).unwrap();
+    store.insert_workspace(&ws).unwrap();
+    let step = ws.journeys[0].steps[0].id;
+    let original = ws.journeys[0].steps[0].text.clone();
+    let edit = Edit::SetStepText {
+        step,
+        text: "Changed".into(),
+    };
+    let (touched, inverse) = apply(&mut ws, &edit).unwrap();
+    store
+        .save(
+            &ws,
+            &touched,
+            History::Record {
+                edit: &edit,
+                inverse: &inverse,
+            },
+        )
+        .unwrap();
+    drop(store);
+
+    let mut store = Store::open(&path).unwrap();
+    let mut ws = store.load().unwrap();
+    let (seq, undo) = store
+        .undoable()
+        .unwrap()
+        .expect("the edit can be undone after reopening");
+    assert_eq!(
+        undo,
+        Edit::SetStepText {
+            step,
+            text: original.clone()
+        }
+    );
+    let (touched, _) = apply(&mut ws, &undo).unwrap();
+    store.save(&ws, &touched, History::Undo(seq)).unwrap();
+    assert!(store.undoable().unwrap().is_none());
+    drop(store);
+
+    let store = Store::open(&path).unwrap();
+    assert_eq!(
+        store.load().unwrap().journeys[0].step(step).unwrap().text,
+        original
+    );
+    let (_, redo) = store
+        .redoable()
+        .unwrap()
+        .expect("redo survives reopening too");
+    assert_eq!(redo, edit);
 }

@@ -45,7 +45,11 @@ CREATE TABLE steps (
     moment_of_truth INTEGER NOT NULL DEFAULT 0 CHECK (moment_of_truth IN (0, 1)),
     emotion         INTEGER CHECK (emotion BETWEEN -2 AND 2),
     pain_point      TEXT,
+    pain_severity   TEXT NOT NULL DEFAULT 'medium' CHECK (pain_severity IN ('low', 'medium', 'high')),
+    fail_point      INTEGER NOT NULL DEFAULT 0 CHECK (fail_point IN (0, 1)),
+    wait_point      INTEGER NOT NULL DEFAULT 0 CHECK (wait_point IN (0, 1)),
     notes           TEXT NOT NULL DEFAULT '',
+    metrics         TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(metrics)),
     owner           BLOB REFERENCES entities(id) ON DELETE SET NULL
 ) STRICT;
 CREATE INDEX steps_journey ON steps(journey);
@@ -61,3 +65,12 @@ CREATE TABLE links (
 ) STRICT;
 CREATE INDEX links_from ON links(from_id);
 CREATE INDEX links_to ON links(to_id);
+
+-- The undo log: every edit with its inverse, in order. Undone entries stay until a new edit replaces
+-- them, so redo survives a restart too.
+CREATE TABLE history (
+    seq     INTEGER PRIMARY KEY,
+    edit    TEXT NOT NULL CHECK (json_valid(edit)),
+    inverse TEXT NOT NULL CHECK (json_valid(inverse)),
+    undone  INTEGER NOT NULL DEFAULT 0 CHECK (undone IN (0, 1))
+) STRICT;
