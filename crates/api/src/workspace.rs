@@ -1,11 +1,13 @@
 //! An open workspace: the store, the model loaded from it, and the fonts scenes are laid out with.
 
+use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 
 use throughline_core::edit::{apply, Edit, Touched};
 use throughline_core::sample::sample_workspace;
 use throughline_core::{Id, Workspace};
-use throughline_render::{layout, to_svg, Fonts, Scene};
+
+use throughline_render::{layout_cached, to_svg, Fonts, Scene, WrapCache};
 use throughline_store::{History, Store};
 
 use crate::{ApiError, EditResult, ErrorCode, JourneySummary, WorkspaceInfo};
@@ -21,6 +23,7 @@ pub struct OpenWorkspace {
     store: Store,
     model: Workspace,
     fonts: Fonts,
+    wrapped: RefCell<WrapCache>,
 }
 
 impl OpenWorkspace {
@@ -71,6 +74,7 @@ impl OpenWorkspace {
             store,
             model,
             fonts: Fonts::embedded(),
+            wrapped: RefCell::new(WrapCache::default()),
         }
     }
 
@@ -137,7 +141,13 @@ impl OpenWorkspace {
             .model
             .journey(journey)
             .ok_or_else(|| ApiError::new(ErrorCode::NotFound, "that journey no longer exists"))?;
-        Ok(layout(j, &self.model.flows_of(j), &self.fonts))
+        let mut cache = self.wrapped.borrow_mut();
+        Ok(layout_cached(
+            j,
+            &self.model.flows_of(j),
+            &self.fonts,
+            &mut cache,
+        ))
     }
 
     /// The journey as an SVG document.

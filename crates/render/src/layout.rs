@@ -10,7 +10,7 @@ use crate::font::Fonts;
 use crate::route::{rounded_path, route, Corridors};
 use crate::scene::*;
 use crate::theme::{emotion_colour, palette, Colours, TextStyles};
-use crate::wrap::wrap_clamped;
+use crate::wrap::{wrap_clamped, WrapCache};
 
 /// Outer margin around the blueprint.
 pub const MARGIN: f64 = 32.0;
@@ -41,6 +41,16 @@ const STAGE_LINE_H: f64 = 19.0;
 
 /// Lays `journey` out, with `flows` (its flow links) as arrows.
 pub fn layout(journey: &Journey, flows: &[Link], fonts: &Fonts) -> Scene {
+    layout_cached(journey, flows, fonts, &mut WrapCache::default())
+}
+
+/// [`layout`], reusing card texts wrapped by earlier layouts.
+pub fn layout_cached(
+    journey: &Journey,
+    flows: &[Link],
+    fonts: &Fonts,
+    cache: &mut WrapCache,
+) -> Scene {
     let styles = TextStyles::standard();
     let mut stages: Vec<_> = journey.stages.iter().collect();
     stages.sort_by(|a, b| a.position.total_cmp(&b.position).then(a.id.cmp(&b.id)));
@@ -185,6 +195,7 @@ pub fn layout(journey: &Journey, flows: &[Link], fonts: &Fonts) -> Scene {
                     cy,
                     text_w,
                     fonts,
+                    cache,
                 );
                 placed.insert(step.id, (card.rect, si, li));
                 cy += card.rect.height + CARD_GAP;
@@ -298,10 +309,18 @@ fn separator(kind: LineKind, y: f64, width: f64, font: &crate::font::Font, size:
     }
 }
 
-fn card(step: &Step, kind: LaneKind, x: f64, y: f64, text_w: f64, fonts: &Fonts) -> Card {
+fn card(
+    step: &Step,
+    kind: LaneKind,
+    x: f64,
+    y: f64,
+    text_w: f64,
+    fonts: &Fonts,
+    cache: &mut WrapCache,
+) -> Card {
     let styles = TextStyles::standard();
     let font = fonts.for_weight(styles.card.weight);
-    let wrapped = wrap_clamped(&step.text, font, styles.card.size, text_w, MAX_CARD_LINES);
+    let wrapped = cache.card(&step.text, font, styles.card.size, text_w, MAX_CARD_LINES);
     let text_x = x + ACCENT_W + CARD_PAD_X;
     let first = y + CARD_PAD_Y + styles.card.size;
     let lines: Vec<TextLine> = wrapped

@@ -11,6 +11,7 @@ pub mod theme;
 pub mod wrap;
 
 pub use font::Fonts;
-pub use layout::layout;
+pub use layout::{layout, layout_cached};
 pub use scene::*;
 pub use svg::to_svg;
+pub use wrap::WrapCache;

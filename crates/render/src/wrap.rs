@@ -1,5 +1,7 @@
 //! Greedy line wrapping by measured width, done once in Rust so no renderer wraps on its own.
 
+use std::collections::HashMap;
+
 use crate::font::Font;
 
 /// Breaks `text` into lines no wider than `max_width` at `size`: explicit line breaks are kept, words
@@ -62,6 +64,40 @@ pub fn wrap_clamped(
         }
     }
     lines
+}
+
+/// Card texts already wrapped, so laying a journey out again after an edit re-measures only the cards
+/// whose text changed. Wrapping is most of the layout's cost at thousands of cards.
+#[derive(Default)]
+pub struct WrapCache {
+    lines: HashMap<String, Vec<String>>,
+    misses: usize,
+}
+
+impl WrapCache {
+    /// [`wrap_clamped`] for card text with the given settings, from the cache when the text was wrapped
+    /// before. Every card shares one width, size and face, so the text alone is the key.
+    pub fn card(
+        &mut self,
+        text: &str,
+        font: &Font,
+        size: f64,
+        max_width: f64,
+        max_lines: usize,
+    ) -> Vec<String> {
+        if let Some(lines) = self.lines.get(text) {
+            return lines.clone();
+        }
+        // Keep the cache from growing without bound as texts are edited: start over now and then.
+        self.misses += 1;
+        if self.misses > 4 * self.lines.len().max(1024) {
+            self.lines.clear();
+            self.misses = 0;
+        }
+        let lines = wrap_clamped(text, font, size, max_width, max_lines);
+        self.lines.insert(text.to_owned(), lines.clone());
+        lines
+    }
 }
 
 #[cfg(test)]
