@@ -370,15 +370,19 @@ impl Workspace {
         self.entities.iter().find(|e| e.id == id)
     }
 
-    /// Flow links whose ends both lie in this journey, in a stable order.
+    /// Flow links whose ends both lie in this journey, ordered by id so the drawing does not depend on
+    /// the order the links were loaded in.
     pub fn flows_of(&self, journey: &Journey) -> Vec<Link> {
         let steps: HashSet<Id> = journey.steps.iter().map(|s| s.id).collect();
-        self.links
+        let mut flows: Vec<Link> = self
+            .links
             .iter()
             .filter(|l| {
                 l.kind == LinkKind::Flow && steps.contains(&l.from) && steps.contains(&l.to)
             })
             .cloned()
-            .collect()
+            .collect();
+        flows.sort_by_key(|l| l.id);
+        flows
     }
 }

@@ -1,0 +1,148 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import { describe, expect, it, vi } from 'vitest';
+import App from './App.svelte';
+import type { Backend } from './lib/backend';
+import type { Id } from './lib/bindings/Id';
+import { broadbandInstallation, homeInsuranceClaim, summaryOf } from './test/fixtures';
+
+const home = summaryOf(homeInsuranceClaim, 'Homeowner with water damage, first claim');
+const broadband = summaryOf(broadbandInstallation, 'Small business owner moving premises');
+const scenes = new Map([
+  [home.id, homeInsuranceClaim],
+  [broadband.id, broadbandInstallation],
+]);
+
+/** A Backend over the fixture scenes; `overrides` replace single methods. */
+function fakeBackend(overrides: Partial<Backend> = {}) {
+  return {
+    workspaceInfo: vi.fn(async () => ({ path: '/home/ana/Maps/Claims.throughline', name: 'Claims' })),
+    listJourneys: vi.fn(async () => [home, broadband]),
+    journeyScene: vi.fn(async (journey: Id) => {
+      const scene = scenes.get(journey);
+      if (!scene) throw { code: 'not_found', message: `no journey ${journey}` };
+      return scene;
+    }),
+    applyEdit: vi.fn(async () => ({ journey: null, can_undo: false, can_redo: false })),
+    uiPainted: vi.fn(async () => undefined),
+    ...overrides,
+  } satisfies Backend;
+}
+
+function journeyButton(name: string): HTMLElement {
+  const nav = screen.getByRole('navigation', { name: 'Journeys' });
+  return within(nav).getByRole('button', { name: new RegExp(name) });
+}
+
+/** The first line of the scene's first card, as drawn. */
+async function findCardText(text: string): Promise<Element> {
+  const element = await screen.findByText(text);
+  expect(element.tagName).toBe('text');
+  expect(element.closest('svg')).not.toBeNull();
+  return element;
+}
+
+describe('App', () => {
+  it('lists the journeys of the workspace and selects the first', async () => {
+    render(App, { backend: fakeBackend() });
+    expect(await screen.findByText('Claims')).toBeTruthy();
+    const nav = screen.getByRole('navigation', { name: 'Journeys' });
+    const buttons = within(nav).getAllByRole('button');
+    expect(buttons.map((b) => b.querySelector('.name')?.textContent)).toEqual([
+      'Home insurance claim',
+      'Broadband installation',
+    ]);
+    expect(buttons[0].textContent).toContain(`${homeInsuranceClaim.cards.length} cards`);
+    await waitFor(() => expect(journeyButton('Home insurance claim').getAttribute('aria-current')).toBe('page'));
+    expect(journeyButton('Broadband installation').getAttribute('aria-current')).toBeNull();
+  });
+
+  it("draws the first journey's cards as SVG text", async () => {
+    render(App, { backend: fakeBackend() });
+    for (const card of homeInsuranceClaim.cards.slice(0, 5)) {
+      await findCardText(card.lines[0].text);
+    }
+    expect(screen.getByRole('heading', { name: 'Home insurance claim' })).toBeTruthy();
+    expect(screen.getByText('36 cards · 6 stages', { selector: 'footer *' })).toBeTruthy();
+  });
+
+  it('loads and shows another journey when it is clicked', async () => {
+    const backend = fakeBackend();
+    render(App, { backend });
+    await findCardText(homeInsuranceClaim.cards[0].lines[0].text);
+    await fireEvent.click(journeyButton('Broadband installation'));
+    expect(backend.journeyScene).toHaveBeenLastCalledWith(broadband.id);
+    await findCardText(broadbandInstallation.cards[0].lines[0].text);
+    expect(screen.queryByText(homeInsuranceClaim.cards[0].lines[0].text)).toBeNull();
+    expect(journeyButton('Broadband installation').getAttribute('aria-current')).toBe('page');
+    expect(journeyButton('Home insurance claim').getAttribute('aria-current')).toBeNull();
+  });
+
+  it('reports the first paint once', async () => {
+    const backend = fakeBackend();
+    render(App, { backend });
+    await waitFor(() => expect(backend.uiPainted).toHaveBeenCalledTimes(1));
+    await fireEvent.click(journeyButton('Broadband installation'));
+    await findCardText(broadbandInstallation.cards[0].lines[0].text);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(backend.uiPainted).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows why the workspace could not be opened', async () => {
+    const message = '/home/ana/notes.txt: not a Throughline workspace (file is not a database)';
+    const backend = fakeBackend({
+      workspaceInfo: vi.fn(async () => {
+        throw { code: 'not_a_workspace', message };
+      }),
+    });
+    render(App, { backend });
+    expect(await screen.findByRole('heading', { name: 'This workspace could not be opened' })).toBeTruthy();
+    expect(screen.getByText(message)).toBeTruthy();
+    expect(screen.getByText(/Start Throughline with/).textContent).toBe(
+      'Start Throughline with --workspace PATH to open another file.',
+    );
+    expect(backend.listJourneys).not.toHaveBeenCalled();
+  });
+
+  it('shows a journey that cannot be drawn in a banner and keeps the rest working', async () => {
+    const backend = fakeBackend();
+    render(App, { backend });
+    await findCardText(homeInsuranceClaim.cards[0].lines[0].text);
+    vi.mocked(backend.journeyScene).mockRejectedValueOnce({ code: 'storage', message: 'database is locked' });
+    await fireEvent.click(journeyButton('Broadband installation'));
+    const banner = await screen.findByRole('alert');
+    expect(banner.textContent).toContain('database is locked');
+    expect(screen.getByText(homeInsuranceClaim.cards[0].lines[0].text)).toBeTruthy();
+    expect(journeyButton('Home insurance claim').getAttribute('aria-current')).toBe('page');
+    await fireEvent.click(within(banner).getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByRole('alert')).toBeNull();
+    await fireEvent.click(journeyButton('Broadband installation'));
+    await findCardText(broadbandInstallation.cards[0].lines[0].text);
+  });
+
+  it('asks for a journey when the first one cannot be drawn', async () => {
+    const backend = fakeBackend();
+    vi.mocked(backend.journeyScene).mockRejectedValueOnce({ code: 'not_found', message: 'no such journey' });
+    render(App, { backend });
+    expect((await screen.findByRole('alert')).textContent).toContain('no such journey');
+    expect(screen.getByText('Choose a journey to open it.')).toBeTruthy();
+    expect(journeyButton('Home insurance claim').getAttribute('aria-current')).toBeNull();
+    expect(backend.uiPainted).not.toHaveBeenCalled();
+  });
+
+  it('zooms with the toolbar buttons and the keyboard', async () => {
+    render(App, { backend: fakeBackend() });
+    await findCardText(homeInsuranceClaim.cards[0].lines[0].text);
+    const zoom = screen.getByRole('group', { name: 'Zoom' });
+    const level = within(zoom).getByLabelText('Zoom level');
+    expect(level.textContent).toBe('100 %');
+    await fireEvent.click(within(zoom).getByRole('button', { name: 'Zoom in' }));
+    expect(level.textContent).toBe('125 %');
+    await fireEvent.keyDown(window, { key: '-' });
+    expect(level.textContent).toBe('100 %');
+    await fireEvent.click(within(zoom).getByRole('button', { name: 'Zoom out' }));
+    expect(level.textContent).toBe('80 %');
+    await fireEvent.click(within(zoom).getByRole('button', { name: '100 %' }));
+    expect(level.textContent).toBe('100 %');
+    expect(within(zoom).getByRole('button', { name: 'Zoom to fit' }).title).toBe('Zoom to fit (F or Shift+1)');
+  });
+});

@@ -1,0 +1,62 @@
+import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
+import { afterEach, describe, expect, it } from 'vitest';
+import { tauriBackend, toApiError } from './backend';
+
+afterEach(() => clearMocks());
+
+describe('tauriBackend', () => {
+  it('calls the commands by name with camelCase arguments', async () => {
+    const calls: [string, unknown][] = [];
+    mockIPC((command, args) => {
+      calls.push([command, args]);
+      return command === 'list_journeys' ? [] : null;
+    });
+    const backend = tauriBackend();
+    await backend.listJourneys();
+    await backend.journeyScene('j-1');
+    await backend.applyEdit({ type: 'delete_steps', steps: ['s-1'] });
+    await backend.uiPainted();
+    expect(calls.map(([command]) => command)).toEqual([
+      'list_journeys',
+      'journey_scene',
+      'apply_edit',
+      'ui_painted',
+    ]);
+    expect(calls[1][1]).toEqual({ journey: 'j-1' });
+    expect(calls[2][1]).toEqual({ edit: { type: 'delete_steps', steps: ['s-1'] } });
+  });
+
+  it('rejects with the ApiError a command returned', async () => {
+    const error = { code: 'not_a_workspace', message: '/tmp/x.throughline: not a Throughline workspace' };
+    mockIPC(() => {
+      throw error;
+    });
+    await expect(tauriBackend().workspaceInfo()).rejects.toEqual(error);
+  });
+
+  it('turns any other rejection into an ApiError', async () => {
+    mockIPC(() => {
+      throw 'invalid args `journey` for command `journey_scene`';
+    });
+    await expect(tauriBackend().journeyScene('nope')).rejects.toEqual({
+      code: 'invalid',
+      message: 'invalid args `journey` for command `journey_scene`',
+    });
+  });
+});
+
+describe('toApiError', () => {
+  it('keeps an ApiError as it is', () => {
+    expect(toApiError({ code: 'storage', message: 'disk full' })).toEqual({ code: 'storage', message: 'disk full' });
+  });
+
+  it('keeps the message of an Error or of an unknown code', () => {
+    expect(toApiError(new Error('boom'))).toEqual({ code: 'invalid', message: 'boom' });
+    expect(toApiError({ code: 'weird', message: 'odd' })).toEqual({ code: 'invalid', message: 'odd' });
+  });
+
+  it('describes anything else', () => {
+    expect(toApiError(undefined)).toEqual({ code: 'invalid', message: 'undefined' });
+    expect(toApiError(42)).toEqual({ code: 'invalid', message: '42' });
+  });
+});

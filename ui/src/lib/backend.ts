@@ -1,0 +1,59 @@
+// The one door to the Rust side: every call the UI makes goes through `Backend`, so the app runs on
+// Tauri's IPC in the window and on a fake in unit tests.
+import { invoke } from '@tauri-apps/api/core';
+import type { ApiError } from './bindings/ApiError';
+import type { Edit } from './bindings/Edit';
+import type { EditResult } from './bindings/EditResult';
+import type { ErrorCode } from './bindings/ErrorCode';
+import type { Id } from './bindings/Id';
+import type { JourneySummary } from './bindings/JourneySummary';
+import type { Scene } from './bindings/Scene';
+import type { WorkspaceInfo } from './bindings/WorkspaceInfo';
+
+/** What the UI can ask of the open workspace. Every method rejects with an `ApiError`. */
+export interface Backend {
+  workspaceInfo(): Promise<WorkspaceInfo>;
+  listJourneys(): Promise<JourneySummary[]>;
+  journeyScene(journey: Id): Promise<Scene>;
+  applyEdit(edit: Edit): Promise<EditResult>;
+  uiPainted(): Promise<void>;
+}
+
+const ERROR_CODES: readonly ErrorCode[] = ['not_found', 'not_a_workspace', 'newer_version', 'invalid', 'storage'];
+
+/**
+ * Turns whatever a call rejected with into an `ApiError`. The commands reject with one already; Tauri
+ * itself rejects with a bare string (e.g. for arguments it could not decode), and JavaScript with an
+ * `Error`; both become `invalid` with their text as the message.
+ */
+export function toApiError(reason: unknown): ApiError {
+  if (typeof reason === 'object' && reason !== null) {
+    const { code, message } = reason as Record<string, unknown>;
+    if (typeof message === 'string' && ERROR_CODES.includes(code as ErrorCode)) {
+      return { code: code as ErrorCode, message };
+    }
+    if (typeof message === 'string') {
+      return { code: 'invalid', message };
+    }
+  }
+  return { code: 'invalid', message: typeof reason === 'string' ? reason : String(reason) };
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (reason) {
+    throw toApiError(reason);
+  }
+}
+
+/** The backend of the desktop app: the Tauri commands of `src-tauri`. */
+export function tauriBackend(): Backend {
+  return {
+    workspaceInfo: () => call('workspace_info'),
+    listJourneys: () => call('list_journeys'),
+    journeyScene: (journey) => call('journey_scene', { journey }),
+    applyEdit: (edit) => call('apply_edit', { edit }),
+    uiPainted: () => call('ui_painted'),
+  };
+}

@@ -1,0 +1,31 @@
+// The text styles of a scene as SVG presentation attributes, the same values the Rust SVG writer puts
+// in its stylesheet (crates/render/src/svg.rs), so text looks identical on screen and in exports.
+import type { FontSpec } from '../bindings/FontSpec';
+import type { TextStyles } from '../bindings/TextStyles';
+
+/** The font every blueprint text is set in; it ships in assets/fonts and is loaded by fonts.css. */
+export const BLUEPRINT_FONT = "'Noto Sans', sans-serif";
+
+/** Attributes of one kind of text (the family is set once on the blueprint's group). */
+export interface TextAttributes {
+  'font-size': number;
+  'font-weight': number;
+  fill: string;
+}
+
+export function textAttributes(spec: FontSpec): TextAttributes {
+  return { 'font-size': spec.size, 'font-weight': spec.weight, fill: spec.fill };
+}
+
+/** Attributes for every text style of a scene, by the style's name. */
+export function sceneTextAttributes(styles: TextStyles): Record<keyof TextStyles, TextAttributes> {
+  return {
+    title: textAttributes(styles.title),
+    subtitle: textAttributes(styles.subtitle),
+    stage: textAttributes(styles.stage),
+    lane: textAttributes(styles.lane),
+    card: textAttributes(styles.card),
+    channel: textAttributes(styles.channel),
+    label: textAttributes(styles.label),
+  };
+}

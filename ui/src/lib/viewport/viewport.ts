@@ -1,0 +1,82 @@
+// Pan and zoom of the canvas, on d3-zoom: drag to pan, Ctrl+wheel or pinch to zoom around the pointer,
+// plain wheel to scroll, and the zoom commands of the toolbar and keyboard.
+import { select } from 'd3-selection';
+import { zoom, zoomIdentity, zoomTransform } from 'd3-zoom';
+import { fitTransform, MAX_SCALE, MIN_SCALE, type ViewTransform } from './fit';
+import { wheelScroll, wheelZoomExponent } from './wheel';
+
+/** The zoom controls of one canvas element. */
+export interface Viewport {
+  /** Shows a `width`×`height` scene whole and centred, at most at `maxScale`. */
+  fit(width: number, height: number, padding: number, maxScale: number): void;
+  /** Multiplies the zoom by `factor` around the centre of the view. */
+  zoomBy(factor: number): void;
+  /** Sets the zoom to `scale` around the centre of the view. */
+  zoomTo(scale: number): void;
+  /** Scrolls the view by screen pixels. */
+  scrollBy(dx: number, dy: number): void;
+  /** Removes every listener. */
+  destroy(): void;
+}
+
+/**
+ * Makes `element` pannable and zoomable. `viewSize` gives its current size; `onChange` receives every
+ * new transform, which the caller applies to the drawing.
+ */
+export function attachViewport(
+  element: SVGSVGElement,
+  viewSize: () => { width: number; height: number },
+  onChange: (t: ViewTransform) => void,
+): Viewport {
+  const selection = select<SVGSVGElement, unknown>(element);
+  const behaviour = zoom<SVGSVGElement, unknown>()
+    .scaleExtent([MIN_SCALE, MAX_SCALE])
+    .extent(() => {
+      const { width, height } = viewSize();
+      return [
+        [0, 0],
+        [width, height],
+      ];
+    })
+    .filter((event: MouseEvent | WheelEvent | TouchEvent) =>
+      event.type === 'wheel' ? event.ctrlKey : !event.ctrlKey && !(event as MouseEvent).button,
+    )
+    .wheelDelta((event: WheelEvent) => wheelZoomExponent(event))
+    .on('zoom', (event: { transform: ViewTransform }) => {
+      const { k, x, y } = event.transform;
+      onChange({ k, x, y });
+    });
+
+  selection.call(behaviour).on('dblclick.zoom', null);
+
+  const onWheel = (event: WheelEvent) => {
+    if (event.ctrlKey) return;
+    event.preventDefault();
+    const { dx, dy } = wheelScroll(event);
+    const { k } = zoomTransform(element);
+    behaviour.translateBy(selection, -dx / k, -dy / k);
+  };
+  element.addEventListener('wheel', onWheel, { passive: false });
+
+  return {
+    fit(width, height, padding, maxScale) {
+      const view = viewSize();
+      const t = fitTransform(width, height, view.width, view.height, padding, maxScale);
+      behaviour.transform(selection, zoomIdentity.translate(t.x, t.y).scale(t.k));
+    },
+    zoomBy(factor) {
+      behaviour.scaleBy(selection, factor);
+    },
+    zoomTo(scale) {
+      behaviour.scaleTo(selection, scale);
+    },
+    scrollBy(dx, dy) {
+      const { k } = zoomTransform(element);
+      behaviour.translateBy(selection, -dx / k, -dy / k);
+    },
+    destroy() {
+      element.removeEventListener('wheel', onWheel);
+      selection.on('.zoom', null);
+    },
+  };
+}
