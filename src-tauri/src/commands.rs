@@ -2,7 +2,7 @@
 
 use tauri::{Runtime, State, WebviewWindow};
 use throughline_api::{
-    ApiError, Edit, EditResult, Id, JourneySummary, OpenWorkspace, Scene, WorkspaceInfo,
+    ApiError, Edit, EditResult, Id, JourneySummary, OpenWorkspace, Scene, Step, WorkspaceInfo,
 };
 
 use crate::{AppState, LAUNCHED};
@@ -50,6 +50,12 @@ pub fn journey_scene<R: Runtime>(
         ));
         Ok(scene)
     })
+}
+
+/// One card with all its details, for the details panel.
+#[tauri::command]
+pub fn step_details(state: State<'_, AppState>, step: Id) -> Result<Step, ApiError> {
+    with(&state, |ws| ws.step(step))
 }
 
 /// Applies one edit; the UI then asks for the new scene of the journey it names.

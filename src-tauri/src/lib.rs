@@ -61,6 +61,7 @@ pub fn build_app<R: tauri::Runtime>(
             commands::workspace_info,
             commands::list_journeys,
             commands::journey_scene,
+            commands::step_details,
             commands::apply_edit,
             commands::undo,
             commands::redo,

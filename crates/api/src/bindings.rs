@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use ts_rs::{Config, TS};
 
-use crate::{ApiError, Edit, EditResult, JourneySummary, Scene, WorkspaceInfo};
+use crate::{ApiError, Edit, EditResult, JourneySummary, Scene, Step, WorkspaceInfo};
 
 fn export_all(dir: &Path) {
     let cfg = Config::new().with_out_dir(dir);
@@ -16,6 +16,7 @@ fn export_all(dir: &Path) {
     ApiError::export_all(&cfg).unwrap();
     Edit::export_all(&cfg).unwrap();
     EditResult::export_all(&cfg).unwrap();
+    Step::export_all(&cfg).unwrap();
 }
 
 fn files(dir: &Path) -> Vec<(String, String)> {

@@ -9,7 +9,7 @@ mod workspace;
 pub use error::{ApiError, ErrorCode};
 pub use throughline_core::edit::Edit;
 pub use throughline_core::edit::{Slot, StepDetails, Template};
-pub use throughline_core::Id;
+pub use throughline_core::{Id, Step};
 pub use throughline_render::Scene;
 pub use types::{EditResult, JourneySummary, WorkspaceInfo};
 pub use workspace::{default_workspace_path, OpenWorkspace};

@@ -13,6 +13,8 @@ pub struct JourneySummary {
     pub name: String,
     /// Its persona or segment.
     pub persona: String,
+    /// What it covers.
+    pub description: String,
     /// How many stages it has.
     pub stages: u32,
     /// How many cards it has.

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use throughline_core::edit::{apply, Edit, Touched};
 use throughline_core::sample::sample_workspace;
-use throughline_core::{Id, Workspace};
+use throughline_core::{Id, Step, Workspace};
 
 use throughline_render::{layout_cached, to_svg, Fonts, Scene, WrapCache};
 use throughline_store::{History, Store};
@@ -104,6 +104,7 @@ impl OpenWorkspace {
                 id: j.id,
                 name: j.name.clone(),
                 persona: j.persona.clone(),
+                description: j.description.clone(),
                 stages: j.stages.len() as u32,
                 steps: j.steps.len() as u32,
             })
@@ -133,6 +134,16 @@ impl OpenWorkspace {
                     ),
                 )
             })
+    }
+
+    /// One card with everything about it, for the details panel.
+    pub fn step(&self, step: Id) -> Result<Step, ApiError> {
+        self.model
+            .journeys
+            .iter()
+            .find_map(|j| j.step(step))
+            .cloned()
+            .ok_or_else(|| ApiError::new(ErrorCode::NotFound, "that card no longer exists"))
     }
 
     /// The journey laid out for drawing.

@@ -14,9 +14,15 @@ fn ui_test_fixtures_match_the_current_layout() {
     let claim = ws.find_journey("Home insurance claim").unwrap();
     let broadband = ws.find_journey("Broadband installation").unwrap();
     let files = [
-        ("home-insurance-claim.scene.json", ws.scene_json(claim).unwrap()),
+        (
+            "home-insurance-claim.scene.json",
+            ws.scene_json(claim).unwrap(),
+        ),
         ("home-insurance-claim.svg", ws.svg(claim).unwrap()),
-        ("broadband-installation.scene.json", ws.scene_json(broadband).unwrap()),
+        (
+            "broadband-installation.scene.json",
+            ws.scene_json(broadband).unwrap(),
+        ),
     ];
     for (name, fresh) in files {
         let path = dir.join(name);

@@ -9,7 +9,7 @@ use throughline_core::{Id, Journey, LaneKind, LineKind, Link, Step};
 use crate::font::Fonts;
 use crate::route::{rounded_path, route, Corridors};
 use crate::scene::*;
-use crate::theme::{emotion_colour, palette, Colours, TextStyles};
+use crate::theme::{emotion_colour, palette, severity_colour, Colours, TextStyles};
 use crate::wrap::{wrap_clamped, WrapCache};
 
 /// Outer margin around the blueprint.
@@ -38,6 +38,7 @@ const CHANNEL_H: f64 = 16.0;
 const LINE_GAP: f64 = 24.0;
 const EMOTION_H: f64 = 128.0;
 const STAGE_LINE_H: f64 = 19.0;
+const MARKER_STEP: f64 = 18.0;
 
 /// Lays `journey` out, with `flows` (its flow links) as arrows.
 pub fn layout(journey: &Journey, flows: &[Link], fonts: &Fonts) -> Scene {
@@ -111,6 +112,7 @@ pub fn layout_cached(
             let top = y + (header_h - lines.len() as f64 * STAGE_LINE_H) / 2.0 + styles.stage.size;
             StageColumn {
                 id: stage.id,
+                name: stage.name.clone(),
                 header: Rect {
                     x: x + 3.0,
                     y,
@@ -207,6 +209,7 @@ pub fn layout_cached(
         let header_text_w = HEADER_W - 8.0 - 24.0;
         bands.push(LaneBand {
             id: lane.id,
+            name: lane.name.clone(),
             kind: lane.kind,
             band: Rect {
                 x: MARGIN,
@@ -344,19 +347,48 @@ fn card(
         height += CHANNEL_H;
         line
     });
-    let height = height.max(44.0);
     let right = x + CARD_W;
-    let moment_of_truth = step
-        .moment_of_truth
-        .then(|| star(right - 12.0, y + 12.0, 7.0, 3.0));
+    // Markers stack down the card's right edge: moment of truth, pain, fail, wait.
+    let mut slot = 0.0;
+    let mut next_marker = || {
+        let at = Point {
+            x: right - 12.0,
+            y: y + 12.0 + slot * MARKER_STEP,
+        };
+        slot += 1.0;
+        at
+    };
+    let moment_of_truth = step.moment_of_truth.then(|| {
+        let at = next_marker();
+        star(at.x, at.y, 7.0, 3.0)
+    });
     let pain_point = step
         .pain_point
         .as_ref()
         .filter(|p| !p.is_empty())
-        .map(|_| Point {
-            x: right - 12.0,
-            y: y + if step.moment_of_truth { 30.0 } else { 12.0 },
+        .map(|_| PainMarker {
+            at: next_marker(),
+            colour: severity_colour(step.pain_severity).to_owned(),
         });
+    let badge_font = fonts.for_weight(styles.label.weight);
+    let mut badge = |on: bool, letter: &str| {
+        on.then(|| {
+            let at = next_marker();
+            Badge {
+                at,
+                label: TextLine {
+                    text: letter.to_owned(),
+                    x: at.x - badge_font.width(letter, styles.label.size) / 2.0,
+                    y: at.y + styles.label.size * 0.36,
+                },
+            }
+        })
+    };
+    let fail_point = badge(step.fail_point, "F");
+    let wait_point = badge(step.wait_point, "W");
+    let height = height
+        .max(44.0)
+        .max(24.0 + (slot - 1.0).max(0.0) * MARKER_STEP);
     Card {
         id: step.id,
         lane: step.lane,
@@ -372,6 +404,8 @@ fn card(
         channel,
         moment_of_truth,
         pain_point,
+        fail_point,
+        wait_point,
         emotion: step.emotion.filter(|_| kind == LaneKind::Customer),
     }
 }

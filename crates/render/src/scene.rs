@@ -55,6 +55,8 @@ impl Rect {
 pub struct StageColumn {
     /// The stage.
     pub id: Id,
+    /// Its full name (the heading may be cut).
+    pub name: String,
     /// Heading box (top of the column).
     pub header: Rect,
     /// Heading text, wrapped and centred.
@@ -70,6 +72,8 @@ pub struct StageColumn {
 pub struct LaneBand {
     /// The lane.
     pub id: Id,
+    /// Its full name (the heading may be cut).
+    pub name: String,
     /// What the lane means.
     pub kind: LaneKind,
     /// The whole row, heading cell included.
@@ -118,10 +122,32 @@ pub struct Card {
     pub channel: Option<TextLine>,
     /// Star drawn at the top right of a moment of truth: polygon points.
     pub moment_of_truth: Option<String>,
-    /// Centre of the pain-point marker, if the step has a pain point.
-    pub pain_point: Option<Point>,
+    /// The pain-point marker, if the step has a pain point.
+    pub pain_point: Option<PainMarker>,
+    /// Shostack's fail-point badge ("F"), if marked.
+    pub fail_point: Option<Badge>,
+    /// Shostack's wait-point badge ("W"), if marked.
+    pub wait_point: Option<Badge>,
     /// Emotion score, for customer steps that have one.
     pub emotion: Option<i8>,
+}
+
+/// The pain-point marker: a filled circle with an exclamation mark, coloured by severity.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct PainMarker {
+    /// Centre.
+    pub at: Point,
+    /// Fill colour for the severity.
+    pub colour: String,
+}
+
+/// A round badge with one letter, like Shostack's fail (F) and wait (W) points.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct Badge {
+    /// Centre.
+    pub at: Point,
+    /// The letter, centred.
+    pub label: TextLine,
 }
 
 /// A point.

@@ -270,12 +270,13 @@ fn write_card(w: &mut Writer, scene: &Scene, card: &Card) {
             .attr_str("fill", &c.moment)
             .raw("/>");
     }
-    if let Some(p) = card.pain_point {
+    if let Some(pain) = &card.pain_point {
+        let p = pain.at;
         w.raw("<circle")
             .attr("cx", p.x)
             .attr("cy", p.y)
             .raw(" r=\"7\"")
-            .attr_str("fill", &c.pain)
+            .attr_str("fill", &pain.colour)
             .raw("/><rect")
             .attr("x", p.x - 1.0)
             .attr("y", p.y - 4.5)
@@ -283,6 +284,22 @@ fn write_card(w: &mut Writer, scene: &Scene, card: &Card) {
             .attr("x", p.x - 1.0)
             .attr("y", p.y + 2.0)
             .raw(" width=\"2\" height=\"2\" fill=\"#ffffff\"/>");
+    }
+    for (badge, colour) in [(&card.fail_point, &c.fail), (&card.wait_point, &c.wait)] {
+        if let Some(b) = badge {
+            w.raw("<circle")
+                .attr("cx", b.at.x)
+                .attr("cy", b.at.y)
+                .raw(" r=\"7\" fill=\"#ffffff\" stroke-width=\"1.5\"")
+                .attr_str("stroke", colour)
+                .raw("/><text class=\"label\"")
+                .attr("x", b.label.x)
+                .attr("y", b.label.y)
+                .attr_str("style", &format!("fill:{colour}"))
+                .raw(">");
+            push_escaped(&mut w.out, &b.label.text);
+            w.raw("</text>");
+        }
     }
     w.raw("</g>\n");
 }

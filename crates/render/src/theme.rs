@@ -2,7 +2,7 @@
 //! the exports cannot drift apart.
 
 use serde::Serialize;
-use throughline_core::LaneKind;
+use throughline_core::{LaneKind, Severity};
 use ts_rs::TS;
 
 /// How one kind of text is set.
@@ -102,6 +102,15 @@ pub fn emotion_colour(score: i8) -> &'static str {
     }
 }
 
+/// Colour of a pain-point marker: amber, orange or red as it hurts more.
+pub fn severity_colour(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Low => "#e0a100",
+        Severity::Medium => "#e8683a",
+        Severity::High => "#d64545",
+    }
+}
+
 /// Colours of marks that do not depend on the lane.
 #[derive(Clone, Debug, PartialEq, Serialize, TS)]
 pub struct Colours {
@@ -119,8 +128,10 @@ pub struct Colours {
     pub card: String,
     /// Moment-of-truth marker.
     pub moment: String,
-    /// Pain-point marker.
-    pub pain: String,
+    /// Fail-point badge.
+    pub fail: String,
+    /// Wait-point badge.
+    pub wait: String,
     /// Emotion curve.
     pub curve: String,
 }
@@ -137,7 +148,8 @@ impl Colours {
             arrow: c("#334155"),
             card: c("#ffffff"),
             moment: c("#e0a100"),
-            pain: c("#d64545"),
+            fail: c("#b42318"),
+            wait: c("#475467"),
             curve: c("#2f64d6"),
         }
     }

@@ -33,9 +33,13 @@ card: string,
  */
 moment: string, 
 /**
- * Pain-point marker.
+ * Fail-point badge.
  */
-pain: string, 
+fail: string, 
+/**
+ * Wait-point badge.
+ */
+wait: string, 
 /**
  * Emotion curve.
  */

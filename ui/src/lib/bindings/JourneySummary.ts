@@ -18,6 +18,10 @@ name: string,
  */
 persona: string, 
 /**
+ * What it covers.
+ */
+description: string, 
+/**
  * How many stages it has.
  */
 stages: number, 

@@ -14,6 +14,10 @@ export type LaneBand = {
  */
 id: Id, 
 /**
+ * Its full name (the heading may be cut).
+ */
+name: string, 
+/**
  * What the lane means.
  */
 kind: LaneKind, 

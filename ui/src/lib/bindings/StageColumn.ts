@@ -12,6 +12,10 @@ export type StageColumn = {
  */
 id: Id, 
 /**
+ * Its full name (the heading may be cut).
+ */
+name: string, 
+/**
  * Heading box (top of the column).
  */
 header: Rect, 
