@@ -34,9 +34,9 @@ impl AppState {
     /// launch).
     pub fn open(args: &Args) -> AppState {
         let opened = match &args.workspace {
-            Some(path) => OpenWorkspace::open(path),
+            Some(path) => OpenWorkspace::open_for_editing(path),
             None => match default_workspace_path() {
-                Some(path) => OpenWorkspace::open_or_create_sample(&path),
+                Some(path) => OpenWorkspace::open_or_create_for_editing(&path),
                 None => Err(ApiError::new(
                     ErrorCode::Storage,
                     "no data directory is known for this user; start with --workspace PATH",

@@ -19,6 +19,8 @@ pub enum ErrorCode {
     Invalid,
     /// The disk or database failed (full, read-only, locked…).
     Storage,
+    /// The workspace is open for editing in another window.
+    InUse,
 }
 
 /// A failure, serialised to the UI as `{ code, message }`.

@@ -20,6 +20,9 @@ pub fn default_workspace_path() -> Option<PathBuf> {
 
 /// A workspace open for reading and editing. The model in memory always equals what is committed.
 pub struct OpenWorkspace {
+    /// Held while a window edits the file, so a second window on the same file is refused instead of
+    /// two windows overwriting each other's view of it.
+    _editing: Option<std::fs::File>,
     store: Store,
     model: Workspace,
     fonts: Fonts,
@@ -69,8 +72,25 @@ impl OpenWorkspace {
         Ok(Self::from_parts(store, model))
     }
 
+    /// Opens a workspace for a window to edit: like [`OpenWorkspace::open`], but refused while another
+    /// window (of any Throughline process) has the same file open for editing.
+    pub fn open_for_editing(path: &Path) -> Result<Self, ApiError> {
+        let mut ws = Self::open(path)?;
+        ws._editing = Some(lock_for_editing(path)?);
+        Ok(ws)
+    }
+
+    /// [`OpenWorkspace::open_for_editing`], creating and seeding the file first if nothing is there.
+    pub fn open_or_create_for_editing(path: &Path) -> Result<Self, ApiError> {
+        if !path.exists() {
+            drop(Self::create_sample(path)?);
+        }
+        Self::open_for_editing(path)
+    }
+
     fn from_parts(store: Store, model: Workspace) -> Self {
         OpenWorkspace {
+            _editing: None,
             store,
             model,
             fonts: Fonts::embedded(),
@@ -229,6 +249,31 @@ impl OpenWorkspace {
     }
 }
 
+/// Takes the advisory editing lock on the workspace file (an flock, separate from SQLite's own locks,
+/// so command-line reads still work while a window is open).
+fn lock_for_editing(path: &Path) -> Result<std::fs::File, ApiError> {
+    let file = std::fs::File::open(path).map_err(|e| {
+        ApiError::new(
+            ErrorCode::Storage,
+            format!("{}: cannot be opened: {e}", path.display()),
+        )
+    })?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(std::fs::TryLockError::WouldBlock) => Err(ApiError::new(
+            ErrorCode::InUse,
+            format!(
+                "{}: the workspace is already open in another Throughline window; switch to that window",
+                path.display()
+            ),
+        )),
+        Err(std::fs::TryLockError::Error(e)) => Err(ApiError::new(
+            ErrorCode::Storage,
+            format!("{}: cannot be locked for editing: {e}", path.display()),
+        )),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -285,6 +330,64 @@ mod tests {
         assert_eq!(err.code, ErrorCode::Invalid);
         assert!(err.message.contains("5000"), "{}", err.message);
         assert_eq!(ws.model(), &before);
+    }
+}
+
+#[cfg(test)]
+mod failure_tests {
+    use super::*;
+
+    #[test]
+    fn a_second_window_on_the_same_file_is_refused_while_reads_still_work() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("w.throughline");
+        let first = OpenWorkspace::open_or_create_for_editing(&path).unwrap();
+        let err = OpenWorkspace::open_for_editing(&path)
+            .err()
+            .expect("refused");
+        assert_eq!(err.code, ErrorCode::InUse);
+        assert!(err.message.contains("already open"), "{}", err.message);
+        assert!(
+            OpenWorkspace::open(&path).is_ok(),
+            "the CLI can still read it"
+        );
+        drop(first);
+        assert!(
+            OpenWorkspace::open_for_editing(&path).is_ok(),
+            "free again once the window closes"
+        );
+    }
+
+    /// A write the database refuses (here a trigger standing in for a full disk) is reported, and the
+    /// model and the next scene show what is stored, not what failed to store.
+    #[test]
+    fn a_failed_write_leaves_the_model_as_stored() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("w.throughline");
+        drop(OpenWorkspace::create_sample(&path).unwrap());
+        rusqlite::Connection::open(&path)
+            .unwrap()
+            .execute_batch(
+                "CREATE TRIGGER refuse BEFORE UPDATE ON steps
+                 BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END;",
+            )
+            .unwrap();
+        let mut ws = OpenWorkspace::open(&path).unwrap();
+        let before = ws.model().clone();
+        let j = before.journeys[0].id;
+        let scene = ws.scene(j).unwrap();
+        let step = before.journeys[0].steps[0].id;
+        let err = ws
+            .apply(&Edit::SetStepText {
+                step,
+                text: "lost?".into(),
+            })
+            .unwrap_err();
+        assert_eq!(err.code, ErrorCode::Storage);
+        assert!(err.message.contains("disk is full"), "{}", err.message);
+        assert_eq!(ws.model(), &before);
+        assert_eq!(ws.scene(j).unwrap(), scene);
+        assert!(!ws.status(None).can_undo);
     }
 }
 
