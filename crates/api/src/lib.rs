@@ -3,10 +3,12 @@
 //! comes from.
 
 mod error;
+mod export;
 mod types;
 mod workspace;
 
 pub use error::{ApiError, ErrorCode};
+pub use export::{file_stem, render, write_atomically, ExportFormat};
 pub use throughline_core::edit::Edit;
 pub use throughline_core::edit::{Slot, StepDetails, Template};
 pub use throughline_core::{Id, Step};

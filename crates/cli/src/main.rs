@@ -5,7 +5,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use throughline_api::{ApiError, OpenWorkspace};
+use throughline_api::{ApiError, ExportFormat, OpenWorkspace};
+
+mod export;
 
 #[derive(Parser)]
 #[command(
@@ -40,6 +42,29 @@ enum Command {
         /// Output file (standard output when omitted).
         #[arg(long, short)]
         out: Option<PathBuf>,
+    },
+    /// Export journeys as PNG, SVG and/or PDF files, one per journey and format.
+    Export {
+        /// The workspace file.
+        workspace: PathBuf,
+        /// Journey name or id.
+        #[arg(long, short, conflicts_with = "all", required_unless_present = "all")]
+        journey: Option<String>,
+        /// Every journey of the workspace.
+        #[arg(long)]
+        all: bool,
+        /// Formats, comma-separated: png, svg, pdf.
+        #[arg(long, short, default_value = "png,svg,pdf", value_delimiter = ',')]
+        format: Vec<String>,
+        /// Folder to write into (created if missing).
+        #[arg(long, short)]
+        out: PathBuf,
+        /// Pixels per blueprint unit for PNG (1–4 for slides and print).
+        #[arg(long, default_value_t = 1.0)]
+        scale: f64,
+        /// Replace files that already exist.
+        #[arg(long)]
+        force: bool,
     },
     /// Write a journey's laid-out scene as JSON (what the app draws).
     Scene {
@@ -81,6 +106,27 @@ fn run(cli: Cli) -> Result<(), String> {
                 .svg(ws.find_journey(&journey).map_err(fail)?)
                 .map_err(fail)?;
             write_out(out, svg.as_bytes())?;
+        }
+        Command::Export {
+            workspace,
+            journey,
+            all,
+            format,
+            out,
+            scale,
+            force,
+        } => {
+            let ws = OpenWorkspace::open(&workspace).map_err(fail)?;
+            let formats = format
+                .iter()
+                .map(|f| ExportFormat::parse(f))
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(fail)?;
+            let journeys = match (journey, all) {
+                (Some(name), _) => vec![ws.find_journey(&name).map_err(fail)?],
+                (None, _) => ws.journeys().iter().map(|j| j.id).collect(),
+            };
+            export::run(&ws, &journeys, &formats, &out, scale, force)?;
         }
         Command::Scene { workspace, journey } => {
             let ws = OpenWorkspace::open(&workspace).map_err(fail)?;

@@ -438,7 +438,7 @@ fn fill_emotion(
     let y_of = |score: i8| top + (2.0 - f64::from(score)) / 4.0 * (bottom - top);
     band.grid = vec![y_of(2), y_of(0), y_of(-2)];
     let right = band.header.x + band.header.width - 10.0;
-    band.ticks = [(2, "+2"), (0, "0"), (-2, "−2")]
+    band.ticks = [(2, "+2"), (0, "0"), (-2, "-2")]
         .iter()
         .map(|(score, text)| TextLine {
             text: (*text).to_owned(),

@@ -1,0 +1,186 @@
+//! Scene → PNG and PDF, through the same SVG the screen shows: one parsed tree gives both, drawn with the
+//! embedded fonts only, so an export looks the same on every machine and matches the window.
+
+use std::sync::Arc;
+
+use thiserror::Error;
+
+use crate::font::font_data;
+use crate::scene::Scene;
+use crate::svg::to_svg;
+
+/// Longest side, in pixels, of a PNG export. Twice what browser-based tools manage; the pixel buffer
+/// alone is then at most about 1.6 GB.
+pub const MAX_PNG_SIDE: u32 = 20_000;
+
+/// Why an export could not be made.
+#[derive(Debug, Error)]
+pub enum ExportError {
+    /// The picture would be bigger than the renderer allows.
+    #[error("a PNG of {width} × {height} px is larger than the {max} px limit per side; choose a smaller scale")]
+    TooLarge {
+        /// Requested width.
+        width: u32,
+        /// Requested height.
+        height: u32,
+        /// The limit.
+        max: u32,
+    },
+    /// The scale is not a positive number.
+    #[error("the scale must be a number above 0, not {0}")]
+    BadScale(f64),
+    /// The SVG could not be parsed (a bug: the writer produced it).
+    #[error("the blueprint's SVG could not be read back: {0}")]
+    Svg(String),
+    /// The PNG or PDF encoder failed.
+    #[error("encoding the {format} failed: {message}")]
+    Encode {
+        /// "PNG" or "PDF".
+        format: &'static str,
+        /// What the encoder said.
+        message: String,
+    },
+}
+
+/// Parses the scene's SVG with the embedded fonts (and no system fonts).
+pub fn svg_tree(scene: &Scene) -> Result<usvg::Tree, ExportError> {
+    let mut db = usvg::fontdb::Database::new();
+    for data in font_data() {
+        db.load_font_data(data.to_vec());
+    }
+    db.set_sans_serif_family("Noto Sans");
+    let options = usvg::Options {
+        font_family: "Noto Sans".into(),
+        fontdb: Arc::new(db),
+        ..usvg::Options::default()
+    };
+    usvg::Tree::from_str(&to_svg(scene), &options).map_err(|e| ExportError::Svg(e.to_string()))
+}
+
+/// The scene as a PNG at `scale` (1 = one pixel per scene unit), on the scene's white background.
+pub fn to_png(scene: &Scene, scale: f64) -> Result<Vec<u8>, ExportError> {
+    if !(scale.is_finite() && scale > 0.0) {
+        return Err(ExportError::BadScale(scale));
+    }
+    let width = (scene.width * scale).ceil() as u32;
+    let height = (scene.height * scale).ceil() as u32;
+    if width > MAX_PNG_SIDE || height > MAX_PNG_SIDE {
+        return Err(ExportError::TooLarge {
+            width,
+            height,
+            max: MAX_PNG_SIDE,
+        });
+    }
+    let tree = svg_tree(scene)?;
+    let mut pixmap = resvg::tiny_skia::Pixmap::new(width.max(1), height.max(1)).ok_or(
+        ExportError::TooLarge {
+            width,
+            height,
+            max: MAX_PNG_SIDE,
+        },
+    )?;
+    resvg::render(
+        &tree,
+        resvg::tiny_skia::Transform::from_scale(scale as f32, scale as f32),
+        &mut pixmap.as_mut(),
+    );
+    encode_png(&pixmap)
+}
+
+/// Encodes straight from the pixmap's buffer (the background is opaque, so premultiplied RGBA equals
+/// plain RGBA and no copy is needed).
+fn encode_png(pixmap: &resvg::tiny_skia::Pixmap) -> Result<Vec<u8>, ExportError> {
+    let fail = |e: png::EncodingError| ExportError::Encode {
+        format: "PNG",
+        message: e.to_string(),
+    };
+    let mut out = Vec::new();
+    let mut encoder = png::Encoder::new(&mut out, pixmap.width(), pixmap.height());
+    encoder.set_color(png::ColorType::Rgba);
+    encoder.set_depth(png::BitDepth::Eight);
+    encoder.set_compression(png::Compression::Fast);
+    let mut writer = encoder.write_header().map_err(fail)?;
+    writer.write_image_data(pixmap.data()).map_err(fail)?;
+    writer.finish().map_err(fail)?;
+    Ok(out)
+}
+
+/// The scene as a one-page PDF the size of the blueprint, text kept as text with the font subset
+/// embedded.
+pub fn to_pdf(scene: &Scene) -> Result<Vec<u8>, ExportError> {
+    let tree = svg_tree(scene)?;
+    svg2pdf::to_pdf(
+        &tree,
+        svg2pdf::ConversionOptions::default(),
+        svg2pdf::PageOptions::default(),
+    )
+    .map_err(|e| ExportError::Encode {
+        format: "PDF",
+        message: e.to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{layout, Fonts};
+    use throughline_core::sample::sample_workspace;
+
+    fn sample_scene() -> Scene {
+        let ws = sample_workspace().unwrap();
+        let j = &ws.journeys[0];
+        layout(j, &ws.flows_of(j), &Fonts::embedded())
+    }
+
+    #[test]
+    fn png_has_the_scene_size_times_the_scale_and_real_content() {
+        let scene = sample_scene();
+        let png = to_png(&scene, 1.0).unwrap();
+        let decoder = png::Decoder::new(std::io::Cursor::new(&png));
+        let mut reader = decoder.read_info().unwrap();
+        let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+        let info = reader.next_frame(&mut buf).unwrap();
+        assert_eq!(
+            (info.width, info.height),
+            (scene.width.ceil() as u32, scene.height.ceil() as u32)
+        );
+        let colours: std::collections::HashSet<&[u8]> = buf.chunks(4).collect();
+        assert!(
+            colours.len() > 200,
+            "a drawn blueprint, not a blank page ({} colours)",
+            colours.len()
+        );
+        assert_eq!(
+            png,
+            to_png(&scene, 1.0).unwrap(),
+            "the same scene gives the same bytes"
+        );
+    }
+
+    #[test]
+    fn oversized_and_nonsense_scales_are_refused() {
+        let scene = sample_scene();
+        assert!(matches!(
+            to_png(&scene, 100.0),
+            Err(ExportError::TooLarge { .. })
+        ));
+        assert!(matches!(to_png(&scene, 0.0), Err(ExportError::BadScale(_))));
+        assert!(matches!(
+            to_png(&scene, f64::NAN),
+            Err(ExportError::BadScale(_))
+        ));
+    }
+
+    #[test]
+    fn pdf_is_one_page_with_the_text_and_font_inside() {
+        let pdf = to_pdf(&sample_scene()).unwrap();
+        assert!(pdf.starts_with(b"%PDF-"));
+        let text = String::from_utf8_lossy(&pdf);
+        assert_eq!(
+            text.matches("/Type /Page\n").count() + text.matches("/Type /Page ").count(),
+            1,
+            "one page"
+        );
+        assert!(text.contains("NotoSans"), "the font is embedded");
+    }
+}
