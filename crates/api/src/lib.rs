@@ -11,7 +11,7 @@ pub use error::{ApiError, ErrorCode};
 pub use export::{file_stem, render, write_atomically, ExportFormat};
 pub use throughline_core::edit::Edit;
 pub use throughline_core::edit::{Slot, StepDetails, Template};
-pub use throughline_core::{Id, Step};
+pub use throughline_core::{synthetic, Id, Step};
 pub use throughline_render::Scene;
 pub use types::{EditResult, JourneySummary, WorkspaceInfo};
 pub use workspace::{default_workspace_path, OpenWorkspace};

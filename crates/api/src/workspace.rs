@@ -54,6 +54,16 @@ impl OpenWorkspace {
         Self::open(path)
     }
 
+    /// Creates a workspace at `path` holding `model` (checked against the model's rules first); refuses
+    /// if a file is there.
+    pub fn create_from(path: &Path, model: &Workspace) -> Result<Self, ApiError> {
+        throughline_core::validate_workspace(model)
+            .map_err(|e| ApiError::new(ErrorCode::Invalid, e.to_string()))?;
+        let mut store = Store::create(path)?;
+        store.insert_workspace(model)?;
+        Self::open(path)
+    }
+
     /// Opens the workspace at `path`, creating and seeding it first if nothing is there. This is how
     /// the default workspace comes to exist on first launch; later launches only open it.
     pub fn open_or_create_sample(path: &Path) -> Result<Self, ApiError> {

@@ -27,6 +27,23 @@ enum Command {
         /// Where to create it (must not exist yet).
         workspace: PathBuf,
     },
+    /// Write a synthetic workspace of a given size, for benchmarks and tests.
+    Generate {
+        /// Where to create it (must not exist yet).
+        workspace: PathBuf,
+        /// Number of journeys.
+        #[arg(long, default_value_t = 1)]
+        journeys: usize,
+        /// Stages per journey.
+        #[arg(long, default_value_t = 12)]
+        stages: usize,
+        /// Cards per journey.
+        #[arg(long, default_value_t = 1000)]
+        cards: usize,
+        /// Seed; the same seed gives the same workspace.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
     /// List the journeys of a workspace.
     List {
         /// The workspace file.
@@ -85,6 +102,23 @@ fn run(cli: Cli) -> Result<(), String> {
                 "created {} with {} journeys",
                 workspace.display(),
                 ws.journeys().len()
+            );
+        }
+        Command::Generate {
+            workspace,
+            journeys,
+            stages,
+            cards,
+            seed,
+        } => {
+            if stages == 0 {
+                return Err("--stages must be at least 1".into());
+            }
+            let model = throughline_api::synthetic::workspace(journeys, stages, cards, seed);
+            OpenWorkspace::create_from(&workspace, &model).map_err(fail)?;
+            println!(
+                "created {} with {journeys} journeys of {cards} cards over {stages} stages",
+                workspace.display()
             );
         }
         Command::List { workspace } => {

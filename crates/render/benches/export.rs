@@ -13,7 +13,12 @@ fn export(c: &mut Criterion) {
         kind: LaneKind::Backstage,
         position: 3.5,
     });
-    for (i, step) in journey.steps.iter_mut().enumerate().filter(|(i, _)| i % 6 == 0) {
+    for (i, step) in journey
+        .steps
+        .iter_mut()
+        .enumerate()
+        .filter(|(i, _)| i % 6 == 0)
+    {
         if step.emotion.is_none() {
             step.lane = journey.lanes[5].id;
             step.position = i as f64;
@@ -30,7 +35,9 @@ fn export(c: &mut Criterion) {
     group.sample_size(10);
     group.bench_function("svg", |b| b.iter(|| to_svg(&scene).len()));
     group.bench_function("pdf", |b| b.iter(|| to_pdf(&scene).expect("pdf").len()));
-    group.bench_function("png_2x", |b| b.iter(|| to_png(&scene, 2.0).expect("png").len()));
+    group.bench_function("png_2x", |b| {
+        b.iter(|| to_png(&scene, 2.0).expect("png").len())
+    });
     group.finish();
 }
 

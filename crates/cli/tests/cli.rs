@@ -1,0 +1,136 @@
+//! The `throughline` command as a user runs it: real files in a temporary folder, exit codes and
+//! messages checked.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn throughline(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_throughline"))
+        .args(args)
+        .output()
+        .expect("the command runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn path(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+#[test]
+fn init_list_svg_and_export_a_workspace() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("team.throughline");
+    assert!(throughline(&["init", path(&ws)]).status.success());
+    let list = throughline(&["list", path(&ws)]);
+    assert!(text(&list.stdout).contains("Home insurance claim\t6 stages\t36 cards"));
+    let svg = throughline(&["svg", path(&ws), "--journey", "home insurance claim"]);
+    assert!(svg.status.success());
+    assert!(text(&svg.stdout).contains("Calls insurer&#39;s claims line"));
+
+    let out = dir.path().join("out");
+    let export = throughline(&[
+        "export",
+        path(&ws),
+        "--all",
+        "--format",
+        "svg,png",
+        "--out",
+        path(&out),
+    ]);
+    assert!(export.status.success(), "{}", text(&export.stderr));
+    for name in [
+        "home-insurance-claim.svg",
+        "home-insurance-claim.png",
+        "broadband-installation.png",
+    ] {
+        assert!(
+            out.join(name).metadata().unwrap().len() > 1000,
+            "{name} written"
+        );
+    }
+    let again = throughline(&[
+        "export",
+        path(&ws),
+        "--all",
+        "--format",
+        "svg",
+        "--out",
+        path(&out),
+    ]);
+    assert!(
+        !again.status.success(),
+        "existing files are kept without --force"
+    );
+    assert!(text(&again.stderr).contains("--force"));
+    let forced = throughline(&[
+        "export",
+        path(&ws),
+        "--all",
+        "--format",
+        "svg",
+        "--out",
+        path(&out),
+        "--force",
+    ]);
+    assert!(forced.status.success());
+}
+
+#[test]
+fn bad_input_gets_a_clear_message_and_a_failing_exit() {
+    let dir = tempfile::tempdir().unwrap();
+    let garbage = dir.path().join("garbage.throughline");
+    std::fs::write(
+        &garbage,
+        b"this is not a database at all, just some text that is long enough",
+    )
+    .unwrap();
+    let out = throughline(&["list", path(&garbage)]);
+    assert!(!out.status.success());
+    assert!(text(&out.stderr).contains("not a Throughline workspace"));
+
+    let ws = dir.path().join("w.throughline");
+    assert!(throughline(&["init", path(&ws)]).status.success());
+    let unknown = throughline(&["svg", path(&ws), "--journey", "Nope"]);
+    assert!(!unknown.status.success());
+    assert!(
+        text(&unknown.stderr).contains("Broadband installation"),
+        "lists the journeys there are"
+    );
+    let format = throughline(&[
+        "export",
+        path(&ws),
+        "--all",
+        "--format",
+        "gif",
+        "--out",
+        path(dir.path()),
+    ]);
+    assert!(text(&format.stderr).contains("unknown format"));
+    assert!(
+        !throughline(&["init", path(&ws)]).status.success(),
+        "init never overwrites"
+    );
+}
+
+#[test]
+fn generate_writes_a_workspace_of_the_asked_size() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("big.throughline");
+    let out = throughline(&[
+        "generate",
+        path(&ws),
+        "--journeys",
+        "3",
+        "--cards",
+        "250",
+        "--stages",
+        "8",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let list = text(&throughline(&["list", path(&ws)]).stdout);
+    assert_eq!(list.lines().count(), 3);
+    assert!(list.lines().all(|l| l.contains("8 stages\t250 cards")));
+}
