@@ -8,11 +8,12 @@ pub const USAGE: &str = "\
 usage: cargo xtask <task>
 
 tasks:
-  setup                         install what the build needs (system packages, UI dependencies) and build the UI
-  run [--release] [-- ARGS…]    set up, then build and launch the app (ARGS go to the app, e.g. --workspace FILE)
-  test                          set up, then run every check and test: fmt, clippy, UI checks, cargo test
-  bench                         set up, then run the Rust benchmarks and the start-up measurement
-  bench-startup                 set up, then measure only the app's start-up time and memory";
+  setup                       install system packages and UI dependencies, build the UI
+  run [--release] [-- ARGS]   set up, then build and launch the app (ARGS go to the app,
+                              e.g. -- --workspace FILE)
+  test                        set up, then fmt, clippy, the UI's checks and tests, cargo test
+  bench                       set up, then the Rust benchmarks and the start-up measurement
+  bench-startup               set up, then only the start-up measurement";
 
 /// One task to perform.
 #[derive(Debug, PartialEq, Eq)]
@@ -89,6 +90,7 @@ fn parse_run(rest: Vec<String>) -> Result<Task> {
 mod tests {
     use super::*;
 
+    /// Parses a command line written as one string.
     fn parse_str(line: &str) -> Result<Task> {
         parse(line.split_whitespace().map(String::from))
     }

@@ -42,11 +42,11 @@ pub fn ensure() -> Result {
     if missing.is_empty() {
         return Ok(());
     }
+    let elevate = privilege(&missing)?;
     progress(&format!(
         "installing system packages: {} …",
         missing.join(" ")
     ));
-    let elevate = privilege(&missing)?;
     process::step("apt-get update", &mut apt(elevate, &["update"]))?;
     let mut install = vec!["install", "-y", "--no-install-recommends"];
     install.extend(&missing);

@@ -55,26 +55,27 @@ pub fn run(
         .min(jobs.len().max(1));
     std::thread::scope(|s| {
         for _ in 0..workers {
-            s.spawn(|| loop {
-                let Some(&(scene, stem, format)) = jobs.get(next.fetch_add(1, Ordering::Relaxed))
-                else {
-                    break;
-                };
-                let path = out.join(format!("{stem}.{}", format.extension()));
-                let result = render(scene, format, scale)
-                    .and_then(|bytes| write_atomically(&path, &bytes, force).map(|()| bytes.len()));
-                match result {
-                    Ok(size) => written
-                        .lock()
-                        .unwrap_or_else(|p| p.into_inner())
-                        .push((path, size)),
-                    Err(e) => failed
-                        .lock()
-                        .unwrap_or_else(|p| p.into_inner())
-                        .push(e.message),
+            s.spawn(|| {
+                while let Some(&(scene, stem, format)) =
+                    jobs.get(next.fetch_add(1, Ordering::Relaxed))
+                {
+                    let path = out.join(format!("{stem}.{}", format.extension()));
+                    let result = render(scene, format, scale).and_then(|bytes| {
+                        write_atomically(&path, &bytes, force).map(|()| bytes.len())
+                    });
+                    match result {
+                        Ok(size) => written
+                            .lock()
+                            .unwrap_or_else(|p| p.into_inner())
+                            .push((path, size)),
+                        Err(e) => failed
+                            .lock()
+                            .unwrap_or_else(|p| p.into_inner())
+                            .push(e.message),
+                    }
+                    bar.set_message(stem.to_owned());
+                    bar.inc(1);
                 }
-                bar.set_message(stem.to_owned());
-                bar.inc(1);
             });
         }
     });

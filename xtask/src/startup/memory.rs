@@ -4,33 +4,53 @@
 use std::fs;
 use std::path::Path;
 
-/// Summed memory of a set of processes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Memory {
-    /// Resident set size, KiB (counts shared pages once per process).
+/// Memory of one process.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Process {
+    /// File name of its executable, e.g. `WebKitWebProcess`.
+    pub name: String,
+    /// Resident set size, KiB (counts shared pages in full).
     pub rss_kib: u64,
     /// Proportional set size, KiB (shared pages split between their users).
     pub pss_kib: u64,
-    /// How many processes were summed.
-    pub processes: usize,
 }
 
-/// Sums `Rss` and `Pss` from `smaps_rollup` over `root` and all its descendants; processes that exit
+/// Memory of a set of processes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Memory {
+    /// Each process, parents before children.
+    pub processes: Vec<Process>,
+}
+
+impl Memory {
+    /// Summed resident set size, KiB.
+    pub fn rss_kib(&self) -> u64 {
+        self.processes.iter().map(|p| p.rss_kib).sum()
+    }
+
+    /// Summed proportional set size, KiB: what the processes together really cost.
+    pub fn pss_kib(&self) -> u64 {
+        self.processes.iter().map(|p| p.pss_kib).sum()
+    }
+}
+
+/// Reads `Rss` and `Pss` from `smaps_rollup` for `root` and all its descendants; processes that exit
 /// meanwhile are skipped.
 pub fn of_tree(root: u32) -> Memory {
-    let mut total = Memory {
-        rss_kib: 0,
-        pss_kib: 0,
-        processes: 0,
-    };
-    for pid in tree(root) {
-        if let Some((rss, pss)) = rollup(pid) {
-            total.rss_kib += rss;
-            total.pss_kib += pss;
-            total.processes += 1;
-        }
-    }
-    total
+    let processes = tree(root)
+        .into_iter()
+        .filter_map(|pid| {
+            let (rss_kib, pss_kib) = rollup(pid)?;
+            let exe = fs::read_link(format!("/proc/{pid}/exe")).ok()?;
+            let name = exe.file_name()?.to_string_lossy().into_owned();
+            Some(Process {
+                name,
+                rss_kib,
+                pss_kib,
+            })
+        })
+        .collect();
+    Memory { processes }
 }
 
 /// The first process in the tree under `root` (root included) whose executable is `exe`.
@@ -126,6 +146,6 @@ mod tests {
         let _ = child.kill();
         let _ = child.wait();
         assert!(tree.contains(&child.id()));
-        assert!(of_tree(std::process::id()).rss_kib > 0);
+        assert!(of_tree(std::process::id()).rss_kib() > 0);
     }
 }

@@ -13,6 +13,7 @@ use crate::paths;
 use crate::process::{self, progress};
 
 use launch::Sample;
+use memory::Memory;
 
 /// Measured launches; the median of five shrugs off one slow outlier.
 const RUNS: usize = 5;
@@ -24,12 +25,10 @@ const TIMEOUT: Duration = Duration::from_secs(60);
 pub struct Summary {
     /// Launch-to-paint time of every run, in milliseconds, sorted.
     paint_ms: Vec<u64>,
-    /// Median resident memory of the app and its descendants, in KiB.
-    rss_kib: u64,
-    /// Median proportional memory of the same processes, in KiB.
+    /// Median proportional memory of the app and its descendants, in KiB.
     pss_kib: u64,
-    /// How many processes the median run counted (the app plus its WebKit helpers).
-    processes: usize,
+    /// The run with the median resident memory, shown process by process.
+    median_rss: Memory,
 }
 
 /// Builds the release app, launches it once to warm caches, then [`RUNS`] times for the numbers.
@@ -48,9 +47,9 @@ pub fn measure() -> Result<Summary> {
         progress(&format!(
             "start-up: run {run}/{RUNS}: painted after {} ms, RSS {} / PSS {} over {} processes",
             sample.paint_ms,
-            mib(sample.memory.rss_kib),
-            mib(sample.memory.pss_kib),
-            sample.memory.processes
+            mib(sample.memory.rss_kib()),
+            mib(sample.memory.pss_kib()),
+            sample.memory.processes.len()
         ));
         samples.push(sample);
     }
@@ -62,16 +61,14 @@ impl Summary {
     fn of(samples: Vec<Sample>) -> Summary {
         let mut paint_ms: Vec<u64> = samples.iter().map(|s| s.paint_ms).collect();
         paint_ms.sort_unstable();
-        let mut by_rss: Vec<&Sample> = samples.iter().collect();
-        by_rss.sort_unstable_by_key(|s| s.memory.rss_kib);
-        let median_run = by_rss[by_rss.len() / 2];
-        let mut pss: Vec<u64> = samples.iter().map(|s| s.memory.pss_kib).collect();
+        let mut pss: Vec<u64> = samples.iter().map(|s| s.memory.pss_kib()).collect();
         pss.sort_unstable();
+        let mut memories: Vec<Memory> = samples.into_iter().map(|s| s.memory).collect();
+        memories.sort_unstable_by_key(Memory::rss_kib);
         Summary {
-            rss_kib: median_run.memory.rss_kib,
-            processes: median_run.memory.processes,
-            pss_kib: pss[pss.len() / 2],
             paint_ms,
+            pss_kib: pss[pss.len() / 2],
+            median_rss: memories.swap_remove(memories.len() / 2),
         }
     }
 }
@@ -90,12 +87,22 @@ impl fmt::Display for Summary {
             self.paint_ms[self.paint_ms.len() / 2],
             runs.join(", ")
         )?;
+        writeln!(
+            f,
+            "  memory at first paint: RSS {}, PSS {} (the app and its descendant processes)",
+            mib(self.median_rss.rss_kib()),
+            mib(self.pss_kib)
+        )?;
+        let parts: Vec<String> = self
+            .median_rss
+            .processes
+            .iter()
+            .map(|p| format!("{} {} / {}", p.name, mib(p.rss_kib), mib(p.pss_kib)))
+            .collect();
         write!(
             f,
-            "  memory at first paint: RSS {}, PSS {} (app and {} descendant processes)",
-            mib(self.rss_kib),
-            mib(self.pss_kib),
-            self.processes.saturating_sub(1)
+            "  RSS / PSS by process (median run): {}",
+            parts.join(", ")
         )
     }
 }
@@ -108,15 +115,18 @@ fn mib(kib: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use memory::Memory;
 
+    /// A sample whose memory is split evenly over the app and one WebKit process.
     fn sample(paint_ms: u64, rss_kib: u64, pss_kib: u64) -> Sample {
+        let process = |name: &str| memory::Process {
+            name: name.into(),
+            rss_kib: rss_kib / 2,
+            pss_kib: pss_kib / 2,
+        };
         Sample {
             paint_ms,
             memory: Memory {
-                rss_kib,
-                pss_kib,
-                processes: 3,
+                processes: vec![process("throughline-app"), process("WebKitWebProcess")],
             },
         }
     }
@@ -129,8 +139,10 @@ mod tests {
             sample(800, 200, 400),
         ]);
         assert_eq!(summary.paint_ms, vec![700, 800, 900]);
-        assert_eq!(summary.rss_kib, 200);
+        assert_eq!(summary.median_rss.rss_kib(), 200);
         assert_eq!(summary.pss_kib, 200);
-        assert!(summary.to_string().contains("800 ms"));
+        let text = summary.to_string();
+        assert!(text.contains("800 ms"), "{text}");
+        assert!(text.contains("WebKitWebProcess"), "{text}");
     }
 }

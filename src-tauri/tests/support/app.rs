@@ -1,0 +1,179 @@
+//! The real app in a real window, driven over WebDriver. This does what tauri-driver does on Linux
+//! (which is not installed here): start `WebKitWebDriver` with `TAURI_WEBVIEW_AUTOMATION=true`, then
+//! open a session whose `webkitgtk:browserOptions` name the app binary, so WebKitWebDriver launches
+//! the app and attaches to its WebView.
+
+use std::fs::{self, File};
+use std::net::{Ipv4Addr, TcpListener, TcpStream};
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder};
+use serde_json::json;
+
+/// The app binary cargo built for this test.
+pub const APP: &str = env!("CARGO_BIN_EXE_throughline-app");
+
+/// How long WebKitWebDriver may take to listen on its port.
+const DRIVER_START: Duration = Duration::from_secs(10);
+
+/// A running app with a WebDriver session on its WebView. Dropping it kills WebKitWebDriver and the
+/// app (its process group), even when the test panics.
+pub struct App {
+    /// The WebDriver session.
+    pub client: Client,
+    /// The driver process; declared after `client` so it outlives it.
+    driver: Driver,
+}
+
+/// Where one launch keeps its files.
+pub struct Dirs {
+    /// `XDG_DATA_HOME` of the app: the default workspace is created in `throughline/` below it.
+    pub data: PathBuf,
+    /// Directory for the driver's and the app's log.
+    log: PathBuf,
+}
+
+impl Dirs {
+    /// Data, config and cache directories under `root`, so the app touches nothing of the user's.
+    pub fn under(root: &Path) -> Dirs {
+        for dir in ["data", "config", "cache"] {
+            fs::create_dir_all(root.join(dir)).expect("create the app's XDG directories");
+        }
+        Dirs {
+            data: root.join("data"),
+            log: root.join("webdriver.log"),
+        }
+    }
+
+    /// The XDG variables pointing into these directories.
+    fn environment(&self) -> [(&'static str, PathBuf); 3] {
+        let root = self.data.parent().expect("data dir has a parent");
+        [
+            ("XDG_DATA_HOME", self.data.clone()),
+            ("XDG_CONFIG_HOME", root.join("config")),
+            ("XDG_CACHE_HOME", root.join("cache")),
+        ]
+    }
+}
+
+impl App {
+    /// Launches the app with `args` and the XDG directories of `dirs`, and opens a session on it.
+    pub async fn launch(args: &[&str], dirs: &Dirs) -> App {
+        let driver = Driver::start(dirs);
+        let mut capabilities = serde_json::Map::new();
+        capabilities.insert(
+            "webkitgtk:browserOptions".into(),
+            json!({ "binary": APP, "args": args }),
+        );
+        let client = ClientBuilder::native()
+            .capabilities(capabilities)
+            .connect(&driver.url())
+            .await
+            .unwrap_or_else(|e| driver.fail(&format!("WebDriver session on the app: {e}")));
+        App { client, driver }
+    }
+
+    /// Ends the session (WebKitWebDriver closes the app); the drop then stops the driver.
+    pub async fn close(self) {
+        let App { client, driver } = self;
+        let _ = client.close().await;
+        drop(driver);
+    }
+}
+
+/// WebKitWebDriver, leader of its own process group, which the app it launches joins.
+struct Driver {
+    /// The WebKitWebDriver process; its pid is also its process group id.
+    child: Child,
+    /// Where it listens.
+    port: u16,
+    /// Its output and the app's, shown when a test fails.
+    log: PathBuf,
+}
+
+impl Driver {
+    /// Starts WebKitWebDriver on a free port with automation enabled for the app it will launch,
+    /// and waits until it listens.
+    fn start(dirs: &Dirs) -> Driver {
+        let port = free_port();
+        let log = File::create(&dirs.log).expect("create the WebDriver log");
+        let child = Command::new("WebKitWebDriver")
+            .arg(format!("--port={port}"))
+            .env("TAURI_WEBVIEW_AUTOMATION", "true")
+            .env("GDK_BACKEND", "x11")
+            .envs(dirs.environment())
+            .stdin(Stdio::null())
+            .stdout(log.try_clone().expect("share the log file"))
+            .stderr(log)
+            .process_group(0)
+            .spawn()
+            .unwrap_or_else(|e| {
+                panic!(
+                    "could not start WebKitWebDriver ({e}); it is in the Debian package \
+                     webkit2gtk-driver, which `cargo xtask setup` installs"
+                )
+            });
+        let driver = Driver {
+            child,
+            port,
+            log: dirs.log.clone(),
+        };
+        let deadline = Instant::now() + DRIVER_START;
+        while TcpStream::connect((Ipv4Addr::LOCALHOST, port)).is_err() {
+            if Instant::now() > deadline {
+                driver.fail("WebKitWebDriver did not start listening");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        driver
+    }
+
+    /// The WebDriver endpoint.
+    fn url(&self) -> String {
+        format!("http://127.0.0.1:{}", self.port)
+    }
+
+    /// Panics with `what` and the end of the driver's and app's log.
+    fn fail(&self, what: &str) -> ! {
+        panic!(
+            "{what}\n--- end of {} ---\n{}",
+            self.log.display(),
+            log_tail(&self.log)
+        )
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            eprintln!(
+                "--- end of {} ---\n{}",
+                self.log.display(),
+                log_tail(&self.log)
+            );
+        }
+        let _ = Command::new("kill")
+            .args(["-KILL", "--", &format!("-{}", self.child.id())])
+            .stderr(Stdio::null())
+            .status();
+        let _ = self.child.wait();
+    }
+}
+
+/// The last lines of a log file, to explain a failure.
+fn log_tail(path: &Path) -> String {
+    let text = fs::read_to_string(path).unwrap_or_default();
+    let lines: Vec<&str> = text.lines().collect();
+    lines[lines.len().saturating_sub(30)..].join("\n")
+}
+
+/// A port nothing listens on right now.
+fn free_port() -> u16 {
+    TcpListener::bind((Ipv4Addr::LOCALHOST, 0))
+        .and_then(|listener| listener.local_addr())
+        .expect("find a free port")
+        .port()
+}
