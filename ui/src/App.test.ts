@@ -1,36 +1,12 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import App from './App.svelte';
-import type { Backend } from './lib/backend';
-import type { Id } from './lib/bindings/Id';
-import { broadbandInstallation, homeInsuranceClaim, summaryOf } from './test/fixtures';
-
-const home = summaryOf(homeInsuranceClaim, 'Homeowner with water damage, first claim');
-const broadband = summaryOf(broadbandInstallation, 'Small business owner moving premises');
-const scenes = new Map([
-  [home.id, homeInsuranceClaim],
-  [broadband.id, broadbandInstallation],
-]);
-
-/** A Backend over the fixture scenes; `overrides` replace single methods. */
-function fakeBackend(overrides: Partial<Backend> = {}) {
-  return {
-    workspaceInfo: vi.fn(async () => ({ path: '/home/ana/Maps/Claims.throughline', name: 'Claims' })),
-    listJourneys: vi.fn(async () => [home, broadband]),
-    journeyScene: vi.fn(async (journey: Id) => {
-      const scene = scenes.get(journey);
-      if (!scene) throw { code: 'not_found', message: `no journey ${journey}` };
-      return scene;
-    }),
-    applyEdit: vi.fn(async () => ({ journey: null, can_undo: false, can_redo: false })),
-    uiPainted: vi.fn(async () => undefined),
-    ...overrides,
-  } satisfies Backend;
-}
+import { broadband, fakeBackend } from './test/fakeBackend';
+import { broadbandInstallation, homeInsuranceClaim } from './test/fixtures';
 
 function journeyButton(name: string): HTMLElement {
   const nav = screen.getByRole('navigation', { name: 'Journeys' });
-  return within(nav).getByRole('button', { name: new RegExp(name) });
+  return within(nav).getByRole('button', { name: new RegExp(`^${name}`) });
 }
 
 /** The first line of the scene's first card, as drawn. */
@@ -46,7 +22,9 @@ describe('App', () => {
     render(App, { backend: fakeBackend() });
     expect(await screen.findByText('Claims')).toBeTruthy();
     const nav = screen.getByRole('navigation', { name: 'Journeys' });
-    const buttons = within(nav).getAllByRole('button');
+    const buttons = within(nav)
+      .getAllByRole('button')
+      .filter((b) => b.querySelector('.name'));
     expect(buttons.map((b) => b.querySelector('.name')?.textContent)).toEqual([
       'Home insurance claim',
       'Broadband installation',

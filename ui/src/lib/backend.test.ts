@@ -15,15 +15,24 @@ describe('tauriBackend', () => {
     await backend.listJourneys();
     await backend.journeyScene('j-1');
     await backend.applyEdit({ type: 'delete_steps', steps: ['s-1'] });
+    await backend.stepDetails('s-2');
+    await backend.undo();
+    await backend.redo();
+    await backend.editStatus();
     await backend.uiPainted();
     expect(calls.map(([command]) => command)).toEqual([
       'list_journeys',
       'journey_scene',
       'apply_edit',
+      'step_details',
+      'undo',
+      'redo',
+      'edit_status',
       'ui_painted',
     ]);
     expect(calls[1][1]).toEqual({ journey: 'j-1' });
     expect(calls[2][1]).toEqual({ edit: { type: 'delete_steps', steps: ['s-1'] } });
+    expect(calls[3][1]).toEqual({ step: 's-2' });
   });
 
   it('rejects with the ApiError a command returned', async () => {

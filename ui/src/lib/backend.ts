@@ -8,6 +8,7 @@ import type { ErrorCode } from './bindings/ErrorCode';
 import type { Id } from './bindings/Id';
 import type { JourneySummary } from './bindings/JourneySummary';
 import type { Scene } from './bindings/Scene';
+import type { Step } from './bindings/Step';
 import type { WorkspaceInfo } from './bindings/WorkspaceInfo';
 
 /** What the UI can ask of the open workspace. Every method rejects with an `ApiError`. */
@@ -15,7 +16,14 @@ export interface Backend {
   workspaceInfo(): Promise<WorkspaceInfo>;
   listJourneys(): Promise<JourneySummary[]>;
   journeyScene(journey: Id): Promise<Scene>;
+  /** One card with everything about it, for the details panel. */
+  stepDetails(step: Id): Promise<Step>;
+  /** Validates and commits one edit with its undo entry. */
   applyEdit(edit: Edit): Promise<EditResult>;
+  undo(): Promise<EditResult>;
+  redo(): Promise<EditResult>;
+  /** Whether undo and redo are available (its `journey` is null). */
+  editStatus(): Promise<EditResult>;
   uiPainted(): Promise<void>;
 }
 
@@ -53,7 +61,11 @@ export function tauriBackend(): Backend {
     workspaceInfo: () => call('workspace_info'),
     listJourneys: () => call('list_journeys'),
     journeyScene: (journey) => call('journey_scene', { journey }),
+    stepDetails: (step) => call('step_details', { step }),
     applyEdit: (edit) => call('apply_edit', { edit }),
+    undo: () => call('undo'),
+    redo: () => call('redo'),
+    editStatus: () => call('edit_status'),
     uiPainted: () => call('ui_painted'),
   };
 }

@@ -1,4 +1,5 @@
-// Short counts for the sidebar and the status bar, worded the same everywhere.
+// Short counts and names for the sidebar, panels and status bar, worded the same everywhere.
+import type { LaneKind } from './bindings/LaneKind';
 
 /** "1 card", "36 cards". */
 export function countLabel(n: number, noun: string): string {
@@ -13,4 +14,20 @@ export function sceneSummary(cards: number, stages: number): string {
 /** A zoom scale as the toolbar shows it: 0.734 → "73 %". */
 export function zoomLabel(scale: number): string {
   return `${Math.round(scale * 100)} %`;
+}
+
+/** Lane kinds in the order lanes must keep from top to bottom. */
+export const LANE_KINDS: LaneKind[] = ['evidence', 'customer', 'frontstage', 'backstage', 'support'];
+
+const LANE_KIND_LABELS: Record<LaneKind, string> = {
+  evidence: 'Physical evidence',
+  customer: 'Customer actions',
+  frontstage: 'Frontstage',
+  backstage: 'Backstage',
+  support: 'Support processes',
+};
+
+/** A lane kind as a person reads it: "Customer actions". */
+export function laneKindLabel(kind: LaneKind): string {
+  return LANE_KIND_LABELS[kind];
 }

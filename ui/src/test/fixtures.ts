@@ -22,6 +22,7 @@ export function summaryOf(scene: Scene, persona: string): JourneySummary {
     id: scene.journey,
     name: scene.title.text,
     persona,
+    description: '',
     stages: scene.stages.length,
     steps: scene.cards.length,
   };

@@ -1,5 +1,6 @@
-// What jsdom lacks and the components use: element size observation (bind:clientWidth). Sizes stay 0
-// in tests, so nothing is fitted or zoomed there.
+// What jsdom lacks and the components use: element size observation (bind:clientWidth) and pointer
+// capture. Sizes stay 0 in tests, so nothing is fitted, zoomed or culled there, and scene coordinates
+// equal client coordinates.
 class ResizeObserverStub implements ResizeObserver {
   observe(): void {}
   unobserve(): void {}
@@ -7,3 +8,5 @@ class ResizeObserverStub implements ResizeObserver {
 }
 
 globalThis.ResizeObserver ??= ResizeObserverStub;
+Element.prototype.setPointerCapture ??= () => undefined;
+Element.prototype.releasePointerCapture ??= () => undefined;

@@ -12,9 +12,15 @@ function rounded(value: string): string {
   return /^-?\d+(\.\d+)?$/.test(value) ? String(Math.round(Number(value) * 100) / 100) : value;
 }
 
+/** The fill an inline `style="fill:…"` sets, if any. */
+function inlineFill(element: Element): string | undefined {
+  return /^fill:\s*([^;]+);?$/.exec(element.getAttribute('style') ?? '')?.[1];
+}
+
 /**
  * One element as a comparable line: tag, attributes sorted with numbers rounded, and the text of a
- * `<text>`. A Rust text's class is replaced by the style it names, which the UI sets as attributes.
+ * `<text>`. A Rust text's class, and an inline fill overriding it, are replaced by the style they name,
+ * which the UI sets as attributes.
  */
 function signature(element: Element, styles: TextStyles): string {
   const attributes = new Map<string, string>();
@@ -23,7 +29,9 @@ function signature(element: Element, styles: TextStyles): string {
       const style = styles[value as keyof TextStyles];
       attributes.set('font-size', String(style.size));
       attributes.set('font-weight', String(style.weight));
-      attributes.set('fill', style.fill);
+      attributes.set('fill', inlineFill(element) ?? style.fill);
+    } else if (element.tagName === 'text' && name === 'style' && inlineFill(element)) {
+      continue;
     } else {
       attributes.set(name, rounded(value));
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitTransform, MIN_SCALE } from './fit';
+import { drawnBox, fitBoxTransform, fitTransform, MIN_SCALE, revealScroll, visibleBox } from './fit';
 
 describe('fitTransform', () => {
   it('scales a wide scene down to the view width and centres it vertically', () => {
@@ -34,5 +34,46 @@ describe('fitTransform', () => {
   it('copes with a view smaller than its padding and with an empty scene', () => {
     expect(Number.isFinite(fitTransform(1000, 800, 10, 10, 32, 1).k)).toBe(true);
     expect(fitTransform(0, 0, 800, 600, 20, 1)).toEqual({ k: 1, x: 400, y: 300 });
+  });
+});
+
+describe('fitBoxTransform', () => {
+  it('shows a box of the scene centred in the view', () => {
+    const t = fitBoxTransform({ x: 100, y: 200, width: 400, height: 100 }, 800, 600, 0, 4);
+    expect(t.k).toBe(2);
+    expect(t.x + 100 * t.k).toBe(0);
+    expect(t.y + 200 * t.k).toBe((600 - 200) / 2);
+  });
+});
+
+describe('revealScroll', () => {
+  const t = { k: 2, x: -100, y: 0 };
+
+  it('does not scroll when the box is in view', () => {
+    expect(revealScroll({ x: 100, y: 100, width: 50, height: 50 }, t, 800, 600, 10)).toEqual({ dx: 0, dy: 0 });
+  });
+
+  it('scrolls just enough to bring the box in, with the margin', () => {
+    expect(revealScroll({ x: 500, y: 100, width: 50, height: 50 }, t, 800, 600, 10)).toEqual({ dx: 210, dy: 0 });
+    expect(revealScroll({ x: 20, y: -40, width: 50, height: 50 }, t, 800, 600, 10)).toEqual({ dx: -70, dy: -90 });
+  });
+
+  it('shows the start of a box bigger than the view', () => {
+    expect(revealScroll({ x: 100, y: 0, width: 2000, height: 10 }, t, 800, 600, 10).dx).toBe(90);
+  });
+});
+
+describe('visibleBox', () => {
+  it('is the part of the scene the view shows, grown by the margin', () => {
+    expect(visibleBox({ k: 2, x: -100, y: 50 }, 800, 600, 20)).toEqual({ x: 40, y: -35, width: 420, height: 320 });
+  });
+});
+
+describe('drawnBox', () => {
+  it('draws three views across around the view, and keeps that while the view stays inside', () => {
+    const first = drawnBox(null, { x: 100, y: 100, width: 50, height: 40 });
+    expect(first).toEqual({ x: 50, y: 60, width: 150, height: 120 });
+    expect(drawnBox(first, { x: 140, y: 130, width: 50, height: 40 })).toBe(first);
+    expect(drawnBox(first, { x: 160, y: 130, width: 50, height: 40 })).toEqual({ x: 110, y: 90, width: 150, height: 120 });
   });
 });

@@ -29,3 +29,73 @@ export function fitTransform(
   const k = Math.max(MIN_SCALE, Math.min(fits, maxScale));
   return { k, x: (viewW - sceneW * k) / 2, y: (viewH - sceneH * k) / 2 };
 }
+
+/** A box in scene coordinates. */
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** The transform that shows `box` whole and centred in the view, like `fitTransform` for a whole scene. */
+export function fitBoxTransform(
+  box: Box,
+  viewW: number,
+  viewH: number,
+  padding: number,
+  maxScale: number,
+): ViewTransform {
+  const t = fitTransform(box.width, box.height, viewW, viewH, padding, maxScale);
+  return { k: t.k, x: t.x - box.x * t.k, y: t.y - box.y * t.k };
+}
+
+/**
+ * How far to scroll (screen pixels, as `scrollBy` takes them) so that `box` is inside the view with
+ * `margin` to spare; zero on an axis where it already is. A box bigger than the view shows its start.
+ */
+export function revealScroll(
+  box: Box,
+  t: ViewTransform,
+  viewW: number,
+  viewH: number,
+  margin: number,
+): { dx: number; dy: number } {
+  const axis = (start: number, size: number, view: number) => {
+    const from = start - margin;
+    const to = start + size + margin;
+    if (from < 0 || to - from > view) return from;
+    if (to > view) return to - view;
+    return 0;
+  };
+  return {
+    dx: axis(box.x * t.k + t.x, box.width * t.k, viewW),
+    dy: axis(box.y * t.k + t.y, box.height * t.k, viewH),
+  };
+}
+
+/** The part of the scene a view shows (in scene coordinates), grown by `margin` screen pixels. */
+export function visibleBox(t: ViewTransform, viewW: number, viewH: number, margin: number): Box {
+  return {
+    x: (-t.x - margin) / t.k,
+    y: (-t.y - margin) / t.k,
+    width: (viewW + 2 * margin) / t.k,
+    height: (viewH + 2 * margin) / t.k,
+  };
+}
+
+/**
+ * The part of the scene to draw for a view: kept while the view stays inside it, else the view grown by
+ * its own size on every side. Panning then redraws only when it has travelled a whole view's width or
+ * height, and at low zoom (where the region covers the whole scene) never.
+ */
+export function drawnBox(previous: Box | null, view: Box): Box {
+  const inside =
+    previous !== null &&
+    view.x >= previous.x &&
+    view.y >= previous.y &&
+    view.x + view.width <= previous.x + previous.width &&
+    view.y + view.height <= previous.y + previous.height;
+  if (inside) return previous;
+  return { x: view.x - view.width, y: view.y - view.height, width: view.width * 3, height: view.height * 3 };
+}

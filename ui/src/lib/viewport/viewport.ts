@@ -1,14 +1,19 @@
-// Pan and zoom of the canvas, on d3-zoom: drag to pan, Ctrl+wheel or pinch to zoom around the pointer,
-// plain wheel to scroll, and the zoom commands of the toolbar and keyboard.
+// Pan and zoom of the canvas, on d3-zoom: drag to pan (where the editor does not claim the drag), Ctrl+wheel
+// or pinch to zoom around the pointer, plain wheel to scroll, and the zoom commands of the toolbar and
+// keyboard.
 import { select } from 'd3-selection';
 import { zoom, zoomIdentity, zoomTransform } from 'd3-zoom';
-import { fitTransform, MAX_SCALE, MIN_SCALE, type ViewTransform } from './fit';
+import { fitBoxTransform, fitTransform, MAX_SCALE, MIN_SCALE, revealScroll, type Box, type ViewTransform } from './fit';
 import { wheelScroll, wheelZoomExponent } from './wheel';
 
 /** The zoom controls of one canvas element. */
 export interface Viewport {
   /** Shows a `width`×`height` scene whole and centred, at most at `maxScale`. */
   fit(width: number, height: number, padding: number, maxScale: number): void;
+  /** Shows the scene box `box` whole and centred, at most at `maxScale`. */
+  fitBox(box: Box, padding: number, maxScale: number): void;
+  /** Scrolls just enough to bring the scene box `box` into view with `margin` screen pixels around it. */
+  reveal(box: Box, margin: number): void;
   /** Multiplies the zoom by `factor` around the centre of the view. */
   zoomBy(factor: number): void;
   /** Sets the zoom to `scale` around the centre of the view. */
@@ -21,16 +26,19 @@ export interface Viewport {
 
 /**
  * Makes `element` pannable and zoomable. `viewSize` gives its current size; `onChange` receives every
- * new transform, which the caller applies to the drawing.
+ * new transform, which the caller applies to the drawing; `canPanFrom` says whether a mouse press may
+ * start a pan (the editor keeps presses on cards and handles for dragging them).
  */
 export function attachViewport(
-  element: SVGSVGElement,
+  element: HTMLElement,
   viewSize: () => { width: number; height: number },
   onChange: (t: ViewTransform) => void,
+  canPanFrom: (event: MouseEvent) => boolean = () => true,
 ): Viewport {
-  const selection = select<SVGSVGElement, unknown>(element);
-  const behaviour = zoom<SVGSVGElement, unknown>()
+  const selection = select<HTMLElement, unknown>(element);
+  const behaviour = zoom<HTMLElement, unknown>()
     .scaleExtent([MIN_SCALE, MAX_SCALE])
+    .clickDistance(4)
     .extent(() => {
       const { width, height } = viewSize();
       return [
@@ -38,9 +46,11 @@ export function attachViewport(
         [width, height],
       ];
     })
-    .filter((event: MouseEvent | WheelEvent | TouchEvent) =>
-      event.type === 'wheel' ? event.ctrlKey : !event.ctrlKey && !(event as MouseEvent).button,
-    )
+    .filter((event: MouseEvent | WheelEvent | TouchEvent) => {
+      if (event.type === 'wheel') return event.ctrlKey;
+      if (event.ctrlKey || (event as MouseEvent).button) return false;
+      return !(event instanceof MouseEvent) || canPanFrom(event);
+    })
     .wheelDelta((event: WheelEvent) => wheelZoomExponent(event))
     .on('zoom', (event: { transform: ViewTransform }) => {
       const { k, x, y } = event.transform;
@@ -63,6 +73,18 @@ export function attachViewport(
       const view = viewSize();
       const t = fitTransform(width, height, view.width, view.height, padding, maxScale);
       behaviour.transform(selection, zoomIdentity.translate(t.x, t.y).scale(t.k));
+    },
+    fitBox(box, padding, maxScale) {
+      const view = viewSize();
+      const t = fitBoxTransform(box, view.width, view.height, padding, maxScale);
+      behaviour.transform(selection, zoomIdentity.translate(t.x, t.y).scale(t.k));
+    },
+    reveal(box, margin) {
+      const view = viewSize();
+      const { dx, dy } = revealScroll(box, zoomTransform(element), view.width, view.height, margin);
+      if (dx === 0 && dy === 0) return;
+      const { k } = zoomTransform(element);
+      behaviour.translateBy(selection, -dx / k, -dy / k);
     },
     zoomBy(factor) {
       behaviour.scaleBy(selection, factor);

@@ -1,0 +1,203 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import { describe, expect, it, vi } from 'vitest';
+import App from '../App.svelte';
+import { fakeBackend, home, stepOf } from '../test/fakeBackend';
+import { broadbandInstallation } from '../test/fixtures';
+import { cardAt, laneId, middleOf, scene, stageId } from '../test/grid';
+
+/** The app on the fake backend, once the first journey is drawn. */
+async function openApp(backend = fakeBackend()) {
+  render(App, { backend });
+  await screen.findByText(cardAt(1, 0).lines[0].text);
+  return { backend, svg: screen.getByRole('figure') };
+}
+
+/** A press and release at a scene point (scene and client coordinates are the same in tests). */
+async function clickAt(svg: Element, point: { x: number; y: number }, extra: MouseEventInit = {}) {
+  const at = { clientX: point.x, clientY: point.y, button: 0, ...extra };
+  await fireEvent.pointerDown(svg, at);
+  await fireEvent.pointerUp(svg, at);
+  await fireEvent.click(svg, at);
+}
+
+/** The empty spot under the support lane's cards in a stage. */
+function emptySpot(stage: number) {
+  const band = scene.lanes[4].band;
+  return { clientX: scene.stages[stage].x + 100, clientY: band.y + band.height - 8 };
+}
+
+describe('typing cards', () => {
+  it('stores a typed card with Enter and opens the next one in the next stage', async () => {
+    const { backend, svg } = await openApp();
+    await fireEvent.dblClick(svg, emptySpot(0));
+    const draft = screen.getByRole('textbox', { name: 'New card in Support processes · Discover damage' });
+    await fireEvent.input(draft, { target: { value: 'Phone system routes the call' } });
+    await fireEvent.keyDown(draft, { key: 'Enter' });
+    expect(backend.applyEdit).toHaveBeenCalledWith({
+      type: 'add_step',
+      journey: home.id,
+      step: expect.any(String),
+      lane: laneId(4),
+      stage: stageId(0),
+      to: { slot: 'before', id: null },
+      text: 'Phone system routes the call',
+    });
+    const next = await screen.findByRole('textbox', { name: 'New card in Support processes · Report claim' });
+    expect((next as HTMLTextAreaElement).value).toBe('');
+    await waitFor(() => expect(document.activeElement).toBe(next));
+  });
+
+  it('keeps a line break typed with Shift+Enter and moves to the next lane with Tab', async () => {
+    const { backend, svg } = await openApp();
+    await fireEvent.dblClick(svg, { clientX: 300, clientY: 560 });
+    const draft = screen.getByRole('textbox', { name: 'New card in Customer actions · Discover damage' });
+    await fireEvent.keyDown(draft, { key: 'Enter', shiftKey: true });
+    expect(backend.applyEdit).not.toHaveBeenCalled();
+    await fireEvent.input(draft, { target: { value: 'Two\nlines' } });
+    await fireEvent.keyDown(draft, { key: 'Tab' });
+    expect(backend.applyEdit).toHaveBeenCalledWith(expect.objectContaining({ type: 'add_step', text: 'Two\nlines' }));
+    expect(await screen.findByRole('textbox', { name: 'New card in Frontstage actions · Discover damage' })).toBeTruthy();
+  });
+
+  it('stores nothing when typing is cancelled with Escape', async () => {
+    const { backend, svg } = await openApp();
+    await fireEvent.dblClick(svg, emptySpot(0));
+    const draft = screen.getByRole('textbox', { name: /New card/ });
+    await fireEvent.input(draft, { target: { value: 'Never mind' } });
+    await fireEvent.keyDown(draft, { key: 'Escape' });
+    expect(screen.queryByRole('textbox', { name: /New card/ })).toBeNull();
+    expect(backend.applyEdit).not.toHaveBeenCalled();
+  });
+
+  it('stores a card being typed when another journey is opened, and stays there', async () => {
+    const { backend, svg } = await openApp();
+    await fireEvent.dblClick(svg, emptySpot(0));
+    await fireEvent.input(screen.getByRole('textbox', { name: /New card/ }), { target: { value: 'Half a thought' } });
+    const nav = screen.getByRole('navigation', { name: 'Journeys' });
+    await fireEvent.click(within(nav).getByRole('button', { name: /^Broadband installation/ }));
+    await screen.findByText(broadbandInstallation.cards[0].lines[0].text);
+    await waitFor(() =>
+      expect(backend.applyEdit).toHaveBeenCalledWith(
+        expect.objectContaining({ type: 'add_step', journey: home.id, text: 'Half a thought' }),
+      ),
+    );
+    expect(screen.queryByText(cardAt(1, 0).lines[0].text)).toBeNull();
+  });
+
+  it("edits a card's text in place and stores it with Enter", async () => {
+    const { backend, svg } = await openApp();
+    const card = cardAt(3, 1);
+    await fireEvent.dblClick(svg, { clientX: middleOf(card).x, clientY: middleOf(card).y });
+    const field = await screen.findByRole('textbox', { name: 'Card text' });
+    expect((field as HTMLTextAreaElement).value).toBe(stepOf(card.id).text);
+    await fireEvent.input(field, { target: { value: 'Claim logged by the triage desk' } });
+    await fireEvent.keyDown(field, { key: 'Enter' });
+    expect(backend.applyEdit).toHaveBeenCalledWith({
+      type: 'set_step_text',
+      step: card.id,
+      text: 'Claim logged by the triage desk',
+    });
+  });
+});
+
+describe('selecting and deleting', () => {
+  it('deletes every selected card with one delete_steps', async () => {
+    const { backend, svg } = await openApp();
+    const [a, b] = [cardAt(1, 0), cardAt(2, 3)];
+    await clickAt(svg, middleOf(a));
+    await clickAt(svg, middleOf(b), { shiftKey: true });
+    await fireEvent.keyDown(window, { key: 'Delete' });
+    expect(backend.applyEdit).toHaveBeenCalledWith({ type: 'delete_steps', steps: [a.id, b.id] });
+  });
+
+  it('moves the selection with the arrow keys and draws an arrow to the next card in the lane with A', async () => {
+    const { backend, svg } = await openApp();
+    await clickAt(svg, middleOf(cardAt(1, 0, 1)));
+    await fireEvent.keyDown(window, { key: 'ArrowUp' });
+    await fireEvent.keyDown(window, { key: 'a' });
+    expect(backend.applyEdit).toHaveBeenCalledWith({
+      type: 'add_link',
+      link: { id: expect.any(String), kind: 'flow', from: cardAt(1, 0, 0).id, to: cardAt(1, 1, 0).id },
+    });
+  });
+
+  it('moves dragged cards to the cell they are dropped on', async () => {
+    const { backend, svg } = await openApp();
+    const card = cardAt(3, 1);
+    const from = middleOf(card);
+    await fireEvent.pointerDown(svg, { clientX: from.x, clientY: from.y, button: 0 });
+    await fireEvent.pointerMove(svg, { clientX: 300, clientY: 960 });
+    await fireEvent.pointerUp(svg, { clientX: 300, clientY: 960 });
+    expect(backend.applyEdit).toHaveBeenCalledWith({
+      type: 'move_steps',
+      steps: [card.id],
+      lane: laneId(4),
+      stage: stageId(0),
+      to: { slot: 'before', id: null },
+    });
+  });
+});
+
+describe('undo', () => {
+  it('undoes with Ctrl+Z and redoes with Ctrl+Shift+Z', async () => {
+    const { backend } = await openApp();
+    await fireEvent.keyDown(window, { key: 'z', ctrlKey: true });
+    expect(backend.undo).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Redo' }).hasAttribute('disabled')).toBe(false));
+    await fireEvent.keyDown(window, { key: 'Z', ctrlKey: true, shiftKey: true });
+    expect(backend.redo).toHaveBeenCalledTimes(1);
+  });
+
+  it('leaves Ctrl+Z to a text field being typed in', async () => {
+    const { backend, svg } = await openApp();
+    await fireEvent.dblClick(svg, emptySpot(0));
+    await fireEvent.keyDown(screen.getByRole('textbox', { name: /New card/ }), { key: 'z', ctrlKey: true });
+    expect(backend.undo).not.toHaveBeenCalled();
+  });
+});
+
+describe('details panel', () => {
+  it('stores a changed detail as one set_step_details with all the details', async () => {
+    const { backend, svg } = await openApp();
+    const card = cardAt(1, 0);
+    await clickAt(svg, middleOf(card));
+    const panel = screen.getByRole('complementary', { name: 'Details' });
+    const moment = await within(panel).findByRole('checkbox', { name: /Moment of truth/ });
+    await fireEvent.click(moment);
+    const stored = stepOf(card.id);
+    expect(backend.applyEdit).toHaveBeenCalledWith({
+      type: 'set_step_details',
+      step: card.id,
+      details: {
+        channel: stored.channel,
+        moment_of_truth: !stored.moment_of_truth,
+        emotion: stored.emotion,
+        pain_point: stored.pain_point,
+        pain_severity: stored.pain_severity,
+        fail_point: stored.fail_point,
+        wait_point: stored.wait_point,
+        notes: stored.notes,
+        metrics: [],
+      },
+    });
+  });
+});
+
+describe('a refused edit', () => {
+  it('shows the reason and draws the journey again from the store', async () => {
+    const message = 'card text is 5200 characters long; the limit is 5000';
+    const { backend, svg } = await openApp(
+      fakeBackend({ applyEdit: vi.fn().mockRejectedValue({ code: 'invalid', message }) }),
+    );
+    const scenesBefore = backend.journeyScene.mock.calls.length;
+    await fireEvent.dblClick(svg, emptySpot(0));
+    const draft = screen.getByRole('textbox', { name: /New card/ });
+    await fireEvent.input(draft, { target: { value: 'x'.repeat(5200) } });
+    await fireEvent.keyDown(draft, { key: 'Enter' });
+    expect((await screen.findByRole('alert')).textContent).toContain(message);
+    expect(backend.journeyScene.mock.calls.length).toBe(scenesBefore + 1);
+    expect(screen.getByRole('status', { name: 'Save status' }).textContent).toContain(`Not saved — ${message}`);
+    const restored = await screen.findByRole('textbox', { name: 'New card in Support processes · Discover damage' });
+    expect((restored as HTMLTextAreaElement).value).toHaveLength(5200);
+  });
+});

@@ -1,0 +1,100 @@
+// The details panel's form and the card record it edits: a Step becomes fields a user can type in, and
+// the fields become the StepDetails of one set_step_details edit.
+import type { Metric } from '../bindings/Metric';
+import type { MetricKind } from '../bindings/MetricKind';
+import type { Severity } from '../bindings/Severity';
+import type { Step } from '../bindings/Step';
+import type { StepDetails } from '../bindings/StepDetails';
+
+/** The channels offered in the list; anything else is a custom channel. */
+export const CHANNELS = ['Phone', 'Email', 'Web', 'App', 'Chat', 'SMS', 'In person', 'Letter', 'Social media'];
+
+/** The channel list's value for "type another". */
+export const CUSTOM_CHANNEL = 'custom';
+
+/** A metric as typed: numbers stay text until they are sent. */
+export interface MetricRow {
+  name: string;
+  unit: string;
+  target: string;
+  actual: string;
+  kind: MetricKind;
+}
+
+export interface DetailsForm {
+  /** '' for none, one of CHANNELS, or CUSTOM_CHANNEL. */
+  channel: string;
+  customChannel: string;
+  momentOfTruth: boolean;
+  emotion: number | null;
+  painPoint: string;
+  painSeverity: Severity;
+  failPoint: boolean;
+  waitPoint: boolean;
+  notes: string;
+  metrics: MetricRow[];
+}
+
+function numberText(value: number | null): string {
+  return value === null ? '' : String(value);
+}
+
+/** A typed number, or null when the field is empty or not a number. */
+export function parseNumber(text: string): number | null {
+  if (text.trim() === '') return null;
+  const value = Number(text);
+  return Number.isFinite(value) ? value : null;
+}
+
+export function formFromStep(step: Step): DetailsForm {
+  const channel = step.channel ?? '';
+  const listed = CHANNELS.find((c) => c.toLowerCase() === channel.trim().toLowerCase());
+  return {
+    channel: channel === '' ? '' : (listed ?? CUSTOM_CHANNEL),
+    customChannel: listed ? '' : channel,
+    momentOfTruth: step.moment_of_truth,
+    emotion: step.emotion,
+    painPoint: step.pain_point ?? '',
+    painSeverity: step.pain_severity,
+    failPoint: step.fail_point,
+    waitPoint: step.wait_point,
+    notes: step.notes,
+    metrics: step.metrics.map((m) => ({
+      name: m.name,
+      unit: m.unit,
+      target: numberText(m.target),
+      actual: numberText(m.actual),
+      kind: m.kind,
+    })),
+  };
+}
+
+function metricFromRow(row: MetricRow): Metric {
+  return {
+    name: row.name,
+    unit: row.unit,
+    target: parseNumber(row.target),
+    actual: parseNumber(row.actual),
+    kind: row.kind,
+  };
+}
+
+export function detailsFromForm(form: DetailsForm): StepDetails {
+  const channel = form.channel === CUSTOM_CHANNEL ? form.customChannel.trim() : form.channel;
+  return {
+    channel: channel === '' ? null : channel,
+    moment_of_truth: form.momentOfTruth,
+    emotion: form.emotion,
+    pain_point: form.painPoint.trim() === '' ? null : form.painPoint,
+    pain_severity: form.painSeverity,
+    fail_point: form.failPoint,
+    wait_point: form.waitPoint,
+    notes: form.notes,
+    metrics: form.metrics.map(metricFromRow),
+  };
+}
+
+/** A new, empty metric row. */
+export function emptyMetric(): MetricRow {
+  return { name: '', unit: '', target: '', actual: '', kind: 'lagging' };
+}

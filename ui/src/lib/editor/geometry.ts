@@ -1,0 +1,57 @@
+// Boxes of what is selected or edited, in scene coordinates: for zooming to the selection, scrolling it
+// into view, and placing the in-place editors.
+import type { Id } from '../bindings/Id';
+import type { Rect } from '../bindings/Rect';
+import { pathBounds } from '../scene/cull';
+import { boundingBox, cardColumn, cellCards, cellRect, LANE_PADDING, type Cell, type SceneIndex } from '../scene/sceneIndex';
+import type { Selection } from './selection';
+
+/** Smallest height of a new card being typed (one line and its padding, like the shortest card). */
+export const DRAFT_MIN_HEIGHT = 44;
+
+/** Distance between the baselines of a card's lines, as laid out. */
+export const CARD_LINE_HEIGHT = 18;
+
+/** Distance from a card's left edge to its text (accent strip and padding), as laid out. */
+export const CARD_TEXT_INSET = 14;
+
+/** The box around `selection`, or null when nothing (that still exists) is selected. */
+export function selectionBox(index: SceneIndex, selection: Selection): Rect | null {
+  switch (selection.kind) {
+    case 'none':
+      return null;
+    case 'cards':
+      return boundingBox(selection.ids.flatMap((id) => index.cards.get(id)?.rect ?? []));
+    case 'cell':
+      return cellRect(index, selection);
+    case 'stage': {
+      const stage = index.stages.get(selection.id);
+      if (!stage) return null;
+      const bottom = index.scene.lanes.at(-1);
+      const height = bottom ? bottom.band.y + bottom.band.height - stage.header.y : stage.header.height;
+      return { x: stage.x, y: stage.header.y, width: stage.width, height };
+    }
+    case 'lane':
+      return index.lanes.get(selection.id)?.band ?? null;
+    case 'arrow': {
+      const arrow = index.scene.arrows.find((a) => a.id === selection.id);
+      return arrow ? pathBounds(arrow.path) : null;
+    }
+  }
+}
+
+/**
+ * Where a new card typed into `cell` is shown: in the cell's card column, over the card it goes before,
+ * or under the cell's last card.
+ */
+export function draftRect(index: SceneIndex, cell: Cell, before: Id | null): Rect | null {
+  const stage = index.stages.get(cell.stage);
+  const lane = index.lanes.get(cell.lane);
+  if (!stage || !lane) return null;
+  const column = cardColumn(index, stage);
+  const cards = cellCards(index, cell);
+  const next = before === null ? undefined : cards.find((c) => c.id === before);
+  const last = cards.at(-1);
+  const y = next ? next.rect.y : last ? last.rect.y + last.rect.height + 10 : lane.band.y + LANE_PADDING;
+  return { x: column.x, y, width: column.width, height: DRAFT_MIN_HEIGHT };
+}

@@ -1,0 +1,215 @@
+// The open workspace as the window sees it: the journey list, the scene of the shown journey and
+// whether undo/redo are possible — always as last fetched from the store, never edited locally. Edits,
+// undo and redo go to the backend one at a time, in order; after the last queued one the shown journey
+// is fetched again if they changed it (and the list, when it changed), so what is drawn is what is
+// stored. Undo, redo and new journeys show the journey they happened in; other edits act on the shown
+// journey and never switch away from the one the user has meanwhile chosen (a text committed because
+// its field lost the focus to the sidebar must not pull the window back).
+import { toApiError, type Backend } from './backend';
+import type { ApiError } from './bindings/ApiError';
+import type { Edit } from './bindings/Edit';
+import type { EditResult } from './bindings/EditResult';
+import type { Id } from './bindings/Id';
+import type { JourneySummary } from './bindings/JourneySummary';
+import type { Scene } from './bindings/Scene';
+import type { Step } from './bindings/Step';
+import type { WorkspaceInfo } from './bindings/WorkspaceInfo';
+import { changesJourneyList } from './edits';
+import { shareScene } from './scene/share';
+import { recordAfterPaint } from './timing';
+
+/** Whether the latest edits are stored, for the status bar. */
+export type SaveState =
+  | { kind: 'idle' }
+  | { kind: 'saving' }
+  | { kind: 'saved' }
+  | { kind: 'failed'; message: string };
+
+/** What to fetch once the queued edits are done. */
+interface Pending {
+  /** The journey to show (where the last undo, redo or new journey happened), or null for the shown one. */
+  follow: Id | null;
+  /** Journeys the edits changed. */
+  changed: Set<Id>;
+  list: boolean;
+  failed: ApiError | null;
+  /** Keydown times of the key presses whose edits the next scene shows. */
+  keydowns: number[];
+}
+
+function nothingPending(): Pending {
+  return { follow: null, changed: new Set(), list: false, failed: null, keydowns: [] };
+}
+
+export class Session {
+  journeys = $state.raw<JourneySummary[]>([]);
+  /** The journey chosen in the sidebar (its scene may still be loading). */
+  shown = $state<Id | null>(null);
+  scene = $state.raw<Scene | null>(null);
+  /** Counts the scenes applied, so views that fetch more (the details panel) know to refresh. */
+  sceneVersion = $state(0);
+  canUndo = $state(false);
+  canRedo = $state(false);
+  save = $state.raw<SaveState>({ kind: 'idle' });
+  /** The latest failure to show in the banner, until dismissed. */
+  error = $state.raw<ApiError | null>(null);
+
+  private readonly backend: Backend;
+  private queue: Promise<unknown> = Promise.resolve();
+  private queued = 0;
+  private pending = nothingPending();
+  private latestSceneRequest = 0;
+  private onFirstScene: (() => void) | null = null;
+
+  constructor(backend: Backend, onFirstScene?: () => void) {
+    this.backend = backend;
+    this.onFirstScene = onFirstScene ?? null;
+  }
+
+  /** Loads the workspace: its file, journeys, undo state, and the first journey's scene. */
+  async start(): Promise<WorkspaceInfo> {
+    const info = await this.backend.workspaceInfo();
+    this.journeys = await this.backend.listJourneys();
+    // Undo availability is a nicety: without it the buttons stay off until the first edit.
+    await this.backend.editStatus().then(
+      (status) => this.takeStatus(status),
+      () => undefined,
+    );
+    if (this.journeys.length > 0) await this.open(this.journeys[0].id);
+    return info;
+  }
+
+  /** Shows a journey: fetches its scene; on failure keeps the one shown and reports why. */
+  async open(journey: Id): Promise<void> {
+    const request = ++this.latestSceneRequest;
+    this.shown = journey;
+    try {
+      const scene = await this.backend.journeyScene(journey);
+      if (request === this.latestSceneRequest) this.applyScene(scene);
+    } catch (reason) {
+      if (request !== this.latestSceneRequest) return;
+      this.error = toApiError(reason);
+      this.shown = this.scene?.journey ?? null;
+    }
+  }
+
+  /**
+   * Sends an edit. Resolves with its result once the scene showing it is applied, or with null if it was
+   * refused (the message is then in `error` and the scene is fetched again). `keydownAt` is the
+   * `performance.now()` of the key press that asked for it, for the benchmark timings.
+   */
+  apply(edit: Edit, keydownAt?: number): Promise<EditResult | null> {
+    const creates = edit.type === 'create_journey' || edit.type === 'duplicate_journey';
+    return this.enqueue(() => this.backend.applyEdit(edit), changesJourneyList(edit), creates, keydownAt);
+  }
+
+  undo(keydownAt?: number): Promise<EditResult | null> {
+    return this.enqueue(() => this.backend.undo(), true, true, keydownAt);
+  }
+
+  redo(keydownAt?: number): Promise<EditResult | null> {
+    return this.enqueue(() => this.backend.redo(), true, true, keydownAt);
+  }
+
+  /** One card with everything about it, as stored. */
+  stepDetails(step: Id): Promise<Step> {
+    return this.backend.stepDetails(step);
+  }
+
+  /** Shows a failure that is not an edit's (e.g. a card that could not be fetched) in the banner. */
+  report(reason: unknown) {
+    this.error = toApiError(reason);
+  }
+
+  dismissError() {
+    this.error = null;
+  }
+
+  private enqueue(
+    send: () => Promise<EditResult>,
+    changesList: boolean,
+    follow: boolean,
+    keydownAt: number | undefined,
+  ): Promise<EditResult | null> {
+    this.queued += 1;
+    this.save = { kind: 'saving' };
+    const run = this.queue.then(async () => {
+      let result: EditResult | null = null;
+      try {
+        result = await send();
+        this.takeStatus(result);
+        if (result.journey !== null) {
+          this.pending.changed.add(result.journey);
+          if (follow) this.pending.follow = result.journey;
+        }
+        this.pending.list ||= changesList;
+      } catch (reason) {
+        const error = toApiError(reason);
+        this.pending.failed = error;
+        this.error = error;
+      }
+      if (keydownAt !== undefined) this.pending.keydowns.push(keydownAt);
+      this.queued -= 1;
+      if (this.queued === 0) await this.refresh();
+      return result;
+    });
+    this.queue = run;
+    return run;
+  }
+
+  private takeStatus(result: EditResult) {
+    this.canUndo = result.can_undo;
+    this.canRedo = result.can_redo;
+  }
+
+  /** Fetches what the queued edits changed and shows it. */
+  private async refresh() {
+    const pending = this.pending;
+    this.pending = nothingPending();
+    try {
+      const listed = this.journeys;
+      if (pending.list || pending.failed) this.journeys = await this.backend.listJourneys();
+      const target = this.journeyToShow(pending.follow, listed);
+      const request = ++this.latestSceneRequest;
+      this.shown = target;
+      if (target === null) {
+        this.scene = null;
+      } else if (pending.changed.has(target) || pending.failed || target !== this.scene?.journey) {
+        const scene = await this.backend.journeyScene(target);
+        if (request === this.latestSceneRequest) this.applyScene(scene);
+      }
+      this.save = pending.failed ? { kind: 'failed', message: pending.failed.message } : { kind: 'saved' };
+      for (const keydownAt of pending.keydowns) recordAfterPaint(keydownAt);
+    } catch (reason) {
+      const error = toApiError(reason);
+      this.error = error;
+      this.save = { kind: 'failed', message: error.message };
+    }
+  }
+
+  /**
+   * The journey to show after edits: the one to follow, else the shown one while it exists, else the
+   * one that took its place in the list (`listed` is the list before the edits).
+   */
+  private journeyToShow(follow: Id | null, listed: JourneySummary[]): Id | null {
+    if (follow !== null) return follow;
+    const current = this.shown;
+    if (current !== null && this.journeys.some((j) => j.id === current)) return current;
+    const place = Math.max(
+      listed.findIndex((j) => j.id === current),
+      0,
+    );
+    return this.journeys[Math.min(place, this.journeys.length - 1)]?.id ?? null;
+  }
+
+  private applyScene(scene: Scene) {
+    this.scene = shareScene(this.scene, scene);
+    this.shown = scene.journey;
+    this.sceneVersion += 1;
+    if (this.onFirstScene) {
+      const report = this.onFirstScene;
+      this.onFirstScene = null;
+      report();
+    }
+  }
+}

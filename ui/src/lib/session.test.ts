@@ -1,0 +1,126 @@
+import { describe, expect, it, vi } from 'vitest';
+import { broadband, fakeBackend, home } from '../test/fakeBackend';
+import { Session } from './session.svelte';
+
+async function started(backend = fakeBackend()) {
+  const session = new Session(backend);
+  await session.start();
+  return { session, backend };
+}
+
+describe('Session', () => {
+  it('opens the first journey and reads whether undo is possible', async () => {
+    const { session, backend } = await started(
+      fakeBackend({ editStatus: vi.fn(async () => ({ journey: null, can_undo: true, can_redo: false })) }),
+    );
+    expect(session.scene?.journey).toBe(home.id);
+    expect(session.canUndo).toBe(true);
+    expect(backend.journeyScene).toHaveBeenCalledTimes(1);
+  });
+
+  it('fetches the scene after an edit, and the list only when the edit changes it', async () => {
+    const { session, backend } = await started();
+    const version = session.sceneVersion;
+    await session.apply({ type: 'set_step_text', step: 's', text: 'new' });
+    expect(backend.journeyScene).toHaveBeenCalledTimes(2);
+    expect(backend.listJourneys).toHaveBeenCalledTimes(1);
+    expect(session.sceneVersion).toBe(version + 1);
+    expect(session.save).toEqual({ kind: 'saved' });
+    expect(session.canUndo).toBe(true);
+    await session.apply({ type: 'delete_steps', steps: ['s'] });
+    expect(backend.listJourneys).toHaveBeenCalledTimes(2);
+  });
+
+  it('sends queued edits one after another and fetches once after the last', async () => {
+    const { session, backend } = await started();
+    const sent: string[] = [];
+    backend.applyEdit.mockImplementation(async (edit) => {
+      sent.push(edit.type);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      return { journey: home.id, can_undo: true, can_redo: false };
+    });
+    const first = session.apply({ type: 'set_step_text', step: 'a', text: '1' });
+    expect(session.save).toEqual({ kind: 'saving' });
+    const second = session.apply({ type: 'delete_links', links: ['l'] });
+    await Promise.all([first, second]);
+    expect(sent).toEqual(['set_step_text', 'delete_links']);
+    expect(backend.journeyScene).toHaveBeenCalledTimes(2);
+  });
+
+  it('follows an undo into the journey it happened in', async () => {
+    const { session } = await started(
+      fakeBackend({ undo: vi.fn(async () => ({ journey: broadband.id, can_undo: false, can_redo: true })) }),
+    );
+    await session.undo();
+    expect(session.scene?.journey).toBe(broadband.id);
+    expect(session.shown).toBe(broadband.id);
+    expect(session.canRedo).toBe(true);
+  });
+
+  it('reports a refused edit and draws the journey again from the store', async () => {
+    const { session, backend } = await started();
+    backend.applyEdit.mockRejectedValueOnce({ code: 'invalid', message: 'stage name needs a name' });
+    expect(await session.apply({ type: 'rename_stage', stage: 's', name: '' })).toBeNull();
+    expect(session.error?.message).toBe('stage name needs a name');
+    expect(session.save).toEqual({ kind: 'failed', message: 'stage name needs a name' });
+    expect(backend.journeyScene).toHaveBeenCalledTimes(2);
+  });
+
+  it('shows the neighbour when the shown journey is deleted', async () => {
+    const { session, backend } = await started();
+    backend.applyEdit.mockResolvedValueOnce({ journey: null, can_undo: true, can_redo: false });
+    backend.listJourneys.mockResolvedValueOnce([broadband]);
+    await session.apply({ type: 'delete_journey', journey: home.id });
+    expect(session.shown).toBe(broadband.id);
+    expect(session.scene?.journey).toBe(broadband.id);
+  });
+
+  it('shows nothing when the last journey is deleted', async () => {
+    const { session, backend } = await started();
+    backend.applyEdit.mockResolvedValueOnce({ journey: null, can_undo: true, can_redo: false });
+    backend.listJourneys.mockResolvedValueOnce([]);
+    await session.apply({ type: 'delete_journey', journey: home.id });
+    expect(session.shown).toBeNull();
+    expect(session.scene).toBeNull();
+  });
+
+  it('records how long an edit took to show when a key press asked for it', async () => {
+    const { session } = await started();
+    vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => {
+      callback(0);
+      return 0;
+    });
+    window.__throughlineTimings = undefined;
+    await session.apply({ type: 'delete_links', links: ['l'] }, performance.now() - 5);
+    await session.apply({ type: 'delete_links', links: ['l'] });
+    expect(window.__throughlineTimings).toHaveLength(1);
+    expect(window.__throughlineTimings?.[0]).toBeGreaterThanOrEqual(5);
+    vi.unstubAllGlobals();
+  });
+});
+
+describe('Session and the journey the user chose', () => {
+  it('does not switch back to a journey an edit changed after the user opened another', async () => {
+    const { session, backend } = await started();
+    let store: () => void = () => undefined;
+    backend.applyEdit.mockImplementationOnce(
+      () =>
+        new Promise((resolve) => {
+          store = () => resolve({ journey: home.id, can_undo: true, can_redo: false });
+        }),
+    );
+    const edit = session.apply({ type: 'set_step_text', step: 's', text: 'typed before leaving' });
+    await session.open(broadband.id);
+    store();
+    await edit;
+    expect(session.shown).toBe(broadband.id);
+    expect(session.scene?.journey).toBe(broadband.id);
+  });
+
+  it('shows a new journey once it is created', async () => {
+    const { session, backend } = await started();
+    backend.applyEdit.mockResolvedValueOnce({ journey: broadband.id, can_undo: true, can_redo: false });
+    await session.apply({ type: 'duplicate_journey', source: home.id, journey: broadband.id });
+    expect(session.scene?.journey).toBe(broadband.id);
+  });
+});

@@ -1,0 +1,19 @@
+// Measurement hook for the end-to-end benchmark: how long a key press that edits takes to show.
+// The time from the keydown (`performance.now()` there) to the frame after the new scene is drawn (two
+// animation frames after it is applied) is pushed, in ms, to `window.__throughlineTimings`, an array
+// created on first use that the benchmark reads through WebDriver.
+
+declare global {
+  interface Window {
+    __throughlineTimings?: number[];
+  }
+}
+
+/** Records one key-to-screen time once the scene just applied has been painted. */
+export function recordAfterPaint(keydownAt: number) {
+  requestAnimationFrame(() =>
+    requestAnimationFrame(() => {
+      (window.__throughlineTimings ??= []).push(performance.now() - keydownAt);
+    }),
+  );
+}
