@@ -28,14 +28,22 @@ describe('stages', () => {
     expect((field as HTMLInputElement).value).toBe('Report claim');
     await fireEvent.input(field, { target: { value: 'Report the claim' } });
     await fireEvent.keyDown(field, { key: 'Enter' });
-    expect(backend.applyEdit).toHaveBeenCalledWith({ type: 'rename_stage', stage: stageId(1), name: 'Report the claim' });
+    expect(backend.applyEdit).toHaveBeenCalledWith({
+      type: 'rename_stage',
+      stage: stageId(1),
+      name: 'Report the claim',
+    });
   });
 
   it('moves a stage with Alt+→ and adds one after it with N', async () => {
     const { backend, svg } = await openApp();
     await pressHeading(svg, stageHeading(1).x, stageHeading(1).y);
     await fireEvent.keyDown(window, { key: 'ArrowRight', altKey: true });
-    expect(backend.applyEdit).toHaveBeenCalledWith({ type: 'move_stage', stage: stageId(1), to: { slot: 'before', id: stageId(3) } });
+    expect(backend.applyEdit).toHaveBeenCalledWith({
+      type: 'move_stage',
+      stage: stageId(1),
+      to: { slot: 'before', id: stageId(3) },
+    });
     await fireEvent.keyDown(window, { key: 'n' });
     expect(backend.applyEdit).toHaveBeenLastCalledWith({
       type: 'add_stage',
@@ -62,7 +70,11 @@ describe('stages', () => {
     await fireEvent.pointerDown(svg, { clientX: from.x, clientY: from.y, button: 0 });
     await fireEvent.pointerMove(svg, { clientX: scene.stages[3].x + 200, clientY: from.y });
     await fireEvent.pointerUp(svg, { clientX: scene.stages[3].x + 200, clientY: from.y });
-    expect(backend.applyEdit).toHaveBeenCalledWith({ type: 'move_stage', stage: stageId(0), to: { slot: 'before', id: stageId(4) } });
+    expect(backend.applyEdit).toHaveBeenCalledWith({
+      type: 'move_stage',
+      stage: stageId(0),
+      to: { slot: 'before', id: stageId(4) },
+    });
   });
 });
 
@@ -92,7 +104,12 @@ describe('lanes', () => {
     backend.applyEdit.mockRejectedValueOnce({ code: 'invalid', message });
     await fireEvent.contextMenu(svg, { clientX: laneHeading(1).x, clientY: laneHeading(1).y });
     await fireEvent.click(screen.getByRole('menuitemradio', { name: /Support processes/ }));
-    expect(backend.applyEdit).toHaveBeenCalledWith({ type: 'update_lane', lane: laneId(1), name: 'Customer actions', kind: 'support' });
+    expect(backend.applyEdit).toHaveBeenCalledWith({
+      type: 'update_lane',
+      lane: laneId(1),
+      name: 'Customer actions',
+      kind: 'support',
+    });
     expect((await screen.findByRole('alert')).textContent).toContain(message);
   });
 
@@ -100,7 +117,11 @@ describe('lanes', () => {
     const { backend, svg } = await openApp();
     await pressHeading(svg, laneHeading(2).x, laneHeading(2).y);
     await fireEvent.keyDown(window, { key: 'ArrowDown', altKey: true });
-    expect(backend.applyEdit).toHaveBeenCalledWith({ type: 'move_lane', lane: laneId(2), to: { slot: 'before', id: laneId(4) } });
+    expect(backend.applyEdit).toHaveBeenCalledWith({
+      type: 'move_lane',
+      lane: laneId(2),
+      to: { slot: 'before', id: laneId(4) },
+    });
   });
 });
 

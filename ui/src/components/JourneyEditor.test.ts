@@ -56,7 +56,9 @@ describe('typing cards', () => {
     await fireEvent.input(draft, { target: { value: 'Two\nlines' } });
     await fireEvent.keyDown(draft, { key: 'Tab' });
     expect(backend.applyEdit).toHaveBeenCalledWith(expect.objectContaining({ type: 'add_step', text: 'Two\nlines' }));
-    expect(await screen.findByRole('textbox', { name: 'New card in Frontstage actions · Discover damage' })).toBeTruthy();
+    expect(
+      await screen.findByRole('textbox', { name: 'New card in Frontstage actions · Discover damage' }),
+    ).toBeTruthy();
   });
 
   it('stores nothing when typing is cancelled with Escape', async () => {

@@ -24,7 +24,10 @@ describe('journey list', () => {
       return { journey: created.id, can_undo: true, can_redo: false };
     });
     backend.listJourneys.mockImplementation(async () => [home, broadband, created]);
-    backend.journeyScene.mockImplementation(async () => ({ ...(await fakeBackend().journeyScene(home.id)), journey: created.id }));
+    backend.journeyScene.mockImplementation(async () => ({
+      ...(await fakeBackend().journeyScene(home.id)),
+      journey: created.id,
+    }));
     await fireEvent.click(screen.getByRole('button', { name: 'New journey' }));
     await fireEvent.click(screen.getByRole('menuitem', { name: 'New journey (blueprint template)' }));
     expect(backend.applyEdit).toHaveBeenCalledWith({
@@ -93,12 +96,18 @@ describe('journey list', () => {
     backend.applyEdit.mockResolvedValue({ journey: broadband.id, can_undo: true, can_redo: false });
     await fireEvent.click(within(nav).getByRole('button', { name: 'Actions for Home insurance claim' }));
     await fireEvent.click(screen.getByRole('menuitem', { name: 'Duplicate' }));
-    expect(backend.applyEdit).toHaveBeenCalledWith({ type: 'duplicate_journey', source: home.id, journey: expect.any(String) });
+    expect(backend.applyEdit).toHaveBeenCalledWith({
+      type: 'duplicate_journey',
+      source: home.id,
+      journey: expect.any(String),
+    });
     await waitFor(() => expect(item(nav, 'Broadband installation').getAttribute('aria-current')).toBe('page'));
   });
 
   it("edits the journey's persona in the details panel", async () => {
-    const { backend } = await openApp(fakeBackend({ applyEdit: vi.fn(async () => ({ journey: home.id, can_undo: true, can_redo: false })) }));
+    const { backend } = await openApp(
+      fakeBackend({ applyEdit: vi.fn(async () => ({ journey: home.id, can_undo: true, can_redo: false })) }),
+    );
     await fireEvent.click(screen.getByRole('button', { name: 'Home insurance claim' }));
     const panel = screen.getByRole('complementary', { name: 'Details' });
     const persona = within(panel).getByRole('textbox', { name: 'Persona or segment' });

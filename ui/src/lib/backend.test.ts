@@ -57,6 +57,10 @@ describe('tauriBackend', () => {
 describe('toApiError', () => {
   it('keeps an ApiError as it is', () => {
     expect(toApiError({ code: 'storage', message: 'disk full' })).toEqual({ code: 'storage', message: 'disk full' });
+    expect(toApiError({ code: 'in_use', message: 'open in another window' })).toEqual({
+      code: 'in_use',
+      message: 'open in another window',
+    });
   });
 
   it('keeps the message of an Error or of an unknown code', () => {

@@ -27,7 +27,14 @@ export interface Backend {
   uiPainted(): Promise<void>;
 }
 
-const ERROR_CODES: readonly ErrorCode[] = ['not_found', 'not_a_workspace', 'newer_version', 'invalid', 'storage'];
+const ERROR_CODES: readonly ErrorCode[] = [
+  'not_found',
+  'not_a_workspace',
+  'newer_version',
+  'invalid',
+  'storage',
+  'in_use',
+];
 
 /**
  * Turns whatever a call rejected with into an `ApiError`. The commands reject with one already; Tauri

@@ -19,11 +19,7 @@ import { shareScene } from './scene/share';
 import { recordAfterPaint } from './timing';
 
 /** Whether the latest edits are stored, for the status bar. */
-export type SaveState =
-  | { kind: 'idle' }
-  | { kind: 'saving' }
-  | { kind: 'saved' }
-  | { kind: 'failed'; message: string };
+export type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; message: string };
 
 /** What to fetch once the queued edits are done. */
 interface Pending {

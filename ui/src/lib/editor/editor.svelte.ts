@@ -3,7 +3,6 @@
 // state names records by id only, so what is drawn always comes from the store.
 import type { Id } from '../bindings/Id';
 import type { LaneKind } from '../bindings/LaneKind';
-import type { Rect } from '../bindings/Rect';
 import { after, before, deleteSelection, dropSlot, flowLink, newId, shiftSlot } from '../edits';
 import { dropChangesNothing, type DropTarget, type Hit } from '../scene/hit';
 import { cellCards, laneAt, stageAt, type Cell, type SceneIndex } from '../scene/sceneIndex';
@@ -89,24 +88,19 @@ export class Editor {
     else if (hit.kind === 'stage' || hit.kind === 'lane') this.renameHeading(hit.kind, hit.id);
   }
 
-  /** Moves the selection by keyboard; returns the box to scroll into view. */
-  navigate(direction: Direction): Rect | null {
+  /** Moves the selection by keyboard: across the grid, or from a heading to the next. */
+  navigate(direction: Direction) {
     const index = this.index();
     const live = this.live;
     if (live.kind === 'stage' || live.kind === 'lane') {
       this.selection = headingNeighbour(index, live, direction);
-      return null;
+      return;
     }
     const spot: Spot | null =
-      live.kind === 'cards'
-        ? { kind: 'card', id: live.ids.at(-1) as Id }
-        : live.kind === 'cell'
-          ? live
-          : null;
-    if (!spot) return null;
+      live.kind === 'cards' ? { kind: 'card', id: live.ids.at(-1) as Id } : live.kind === 'cell' ? live : null;
+    if (!spot) return;
     const next = navigate(index, spot, direction);
     this.selection = next.kind === 'card' ? selectCards([next.id]) : next;
-    return next.kind === 'card' ? (index.cards.get(next.id)?.rect ?? null) : null;
   }
 
   /**
@@ -285,7 +279,8 @@ export class Editor {
     const cards = (kind === 'stage' ? index.cardsPerStage : index.cardsPerLane).get(id) ?? 0;
     const run = () => {
       if (this.selection.kind === kind && this.selection.id === id) this.selection = NOTHING;
-      const edit = kind === 'stage' ? { type: 'delete_stage' as const, stage: id } : { type: 'delete_lane' as const, lane: id };
+      const edit =
+        kind === 'stage' ? { type: 'delete_stage' as const, stage: id } : { type: 'delete_lane' as const, lane: id };
       void this.session.apply(edit, keydownAt);
     };
     if (cards === 0) {
@@ -332,10 +327,18 @@ export class Editor {
     const live = this.live;
     const scene = this.index().scene;
     if (live.kind === 'stage') {
-      const to = shiftSlot(scene.stages.map((s) => s.id), live.id, offset);
+      const to = shiftSlot(
+        scene.stages.map((s) => s.id),
+        live.id,
+        offset,
+      );
       if (to) await this.session.apply({ type: 'move_stage', stage: live.id, to }, keydownAt);
     } else if (live.kind === 'lane') {
-      const to = shiftSlot(scene.lanes.map((l) => l.id), live.id, offset);
+      const to = shiftSlot(
+        scene.lanes.map((l) => l.id),
+        live.id,
+        offset,
+      );
       if (to) await this.session.apply({ type: 'move_lane', lane: live.id, to }, keydownAt);
     }
   }
@@ -346,7 +349,9 @@ export class Editor {
     const order = (kind === 'stage' ? scene.stages : scene.lanes).map((h) => h.id);
     const to = dropSlot(order, id, target);
     if (!to) return;
-    await this.session.apply(kind === 'stage' ? { type: 'move_stage', stage: id, to } : { type: 'move_lane', lane: id, to });
+    await this.session.apply(
+      kind === 'stage' ? { type: 'move_stage', stage: id, to } : { type: 'move_lane', lane: id, to },
+    );
   }
 
   /** Adds a stage next to `stage` (or at the end) and starts naming it. */
@@ -410,7 +415,11 @@ function spotAfterDeleting(index: SceneIndex, deleted: Id[]): Selection {
 }
 
 /** Arrow keys on a selected heading: the neighbouring heading, or into the grid. */
-function headingNeighbour(index: SceneIndex, heading: { kind: 'stage' | 'lane'; id: Id }, direction: Direction): Selection {
+function headingNeighbour(
+  index: SceneIndex,
+  heading: { kind: 'stage' | 'lane'; id: Id },
+  direction: Direction,
+): Selection {
   const firstLane = index.scene.lanes[0]?.id;
   const firstStage = index.scene.stages[0]?.id;
   if (heading.kind === 'stage') {

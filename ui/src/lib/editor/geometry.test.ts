@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cardAt, laneId, scene, stageId } from '../../test/grid';
 import { indexScene } from '../scene/sceneIndex';
-import { DRAFT_MIN_HEIGHT, draftRect, selectionBox } from './geometry';
+import { DRAFT_MIN_HEIGHT, draftRect, revealBox, selectionBox } from './geometry';
 import { NOTHING, selectCards } from './selection';
 
 const index = indexScene(scene);
@@ -25,6 +25,14 @@ describe('selectionBox', () => {
     expect(selectionBox(index, { kind: 'lane', id: laneId(0) })).toBe(scene.lanes[0].band);
     expect(selectionBox(index, { kind: 'arrow', id: scene.arrows[0].id })?.width).toBeGreaterThan(0);
     expect(selectionBox(index, NOTHING)).toBeNull();
+  });
+});
+
+describe('revealBox', () => {
+  it('scrolls to a heading itself, and to anything else as a whole', () => {
+    expect(revealBox(index, { kind: 'stage', id: stageId(2) })).toBe(scene.stages[2].header);
+    expect(revealBox(index, { kind: 'lane', id: laneId(1) })).toBe(scene.lanes[1].header);
+    expect(revealBox(index, selectCards([cardAt(1, 0).id]))).toEqual(cardAt(1, 0).rect);
   });
 });
 

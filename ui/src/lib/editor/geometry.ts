@@ -3,11 +3,22 @@
 import type { Id } from '../bindings/Id';
 import type { Rect } from '../bindings/Rect';
 import { pathBounds } from '../scene/cull';
-import { boundingBox, cardColumn, cellCards, cellRect, LANE_PADDING, type Cell, type SceneIndex } from '../scene/sceneIndex';
+import {
+  boundingBox,
+  cardColumn,
+  cellCards,
+  cellRect,
+  LANE_PADDING,
+  type Cell,
+  type SceneIndex,
+} from '../scene/sceneIndex';
 import type { Selection } from './selection';
 
 /** Smallest height of a new card being typed (one line and its padding, like the shortest card). */
 export const DRAFT_MIN_HEIGHT = 44;
+
+/** Screen pixels from a selected card's right edge to the centre of the handle that draws an arrow. */
+export const LINK_HANDLE_OFFSET = 9;
 
 /** Distance between the baselines of a card's lines, as laid out. */
 export const CARD_LINE_HEIGHT = 18;
@@ -38,6 +49,13 @@ export function selectionBox(index: SceneIndex, selection: Selection): Rect | nu
       return arrow ? pathBounds(arrow.path) : null;
     }
   }
+}
+
+/** What to scroll into view for a selection made by keyboard: a heading itself, else the selection. */
+export function revealBox(index: SceneIndex, selection: Selection): Rect | null {
+  if (selection.kind === 'stage') return index.stages.get(selection.id)?.header ?? null;
+  if (selection.kind === 'lane') return index.lanes.get(selection.id)?.header ?? null;
+  return selectionBox(index, selection);
 }
 
 /**

@@ -83,9 +83,20 @@ function headingMenu(kind: 'stage' | 'lane', id: Id, editor: Editor, index: Scen
   const stage = kind === 'stage';
   const items: MenuItem[] = [
     { label: 'Rename', keys: 'F2', run: () => editor.renameHeading(kind, id) },
-    { label: stage ? 'Add stage before' : 'Add lane above', keys: 'Shift+N', run: () => editor.addNextToHeading(false), group: true },
+    {
+      label: stage ? 'Add stage before' : 'Add lane above',
+      keys: 'Shift+N',
+      run: () => editor.addNextToHeading(false),
+      group: true,
+    },
     { label: stage ? 'Add stage after' : 'Add lane below', keys: 'N', run: () => editor.addNextToHeading(true) },
-    { label: stage ? 'Move left' : 'Move up', keys: stage ? 'Alt+←' : 'Alt+↑', run: () => editor.moveHeading(-1), disabled: at <= 0, group: true },
+    {
+      label: stage ? 'Move left' : 'Move up',
+      keys: stage ? 'Alt+←' : 'Alt+↑',
+      run: () => editor.moveHeading(-1),
+      disabled: at <= 0,
+      group: true,
+    },
     {
       label: stage ? 'Move right' : 'Move down',
       keys: stage ? 'Alt+→' : 'Alt+↓',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cardAt, laneId, scene, stageId } from '../../test/grid';
 import { indexScene } from '../scene/sceneIndex';
-import { addCards, liveSelection, NOTHING, selectCards, singleCard, toggleCard } from './selection';
+import { addCards, liveSelection, NOTHING, selectCards, toggleCard } from './selection';
 
 const index = indexScene(scene);
 
@@ -28,11 +28,5 @@ describe('selection', () => {
     expect(liveSelection({ kind: 'stage', id: stageId(1) }, index)).toEqual({ kind: 'stage', id: stageId(1) });
     expect(liveSelection({ kind: 'lane', id: 'gone' }, index)).toEqual(NOTHING);
     expect(liveSelection({ kind: 'arrow', id: scene.arrows[0].id }, index).kind).toBe('arrow');
-  });
-
-  it('names the single selected card', () => {
-    expect(singleCard(selectCards(['a']))).toBe('a');
-    expect(singleCard(selectCards(['a', 'b']))).toBeNull();
-    expect(singleCard(NOTHING)).toBeNull();
   });
 });

@@ -53,12 +53,3 @@ export function liveSelection(selection: Selection, index: SceneIndex): Selectio
       return index.scene.arrows.some((a) => a.id === selection.id) ? selection : NOTHING;
   }
 }
-
-/** The one selected card, if exactly one is. */
-export function singleCard(selection: Selection): Id | null {
-  return selection.kind === 'cards' && selection.ids.length === 1 ? selection.ids[0] : null;
-}
-
-export function selectedCards(selection: Selection): Id[] {
-  return selection.kind === 'cards' ? selection.ids : [];
-}

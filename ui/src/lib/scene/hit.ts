@@ -13,7 +13,7 @@ export type Hit =
   | { kind: 'lane'; id: Id }
   | { kind: 'none' };
 
-export function contains(r: Rect, p: Point): boolean {
+function contains(r: Rect, p: Point): boolean {
   return p.x >= r.x && p.x <= r.x + r.width && p.y >= r.y && p.y <= r.y + r.height;
 }
 
@@ -22,7 +22,7 @@ export function intersects(a: Rect, b: Rect): boolean {
 }
 
 /** The cell under `p`, if it is inside the grid (lane headings excluded). */
-export function cellAt(index: SceneIndex, p: Point): Cell | null {
+function cellAt(index: SceneIndex, p: Point): Cell | null {
   const lane = index.scene.lanes.find((l) => p.y >= l.band.y && p.y <= l.band.y + l.band.height);
   const stage = index.scene.stages.find((s) => p.x >= s.x && p.x < s.x + s.width);
   if (!lane || !stage || contains(lane.header, p)) return null;
@@ -77,12 +77,13 @@ export function dropTarget(index: SceneIndex, p: Point, moving: ReadonlySet<Id>)
   const before = others.find((c) => c.rect.y + c.rect.height / 2 > p.y) ?? null;
   const last = others.at(-1);
   const column = cardColumn(index, stage);
-  const y = before
-    ? before.rect.y - 5
-    : last
-      ? last.rect.y + last.rect.height + 5
-      : lane.band.y + 9;
-  return { lane: lane.id, stage: stage.id, before: before?.id ?? null, line: { x1: column.x, x2: column.x + column.width, y } };
+  const y = before ? before.rect.y - 5 : last ? last.rect.y + last.rect.height + 5 : lane.band.y + 9;
+  return {
+    lane: lane.id,
+    stage: stage.id,
+    before: before?.id ?? null,
+    line: { x1: column.x, x2: column.x + column.width, y },
+  };
 }
 
 /** True when dropping `moving` at `target` would leave every card where it is. */

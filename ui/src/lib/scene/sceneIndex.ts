@@ -28,7 +28,7 @@ export interface SceneIndex {
   cardsPerLane: Map<Id, number>;
 }
 
-export function cellKey(lane: Id, stage: Id): string {
+function cellKey(lane: Id, stage: Id): string {
   return `${lane}/${stage}`;
 }
 

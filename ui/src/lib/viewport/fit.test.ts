@@ -74,6 +74,21 @@ describe('drawnBox', () => {
     const first = drawnBox(null, { x: 100, y: 100, width: 50, height: 40 });
     expect(first).toEqual({ x: 50, y: 60, width: 150, height: 120 });
     expect(drawnBox(first, { x: 140, y: 130, width: 50, height: 40 })).toBe(first);
-    expect(drawnBox(first, { x: 160, y: 130, width: 50, height: 40 })).toEqual({ x: 110, y: 90, width: 150, height: 120 });
+    expect(drawnBox(first, { x: 160, y: 130, width: 50, height: 40 })).toEqual({
+      x: 110,
+      y: 90,
+      width: 150,
+      height: 120,
+    });
+  });
+
+  it('draws less again after zooming in far', () => {
+    const wide = drawnBox(null, { x: 0, y: 0, width: 1000, height: 1000 });
+    expect(drawnBox(wide, { x: 100, y: 100, width: 200, height: 200 })).toEqual({
+      x: -100,
+      y: -100,
+      width: 600,
+      height: 600,
+    });
   });
 });

@@ -85,17 +85,19 @@ export function visibleBox(t: ViewTransform, viewW: number, viewH: number, margi
 }
 
 /**
- * The part of the scene to draw for a view: kept while the view stays inside it, else the view grown by
- * its own size on every side. Panning then redraws only when it has travelled a whole view's width or
- * height, and at low zoom (where the region covers the whole scene) never.
+ * The part of the scene to draw for a view: kept while the view stays inside it (and it is not far
+ * bigger than the view, as after zooming in), else the view grown by its own size on every side.
+ * Panning then redraws only when it has travelled a whole view's width or height.
  */
 export function drawnBox(previous: Box | null, view: Box): Box {
-  const inside =
+  const keep =
     previous !== null &&
     view.x >= previous.x &&
     view.y >= previous.y &&
     view.x + view.width <= previous.x + previous.width &&
-    view.y + view.height <= previous.y + previous.height;
-  if (inside) return previous;
+    view.y + view.height <= previous.y + previous.height &&
+    previous.width <= view.width * 4 &&
+    previous.height <= view.height * 4;
+  if (keep) return previous;
   return { x: view.x - view.width, y: view.y - view.height, width: view.width * 3, height: view.height * 3 };
 }
