@@ -518,6 +518,47 @@ fn restore_links(
     Ok(())
 }
 
+/// Takes the cards of journey `j` that `pick` chooses, with every link touching them, and records
+/// their removal; shared by deleting cards, a stage or a lane.
+fn take_steps(
+    ws: &mut Workspace,
+    j: usize,
+    pick: impl Fn(&Step) -> bool,
+    t: &mut Touched,
+) -> (Vec<Step>, Vec<Link>) {
+    let journey = &mut ws.journeys[j];
+    let (taken, kept): (Vec<Step>, Vec<Step>) = std::mem::take(&mut journey.steps)
+        .into_iter()
+        .partition(|s| pick(s));
+    journey.steps = kept;
+    t.journey = Some(journey.id);
+    let ids: HashSet<Id> = taken.iter().map(|s| s.id).collect();
+    let links = links_touching(ws, &ids);
+    t.removed_links.extend(links.iter().map(|l| l.id));
+    t.removed_steps.extend(taken.iter().map(|s| s.id));
+    (taken, links)
+}
+
+/// Puts cards and their links back into journey `j` (the inverse of [`take_steps`]); if a link no
+/// longer fits, the cards are taken out again and nothing has changed.
+fn put_steps_back(
+    ws: &mut Workspace,
+    j: usize,
+    steps: &[Step],
+    links: &[Link],
+    t: &mut Touched,
+) -> Result<(), EditError> {
+    ws.journeys[j].steps.extend(steps.iter().cloned());
+    if let Err(e) = restore_links(ws, links, t) {
+        let ids: HashSet<Id> = steps.iter().map(|s| s.id).collect();
+        ws.journeys[j].steps.retain(|s| !ids.contains(&s.id));
+        return Err(e);
+    }
+    t.steps.extend(steps.iter().map(|s| s.id));
+    t.journey = Some(ws.journeys[j].id);
+    Ok(())
+}
+
 fn check_new_steps(journey: &Journey, steps: &[Step]) -> Result<(), EditError> {
     let ids: HashSet<Id> = journey.steps.iter().map(|s| s.id).collect();
     if steps.iter().any(|s| ids.contains(&s.id)) {
@@ -793,17 +834,9 @@ fn apply_one(ws: &mut Workspace, edit: &Edit) -> Result<(Touched, Edit), EditErr
             let (j, s) = find(ws, "stage", |j| {
                 j.stages.iter().position(|s| s.id == *stage)
             })?;
-            let journey = &mut ws.journeys[j];
-            let removed = journey.stages.remove(s);
-            let (steps, kept): (Vec<Step>, Vec<Step>) = std::mem::take(&mut journey.steps)
-                .into_iter()
-                .partition(|st| st.stage == *stage);
-            journey.steps = kept;
-            let journey_id = journey.id;
-            let ids: HashSet<Id> = steps.iter().map(|s| s.id).collect();
-            let links = links_touching(ws, &ids);
-            t.removed_links.extend(links.iter().map(|l| l.id));
-            t.removed_steps.extend(ids);
+            let removed = ws.journeys[j].stages.remove(s);
+            let journey_id = ws.journeys[j].id;
+            let (steps, links) = take_steps(ws, j, |st| st.stage == *stage, &mut t);
             t.removed_stages.push(*stage);
             t.journey = Some(journey_id);
             Edit::RestoreStage {
@@ -828,16 +861,11 @@ fn apply_one(ws: &mut Workspace, edit: &Edit) -> Result<(Touched, Edit), EditErr
             jr.stages.push(stage.clone());
             jr.stages
                 .sort_by(|a, b| a.position.total_cmp(&b.position).then(a.id.cmp(&b.id)));
-            jr.steps.extend(steps.iter().cloned());
-            t.stages.push(stage.id);
-            t.steps.extend(steps.iter().map(|s| s.id));
-            t.journey = Some(*journey);
-            if let Err(e) = restore_links(ws, links, &mut t) {
-                let jr = &mut ws.journeys[j];
-                jr.stages.retain(|s| s.id != stage.id);
-                jr.steps.retain(|s| s.stage != stage.id);
+            if let Err(e) = put_steps_back(ws, j, steps, links, &mut t) {
+                ws.journeys[j].stages.retain(|s| s.id != stage.id);
                 return Err(e);
             }
+            t.stages.push(stage.id);
             Edit::DeleteStage { stage: stage.id }
         }
         Edit::AddLane {
@@ -914,17 +942,9 @@ fn apply_one(ws: &mut Workspace, edit: &Edit) -> Result<(Touched, Edit), EditErr
         }
         Edit::DeleteLane { lane } => {
             let (j, l) = find(ws, "lane", |j| j.lanes.iter().position(|l| l.id == *lane))?;
-            let journey = &mut ws.journeys[j];
-            let removed = journey.lanes.remove(l);
-            let (steps, kept): (Vec<Step>, Vec<Step>) = std::mem::take(&mut journey.steps)
-                .into_iter()
-                .partition(|st| st.lane == *lane);
-            journey.steps = kept;
-            let journey_id = journey.id;
-            let ids: HashSet<Id> = steps.iter().map(|s| s.id).collect();
-            let links = links_touching(ws, &ids);
-            t.removed_links.extend(links.iter().map(|l| l.id));
-            t.removed_steps.extend(ids);
+            let removed = ws.journeys[j].lanes.remove(l);
+            let journey_id = ws.journeys[j].id;
+            let (steps, links) = take_steps(ws, j, |st| st.lane == *lane, &mut t);
             t.removed_lanes.push(*lane);
             t.journey = Some(journey_id);
             Edit::RestoreLane {
@@ -949,16 +969,11 @@ fn apply_one(ws: &mut Workspace, edit: &Edit) -> Result<(Touched, Edit), EditErr
             jr.lanes.push(lane.clone());
             jr.lanes
                 .sort_by(|a, b| a.position.total_cmp(&b.position).then(a.id.cmp(&b.id)));
-            jr.steps.extend(steps.iter().cloned());
-            t.lanes.push(lane.id);
-            t.steps.extend(steps.iter().map(|s| s.id));
-            t.journey = Some(*journey);
-            if let Err(e) = restore_links(ws, links, &mut t) {
-                let jr = &mut ws.journeys[j];
-                jr.lanes.retain(|l| l.id != lane.id);
-                jr.steps.retain(|s| s.lane != lane.id);
+            if let Err(e) = put_steps_back(ws, j, steps, links, &mut t) {
+                ws.journeys[j].lanes.retain(|l| l.id != lane.id);
                 return Err(e);
             }
+            t.lanes.push(lane.id);
             Edit::DeleteLane { lane: lane.id }
         }
         Edit::AddStep {
@@ -1032,19 +1047,12 @@ fn apply_one(ws: &mut Workspace, edit: &Edit) -> Result<(Touched, Edit), EditErr
             let first = steps.first().ok_or(EditError::Missing { what: "card" })?;
             let (j, _) = find(ws, "card", |j| j.steps.iter().position(|s| s.id == *first))?;
             let ids: HashSet<Id> = steps.iter().copied().collect();
-            let journey = &mut ws.journeys[j];
+            let journey = &ws.journeys[j];
             if journey.steps.iter().filter(|s| ids.contains(&s.id)).count() != ids.len() {
                 return Err(EditError::Missing { what: "card" });
             }
-            let (removed, kept): (Vec<Step>, Vec<Step>) = std::mem::take(&mut journey.steps)
-                .into_iter()
-                .partition(|s| ids.contains(&s.id));
-            journey.steps = kept;
             let journey_id = journey.id;
-            let links = links_touching(ws, &ids);
-            t.removed_links.extend(links.iter().map(|l| l.id));
-            t.removed_steps.extend(removed.iter().map(|s| s.id));
-            t.journey = Some(journey_id);
+            let (removed, links) = take_steps(ws, j, |s| ids.contains(&s.id), &mut t);
             Edit::RestoreSteps {
                 journey: journey_id,
                 steps: removed,
@@ -1058,14 +1066,7 @@ fn apply_one(ws: &mut Workspace, edit: &Edit) -> Result<(Touched, Edit), EditErr
         } => {
             let j = journey_ix(ws, *journey)?;
             check_new_steps(&ws.journeys[j], steps)?;
-            ws.journeys[j].steps.extend(steps.iter().cloned());
-            t.steps.extend(steps.iter().map(|s| s.id));
-            t.journey = Some(*journey);
-            if let Err(e) = restore_links(ws, links, &mut t) {
-                let ids: HashSet<Id> = steps.iter().map(|s| s.id).collect();
-                ws.journeys[j].steps.retain(|s| !ids.contains(&s.id));
-                return Err(e);
-            }
+            put_steps_back(ws, j, steps, links, &mut t)?;
             Edit::DeleteSteps {
                 steps: steps.iter().map(|s| s.id).collect(),
             }
