@@ -3,6 +3,8 @@
 //! back when the write fails). Every id an edit creates is carried in the edit, so redoing it gives
 //! the same records and later history stays valid.
 
+mod entities;
+
 use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
@@ -11,7 +13,7 @@ use ts_rs::TS;
 
 use crate::text::{clean_name, clean_text, MAX_NAME_CHARS};
 use crate::validate::{check_link, check_name, check_text, validate_journey, ValidationError};
-use crate::{Id, Journey, Lane, LaneKind, Link, Metric, Severity, Stage, Step, Workspace};
+use crate::{Entity, Id, Journey, Lane, LaneKind, Link, Metric, Severity, Stage, Step, Workspace};
 
 /// Where an ordered record (journey, stage, lane, card) goes among its siblings.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
@@ -316,6 +318,45 @@ pub enum Edit {
         /// The links as they were.
         links: Vec<Link>,
     },
+    /// Add a person, team, system or process to the workspace.
+    CreateEntity {
+        /// The new entity (its id chosen by the caller, so redo recreates the same record).
+        entity: Entity,
+    },
+    /// Rename, describe or re-own an entity; every journey sees the change.
+    UpdateEntity {
+        /// The entity.
+        entity: Id,
+        /// New name (unique within its kind).
+        name: String,
+        /// New description.
+        description: String,
+        /// New owner (a person or team), or none.
+        owner: Option<Id>,
+    },
+    /// Delete an entity with its links; cards and entities it owned lose their owner.
+    DeleteEntity {
+        /// The entity.
+        entity: Id,
+    },
+    /// Put back a deleted entity with its links and ownerships.
+    RestoreEntity {
+        /// The entity as it was.
+        entity: Entity,
+        /// Its links.
+        links: Vec<Link>,
+        /// Cards it owned.
+        owned_steps: Vec<Id>,
+        /// Entities it owned.
+        owned_entities: Vec<Id>,
+    },
+    /// Make one person or team (or nobody) the accountable owner of cards in any journeys.
+    SetOwner {
+        /// The cards.
+        steps: Vec<Id>,
+        /// The owner, or none to clear it.
+        owner: Option<Id>,
+    },
     /// Several edits as one, undone together.
     Batch {
         /// The edits, in order.
@@ -329,7 +370,7 @@ pub enum EditError {
     /// The record the edit is about no longer exists (e.g. deleted in the meantime).
     #[error("the {what} this edit is about no longer exists")]
     Missing {
-        /// "card", "journey", "lane", "stage" or "link".
+        /// "card", "journey", "lane", "stage", "link" or "entity".
         what: &'static str,
     },
     /// The edit would create a record whose id is taken.
@@ -366,6 +407,10 @@ pub struct Touched {
     pub links: Vec<Id>,
     /// Links removed.
     pub removed_links: Vec<Id>,
+    /// Entities added or changed.
+    pub entities: Vec<Id>,
+    /// Entities removed.
+    pub removed_entities: Vec<Id>,
     /// The journey the edit happened in, for the UI to show (the last one, for a batch).
     pub journey: Option<Id>,
 }
@@ -382,6 +427,8 @@ impl Touched {
         self.removed_steps.extend(other.removed_steps);
         self.links.extend(other.links);
         self.removed_links.extend(other.removed_links);
+        self.entities.extend(other.entities);
+        self.removed_entities.extend(other.removed_entities);
         self.journey = other.journey.or(self.journey);
     }
 }
@@ -1106,6 +1153,21 @@ fn apply_one(ws: &mut Workspace, edit: &Edit) -> Result<(Touched, Edit), EditErr
                 links: links.iter().map(|l| l.id).collect(),
             }
         }
+        Edit::CreateEntity { entity } => entities::create(ws, entity, &mut t)?,
+        Edit::UpdateEntity {
+            entity,
+            name,
+            description,
+            owner,
+        } => entities::update(ws, *entity, name, description, *owner, &mut t)?,
+        Edit::DeleteEntity { entity } => entities::delete(ws, *entity, &mut t)?,
+        Edit::RestoreEntity {
+            entity,
+            links,
+            owned_steps,
+            owned_entities,
+        } => entities::restore(ws, entity, links, owned_steps, owned_entities, &mut t)?,
+        Edit::SetOwner { steps, owner } => entities::set_owner(ws, steps, *owner, &mut t)?,
     };
     Ok((t, inverse))
 }

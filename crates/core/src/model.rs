@@ -217,7 +217,7 @@ pub struct Metric {
 }
 
 /// What kind of shared internal thing an entity is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum EntityKind {
     /// One named person.
@@ -238,7 +238,7 @@ impl EntityKind {
 }
 
 /// A person, team, system or process shared by every journey of the workspace.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
 pub struct Entity {
     /// Identity of the entity.
     pub id: Id,

@@ -116,6 +116,14 @@ pub enum ValidationError {
         /// Its kind.
         kind: EntityKind,
     },
+    /// An entity said to depend on, or be owned by, itself.
+    #[error("{name} cannot {relation} itself")]
+    ItSelf {
+        /// The entity's name.
+        name: String,
+        /// "depend on" or "be owned by".
+        relation: &'static str,
+    },
     /// Two entities of one kind with one name.
     #[error("there are two {kind:?} entities named \"{name}\"")]
     DuplicateName {
@@ -271,24 +279,14 @@ pub fn validate_workspace(ws: &Workspace) -> Result<(), ValidationError> {
         }
         ends.insert(entity.id, End::Entity(entity.kind));
     }
-    let check_owner = |what: &'static str, owner: Id| -> Result<(), ValidationError> {
-        match ws.entity(owner) {
-            None => Err(ValidationError::Dangling { what, id: owner }),
-            Some(e) if !e.kind.can_own() => Err(ValidationError::OwnerKind {
-                owner: e.name.clone(),
-                kind: e.kind,
-            }),
-            Some(_) => Ok(()),
-        }
-    };
     for entity in &ws.entities {
         if let Some(owner) = entity.owner {
-            check_owner("an entity's owner", owner)?;
+            check_owner(ws, "an entity's owner", owner)?;
         }
     }
     for step in ws.journeys.iter().flat_map(|j| &j.steps) {
         if let Some(owner) = step.owner {
-            check_owner("a card's owner", owner)?;
+            check_owner(ws, "a card's owner", owner)?;
         }
     }
     for link in &ws.links {
@@ -301,6 +299,18 @@ pub fn validate_workspace(ws: &Workspace) -> Result<(), ValidationError> {
         check_ends(ws, link, end(link.from)?, end(link.to)?)?;
     }
     Ok(())
+}
+
+/// Checks that `owner` names a person or team of the workspace.
+pub fn check_owner(ws: &Workspace, what: &'static str, owner: Id) -> Result<(), ValidationError> {
+    match ws.entity(owner) {
+        None => Err(ValidationError::Dangling { what, id: owner }),
+        Some(e) if !e.kind.can_own() => Err(ValidationError::OwnerKind {
+            owner: e.name.clone(),
+            kind: e.kind,
+        }),
+        Some(_) => Ok(()),
+    }
 }
 
 /// Checks a new link against a workspace: both ends exist, their kinds fit the link's kind, and the
@@ -332,6 +342,12 @@ pub fn check_link(ws: &Workspace, link: &Link) -> Result<(), ValidationError> {
 }
 
 fn check_ends(ws: &Workspace, link: &Link, from: End, to: End) -> Result<(), ValidationError> {
+    if link.kind == LinkKind::DependsOn && link.from == link.to {
+        return Err(ValidationError::ItSelf {
+            name: describe(ws, link.from),
+            relation: "depend on",
+        });
+    }
     let ok = match (link.kind, from, to) {
         (LinkKind::Flow, End::Step(a), End::Step(b)) => a == b && link.from != link.to,
         (LinkKind::PerformedBy, End::Step(_), End::Entity(k)) => k.can_own(),

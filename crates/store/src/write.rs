@@ -130,6 +130,7 @@ fn write_touched(tx: &Transaction, ws: &Workspace, t: &Touched) -> rusqlite::Res
     delete("stages", &t.removed_stages)?;
     delete("lanes", &t.removed_lanes)?;
     delete("journeys", &t.removed_journeys)?;
+    delete("entities", &t.removed_entities)?;
     for id in &t.journeys {
         if let Some(j) = ws.journey(*id) {
             put_journey(tx, j)?;
@@ -151,6 +152,12 @@ fn write_touched(tx: &Transaction, ws: &Workspace, t: &Touched) -> rusqlite::Res
             .find_map(|j| j.lanes.iter().find(|l| l.id == *id).map(|l| (j, l)))
         {
             put_lane(tx, j.id, l)?;
+        }
+    }
+    // Entities before cards: a card's owner must exist when the card is written.
+    for id in &t.entities {
+        if let Some(e) = ws.entity(*id) {
+            put_entity(tx, e)?;
         }
     }
     for id in &t.steps {

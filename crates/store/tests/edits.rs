@@ -140,3 +140,79 @@ fn undo_history_survives_reopening() {
         .expect("redo survives reopening too");
     assert_eq!(redo, edit);
 }
+
+/// Entity edits reach across journeys; each one, and its undo, is written whole.
+#[test]
+fn entity_edits_and_their_undo_persist() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.throughline");
+    let mut ws = sample_workspace().unwrap();
+    let mut store = Store::create(&path).unwrap();
+    store.insert_workspace(&ws).unwrap();
+    let team = ws
+        .entities
+        .iter()
+        .find(|e| e.name == "Claims contact centre")
+        .unwrap()
+        .id;
+    let new = Id::new();
+    let steps: Vec<Id> = ws.journeys[1].steps.iter().map(|s| s.id).collect();
+    let edits = [
+        Edit::CreateEntity {
+            entity: throughline_core::Entity {
+                id: new,
+                kind: throughline_core::EntityKind::Team,
+                name: "Night shift".into(),
+                description: "Out of hours".into(),
+                owner: Some(team),
+            },
+        },
+        Edit::SetOwner {
+            steps: steps.clone(),
+            owner: Some(new),
+        },
+        Edit::DeleteEntity { entity: team },
+    ];
+    let mut inverses = Vec::new();
+    for edit in &edits {
+        let (touched, inverse) = apply(&mut ws, edit).unwrap();
+        store
+            .save(
+                &ws,
+                &touched,
+                History::Record {
+                    edit,
+                    inverse: &inverse,
+                },
+            )
+            .unwrap();
+        inverses.push(inverse);
+    }
+    let loaded = Store::open(&path).unwrap().load().unwrap();
+    assert!(loaded.entity(team).is_none());
+    assert_eq!(
+        loaded.entity(new).unwrap().owner,
+        None,
+        "its owner was deleted"
+    );
+    assert!(loaded.journeys[1]
+        .steps
+        .iter()
+        .all(|s| s.owner == Some(new)));
+    let undo = inverses.pop().unwrap();
+    let (touched, _) = apply(&mut ws, &undo).unwrap();
+    store.save(&ws, &touched, History::Undo(3)).unwrap();
+    drop(store);
+    let loaded = Store::open(&path).unwrap().load().unwrap();
+    assert_eq!(loaded.entity(new).unwrap().owner, Some(team));
+    let sample = sample_workspace().unwrap();
+    let owned = |w: &throughline_core::Workspace| {
+        w.journeys[0]
+            .steps
+            .iter()
+            .filter(|s| s.owner == Some(team))
+            .count()
+    };
+    assert_eq!(owned(&loaded), owned(&sample));
+    assert_eq!(loaded.links.len(), sample.links.len());
+}

@@ -1,0 +1,179 @@
+//! Shared by the property tests: workspaces in canonical order and random edits that make sense for
+//! the workspace at hand.
+
+#![allow(dead_code)]
+
+use throughline_core::edit::{Edit, Slot, StepDetails, Template};
+use throughline_core::synthetic::Rng;
+use throughline_core::{Entity, EntityKind, Id, LaneKind, Link, LinkKind, Workspace};
+
+/// The workspace in a canonical order, so two equal workspaces compare equal whatever order edits left
+/// their vectors in.
+pub fn canonical(ws: &Workspace) -> Workspace {
+    let mut ws = ws.clone();
+    ws.journeys.sort_by_key(|j| j.id);
+    for j in &mut ws.journeys {
+        j.stages.sort_by_key(|s| s.id);
+        j.lanes.sort_by_key(|l| l.id);
+        j.steps.sort_by_key(|s| s.id);
+    }
+    ws.links.sort_by_key(|l| l.id);
+    ws.entities.sort_by_key(|e| e.id);
+    ws
+}
+
+/// A random edit that makes sense for the current workspace (it may still be refused, which is fine:
+/// refused edits must change nothing).
+pub fn random_edit(ws: &Workspace, rng: &mut Rng) -> Edit {
+    let j = &ws.journeys[rng.below(ws.journeys.len())];
+    let pick_step = |rng: &mut Rng| j.steps.get(rng.below(j.steps.len().max(1))).map(|s| s.id);
+    let lane = j.lanes[rng.below(j.lanes.len())].id;
+    let stage = j.stages[rng.below(j.stages.len())].id;
+    let step = pick_step(rng);
+    if rng.below(3) == 0 {
+        if let Some(edit) = random_entity_edit(ws, step, rng) {
+            return edit;
+        }
+    }
+    match (rng.below(14), step) {
+        (0, _) => Edit::CreateJourney {
+            journey: Id::new(),
+            name: "New".into(),
+            template: Template::Blueprint,
+        },
+        (1, _) => Edit::DuplicateJourney {
+            source: j.id,
+            journey: Id::new(),
+        },
+        (2, _) if ws.journeys.len() > 1 => Edit::DeleteJourney { journey: j.id },
+        (3, _) => Edit::AddStage {
+            journey: j.id,
+            stage: Id::new(),
+            name: "S".into(),
+            to: Slot::Before { id: Some(stage) },
+        },
+        (4, _) if j.stages.len() > 1 => Edit::DeleteStage { stage },
+        (5, _) => Edit::MoveStage {
+            stage,
+            to: Slot::END,
+        },
+        (6, _) => Edit::AddLane {
+            journey: j.id,
+            lane: Id::new(),
+            name: "L".into(),
+            kind: LaneKind::Backstage,
+            to: Slot::END,
+        },
+        (7, _) if j.lanes.len() > 1 => Edit::DeleteLane { lane },
+        (8, _) => Edit::AddStep {
+            journey: j.id,
+            step: Id::new(),
+            lane,
+            stage,
+            to: Slot::Before { id: step },
+            text: "card".into(),
+        },
+        (9, Some(s)) => Edit::SetStepText {
+            step: s,
+            text: format!("text {}", rng.below(100)),
+        },
+        (10, Some(s)) => {
+            let mut details = StepDetails::of(j.step(s).unwrap());
+            details.moment_of_truth = !details.moment_of_truth;
+            details.notes = "noted".into();
+            Edit::SetStepDetails { step: s, details }
+        }
+        (11, Some(s)) => {
+            let mut steps = vec![s];
+            steps.extend(pick_step(rng).filter(|o| *o != s));
+            Edit::MoveSteps {
+                steps,
+                lane,
+                stage,
+                to: Slot::Before { id: pick_step(rng) },
+            }
+        }
+        (12, Some(s)) => match pick_step(rng) {
+            Some(t) if t != s => Edit::AddLink {
+                link: Link {
+                    id: Id::new(),
+                    kind: LinkKind::Flow,
+                    from: s,
+                    to: t,
+                },
+            },
+            _ => Edit::DeleteSteps { steps: vec![s] },
+        },
+        (13, Some(s)) => Edit::DeleteSteps { steps: vec![s] },
+        _ => Edit::UpdateJourney {
+            journey: j.id,
+            name: "Renamed".into(),
+            persona: "P".into(),
+            description: "D".into(),
+        },
+    }
+}
+
+/// A random edit of the shared entities or of a card's owner and links (which may be refused).
+fn random_entity_edit(ws: &Workspace, step: Option<Id>, rng: &mut Rng) -> Option<Edit> {
+    let kinds = [
+        EntityKind::Person,
+        EntityKind::Team,
+        EntityKind::System,
+        EntityKind::Process,
+    ];
+    let pick = |rng: &mut Rng| {
+        (!ws.entities.is_empty()).then(|| ws.entities[rng.below(ws.entities.len())].clone())
+    };
+    let link = |kind, from, to| Edit::AddLink {
+        link: Link {
+            id: Id::new(),
+            kind,
+            from,
+            to,
+        },
+    };
+    Some(match rng.below(7) {
+        0 => Edit::CreateEntity {
+            entity: Entity {
+                id: Id::new(),
+                kind: kinds[rng.below(4)],
+                name: format!("Entity {}", rng.below(50)),
+                description: String::new(),
+                owner: pick(rng).map(|e| e.id),
+            },
+        },
+        1 => {
+            let e = pick(rng)?;
+            Edit::UpdateEntity {
+                entity: e.id,
+                name: format!("{} {}", e.name, rng.below(10)),
+                description: "changed".into(),
+                owner: pick(rng).map(|o| o.id),
+            }
+        }
+        2 => Edit::DeleteEntity {
+            entity: pick(rng)?.id,
+        },
+        3 => {
+            let mut steps = vec![step?];
+            let j = &ws.journeys[rng.below(ws.journeys.len())];
+            steps.extend(j.steps.first().map(|s| s.id).filter(|s| !steps.contains(s)));
+            Edit::SetOwner {
+                steps,
+                owner: pick(rng).map(|o| o.id),
+            }
+        }
+        4 => {
+            let e = pick(rng)?;
+            let kind = match e.kind {
+                EntityKind::Person | EntityKind::Team => LinkKind::PerformedBy,
+                EntityKind::System => LinkKind::Uses,
+                EntityKind::Process => LinkKind::PartOf,
+            };
+            link(kind, step?, e.id)
+        }
+        5 => link(LinkKind::DependsOn, pick(rng)?.id, pick(rng)?.id),
+        _ => link(LinkKind::MemberOf, pick(rng)?.id, pick(rng)?.id),
+    })
+}
