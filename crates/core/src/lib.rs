@@ -2,6 +2,7 @@
 //! keep it meaningful, and the graph the analyses run on. This crate does no I/O, so every client
 //! (store, renderer, app, CLI) agrees on what a valid workspace is.
 
+pub mod analysis;
 pub mod edit;
 pub mod graph;
 pub mod id;

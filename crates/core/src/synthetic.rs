@@ -1,7 +1,9 @@
 //! Generated journeys and workspaces of any size, for benchmarks and property tests. Deterministic for a
 //! given seed, so a benchmark measures the same map on every run.
 
-use crate::{Id, Journey, LaneKind, Link, LinkKind, Stage, Step, Workspace};
+use std::collections::HashSet;
+
+use crate::{Entity, EntityKind, Id, Journey, LaneKind, Link, LinkKind, Stage, Step, Workspace};
 
 const WORDS: &[&str] = &[
     "customer",
@@ -135,6 +137,129 @@ pub fn workspace(journeys: usize, stages: usize, cards: usize, seed: u64) -> Wor
     ws
 }
 
+/// Adds an organisation to `ws`: `entities` people, teams, systems and processes (people in teams,
+/// systems and processes depending on others, a few dependency circles), owners for most cards and
+/// entities, and about `links_per_card` links from each card to who performs it, the systems it uses
+/// and the processes it is part of. The shape of a large company's shared workspace, for the analyses'
+/// benchmarks.
+pub fn organisation(ws: &mut Workspace, entities: usize, links_per_card: f64, seed: u64) {
+    if entities == 0 {
+        return;
+    }
+    let mut rng = Rng::new(seed ^ 0x0a9a);
+    let ns = format!("synthetic/organisation/{seed}");
+    let kind_of = |i: usize| match i % 20 {
+        0..=7 => EntityKind::Person,
+        8..=10 => EntityKind::Team,
+        11..=15 => EntityKind::System,
+        _ => EntityKind::Process,
+    };
+    let first = ws.entities.len();
+    for i in 0..entities {
+        let kind = kind_of(i);
+        ws.entities.push(Entity {
+            id: Id::derived(&ns, &format!("entity/{i}")),
+            kind,
+            name: format!("{kind:?} {i}"),
+            description: String::new(),
+            owner: None,
+        });
+    }
+    let of = |kind: EntityKind| -> Vec<Id> {
+        ws.entities[first..]
+            .iter()
+            .filter(|e| e.kind == kind)
+            .map(|e| e.id)
+            .collect()
+    };
+    let (people, teams, systems, processes) = (
+        of(EntityKind::Person),
+        of(EntityKind::Team),
+        of(EntityKind::System),
+        of(EntityKind::Process),
+    );
+    let owners: Vec<Id> = people.iter().chain(&teams).copied().collect();
+    let pick = |rng: &mut Rng, from: &[Id]| (!from.is_empty()).then(|| from[rng.below(from.len())]);
+    let mut seen: HashSet<(LinkKind, Id, Id)> = HashSet::new();
+    let mut link = |ws: &mut Workspace, kind, from, to| {
+        if from != to && seen.insert((kind, from, to)) {
+            ws.links.push(Link {
+                id: Id::derived(&ns, &format!("link/{}", seen.len())),
+                kind,
+                from,
+                to,
+            });
+        }
+    };
+    for i in first..ws.entities.len() {
+        if rng.below(10) < 9 {
+            ws.entities[i].owner = pick(&mut rng, &owners).filter(|o| *o != ws.entities[i].id);
+        }
+    }
+    for &p in &people {
+        if let Some(t) = pick(&mut rng, &teams) {
+            link(ws, LinkKind::MemberOf, p, t);
+        }
+    }
+    // Dependencies point from later to earlier entities of the list, so they form no circles ...
+    let deps: Vec<Id> = systems.iter().chain(&processes).copied().collect();
+    for (i, &from) in deps.iter().enumerate().skip(1) {
+        for _ in 0..2 {
+            link(ws, LinkKind::DependsOn, from, deps[rng.below(i)]);
+        }
+    }
+    // ... except a few, which close circles a check must find: an entity's dependency made to depend
+    // on it in turn.
+    for _ in 0..(deps.len() / 500).max(1) {
+        let from = deps[rng.below(deps.len())];
+        let target = ws
+            .links
+            .iter()
+            .rev()
+            .find(|l| l.kind == LinkKind::DependsOn && l.from == from)
+            .map(|l| l.to);
+        if let Some(to) = target {
+            link(ws, LinkKind::DependsOn, to, from);
+        }
+    }
+    let steps: Vec<Id> = ws
+        .journeys
+        .iter()
+        .flat_map(|j| j.steps.iter().map(|s| s.id))
+        .collect();
+    let whole = links_per_card.max(0.0).floor() as usize;
+    let extra = ((links_per_card.max(0.0) - whole as f64) * 100.0) as usize;
+    for (n, step) in steps.iter().enumerate() {
+        let count = whole + usize::from(rng.below(100) < extra);
+        for k in 0..count {
+            let (kind, pool) = match k % 3 {
+                0 => (LinkKind::PerformedBy, &owners),
+                1 => (LinkKind::Uses, &systems),
+                _ => (LinkKind::PartOf, &processes),
+            };
+            if let Some(to) = pick(&mut rng, pool) {
+                link(ws, kind, *step, to);
+            }
+        }
+        if rng.below(100) < 85 {
+            let owner = pick(&mut rng, &owners);
+            let (j, s) = locate(ws, n);
+            ws.journeys[j].steps[s].owner = owner;
+        }
+    }
+}
+
+/// The journey and index of the `n`th step counting across journeys.
+fn locate(ws: &Workspace, mut n: usize) -> (usize, usize) {
+    for (j, journey) in ws.journeys.iter().enumerate() {
+        if n < journey.steps.len() {
+            return (j, n);
+        }
+        n -= journey.steps.len();
+    }
+    unreachable!("step index out of range")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -149,5 +274,30 @@ mod tests {
             600
         );
         assert_eq!(ws, workspace(3, 6, 200, 7));
+    }
+
+    #[test]
+    fn generated_organisations_are_valid_and_of_the_size_asked() {
+        let mut ws = workspace(4, 6, 250, 7);
+        organisation(&mut ws, 200, 4.0, 7);
+        validate_workspace(&ws).unwrap();
+        assert_eq!(ws.entities.len(), 200);
+        let to_entities = ws
+            .links
+            .iter()
+            .filter(|l| {
+                matches!(
+                    l.kind,
+                    LinkKind::PerformedBy | LinkKind::Uses | LinkKind::PartOf
+                )
+            })
+            .count();
+        assert!(
+            to_entities > 3_500,
+            "about four links per card, got {to_entities}"
+        );
+        let mut again = workspace(4, 6, 250, 7);
+        organisation(&mut again, 200, 4.0, 7);
+        assert_eq!(ws, again, "the same seed gives the same organisation");
     }
 }
