@@ -2,7 +2,7 @@
 //! stack inside their cell, and the blueprint lines, the emotion band and the arrows are placed around
 //! them. Everything the renderers need is decided here.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use throughline_core::{Id, Journey, LaneKind, LineKind, Link, Step};
 
@@ -39,16 +39,47 @@ const LINE_GAP: f64 = 24.0;
 const EMOTION_H: f64 = 128.0;
 const STAGE_LINE_H: f64 = 19.0;
 const MARKER_STEP: f64 = 18.0;
+const CHIP_H: f64 = 15.0;
+const CHIP_GAP: f64 = 4.0;
+const CHIP_PAD: f64 = 5.0;
+
+/// An entity to show as a chip on a card.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChipInput {
+    /// The entity.
+    pub entity: Id,
+    /// Its name.
+    pub label: String,
+    /// How it is tied to the card.
+    pub role: ChipRole,
+}
+
+/// What the workspace knows about a journey's cards beyond the journey itself: the entities tied to
+/// each card and the arrows where work changes team.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Annotations {
+    /// Per card, its chips in the order they are drawn.
+    pub chips: HashMap<Id, Vec<ChipInput>>,
+    /// Flow links along which the work passes to another team.
+    pub handoffs: HashSet<Id>,
+}
 
 /// Lays `journey` out, with `flows` (its flow links) as arrows.
 pub fn layout(journey: &Journey, flows: &[Link], fonts: &Fonts) -> Scene {
-    layout_cached(journey, flows, fonts, &mut WrapCache::default())
+    layout_cached(
+        journey,
+        flows,
+        &Annotations::default(),
+        fonts,
+        &mut WrapCache::default(),
+    )
 }
 
-/// [`layout`], reusing card texts wrapped by earlier layouts.
+/// [`layout`] with the cards' chips and hand-offs, reusing card texts wrapped by earlier layouts.
 pub fn layout_cached(
     journey: &Journey,
     flows: &[Link],
+    notes: &Annotations,
     fonts: &Fonts,
     cache: &mut WrapCache,
 ) -> Scene {
@@ -196,6 +227,7 @@ pub fn layout_cached(
                     col_x(si) + (STAGE_W - CARD_W) / 2.0,
                     cy,
                     text_w,
+                    notes.chips.get(&step.id).map_or(&[], Vec::as_slice),
                     fonts,
                     cache,
                 );
@@ -260,6 +292,7 @@ pub fn layout_cached(
                 from: link.from,
                 to: link.to,
                 path,
+                handoff: notes.handoffs.contains(&link.id).then(|| middle(&points)),
             })
         })
         .collect();
@@ -312,12 +345,94 @@ fn separator(kind: LineKind, y: f64, width: f64, font: &crate::font::Font, size:
     }
 }
 
+/// The middle of a route, measured along it, where a hand-off marker sits.
+fn middle(points: &[Point]) -> Point {
+    let len = |a: &Point, b: &Point| (b.x - a.x).hypot(b.y - a.y);
+    let total: f64 = points.windows(2).map(|w| len(&w[0], &w[1])).sum();
+    let mut left = total / 2.0;
+    for w in points.windows(2) {
+        let l = len(&w[0], &w[1]);
+        if l >= left && l > 0.0 {
+            let t = left / l;
+            return Point {
+                x: w[0].x + (w[1].x - w[0].x) * t,
+                y: w[0].y + (w[1].y - w[0].y) * t,
+            };
+        }
+        left -= l;
+    }
+    points.first().copied().unwrap_or(Point { x: 0.0, y: 0.0 })
+}
+
+/// Colours of a chip: fill and text.
+fn chip_colours(role: ChipRole) -> (&'static str, &'static str) {
+    match role {
+        ChipRole::Owner => ("#1f2a44", "#ffffff"),
+        ChipRole::PerformedBy => ("#e3ecfb", "#1d3f8a"),
+        ChipRole::Uses => ("#e4f4e8", "#1b5e20"),
+        ChipRole::PartOf => ("#fdf0dc", "#7a4b00"),
+    }
+}
+
+/// Lays chips out left to right from (`x`, `y`), wrapping within `width`; returns them and the height
+/// they take.
+fn chips(inputs: &[ChipInput], x: f64, y: f64, width: f64, fonts: &Fonts) -> (Vec<Chip>, f64) {
+    let styles = TextStyles::standard();
+    let font = fonts.for_weight(styles.label.weight);
+    let size = styles.label.size;
+    let (mut cx, mut cy) = (x, y);
+    let mut out = Vec::with_capacity(inputs.len());
+    for input in inputs {
+        let prefix = if input.role == ChipRole::Owner {
+            "Owner: "
+        } else {
+            ""
+        };
+        let text = wrap_clamped(
+            &format!("{prefix}{}", input.label),
+            font,
+            size,
+            width - 2.0 * CHIP_PAD,
+            1,
+        )
+        .remove(0);
+        let w = font.width(&text, size) + 2.0 * CHIP_PAD;
+        if cx > x && cx + w > x + width {
+            cx = x;
+            cy += CHIP_H + CHIP_GAP;
+        }
+        let (fill, colour) = chip_colours(input.role);
+        out.push(Chip {
+            entity: input.entity,
+            role: input.role,
+            rect: Rect {
+                x: cx,
+                y: cy,
+                width: w,
+                height: CHIP_H,
+            },
+            label: TextLine {
+                text,
+                x: cx + CHIP_PAD,
+                y: cy + CHIP_H / 2.0 + size * 0.36,
+            },
+            fill: fill.to_owned(),
+            text: colour.to_owned(),
+        });
+        cx += w + CHIP_GAP;
+    }
+    let height = if out.is_empty() { 0.0 } else { cy + CHIP_H - y };
+    (out, height)
+}
+
+#[allow(clippy::too_many_arguments)]
 fn card(
     step: &Step,
     kind: LaneKind,
     x: f64,
     y: f64,
     text_w: f64,
+    chip_inputs: &[ChipInput],
     fonts: &Fonts,
     cache: &mut WrapCache,
 ) -> Card {
@@ -347,6 +462,16 @@ fn card(
         height += CHANNEL_H;
         line
     });
+    let (chips, chips_h) = chips(
+        chip_inputs,
+        x + ACCENT_W + CARD_PAD_X,
+        y + height - CARD_PAD_Y + CHIP_GAP,
+        CARD_W - ACCENT_W - 2.0 * CARD_PAD_X,
+        fonts,
+    );
+    if chips_h > 0.0 {
+        height += chips_h + CHIP_GAP;
+    }
     let right = x + CARD_W;
     // Markers stack down the card's right edge: moment of truth, pain, fail, wait.
     let mut slot = 0.0;
@@ -407,6 +532,7 @@ fn card(
         fail_point,
         wait_point,
         emotion: step.emotion.filter(|_| kind == LaneKind::Customer),
+        chips,
     }
 }
 

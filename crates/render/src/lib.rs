@@ -5,6 +5,7 @@
 pub mod export;
 pub mod font;
 pub mod layout;
+pub mod network;
 pub mod route;
 pub mod scene;
 pub mod svg;
@@ -12,7 +13,8 @@ pub mod theme;
 pub mod wrap;
 
 pub use font::Fonts;
-pub use layout::{layout, layout_cached};
+pub use layout::{layout, layout_cached, Annotations, ChipInput};
+pub use network::{layout_network, NetworkInput, NetworkKind, NetworkScene};
 pub use scene::*;
 pub use svg::to_svg;
 pub use wrap::WrapCache;

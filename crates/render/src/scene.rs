@@ -130,6 +130,39 @@ pub struct Card {
     pub wait_point: Option<Badge>,
     /// Emotion score, for customer steps that have one.
     pub emotion: Option<i8>,
+    /// The owner and linked entities, as small labels along the card's foot.
+    pub chips: Vec<Chip>,
+}
+
+/// Who or what a chip on a card names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ChipRole {
+    /// The card's accountable owner.
+    Owner,
+    /// A person or team performing the card.
+    PerformedBy,
+    /// A system the card uses.
+    Uses,
+    /// A process the card is part of.
+    PartOf,
+}
+
+/// A small label on a card naming an entity tied to it.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct Chip {
+    /// The entity.
+    pub entity: Id,
+    /// How it is tied to the card.
+    pub role: ChipRole,
+    /// The chip's box.
+    pub rect: Rect,
+    /// Its name, cut to fit.
+    pub label: TextLine,
+    /// Fill colour.
+    pub fill: String,
+    /// Text colour.
+    pub text: String,
 }
 
 /// The pain-point marker: a filled circle with an exclamation mark, coloured by severity.
@@ -170,6 +203,9 @@ pub struct Arrow {
     pub to: Id,
     /// SVG path data; the arrowhead sits at its end.
     pub path: String,
+    /// Where the work passes from one team to another along this arrow, the marker's centre; `None`
+    /// when both cards belong to the same team (or a team is not known).
+    pub handoff: Option<Point>,
 }
 
 /// A straight rule, e.g. a column divider.

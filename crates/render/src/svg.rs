@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use crate::scene::{Card, Rect, Scene, TextLine};
+use crate::scene::{Card, Point, Rect, Scene, TextLine};
 use crate::theme::FontSpec;
 
 /// Appends `v` rounded to two decimals, without trailing zeros ("12", "12.5", "-3.25").
@@ -227,8 +227,24 @@ pub fn to_svg(scene: &Scene) -> String {
             .attr_str("stroke", &c.arrow)
             .raw(" stroke-width=\"1.6\" marker-end=\"url(#arrowhead)\"/>\n");
     }
+    for at in scene.arrows.iter().filter_map(|a| a.handoff) {
+        w.raw("<path")
+            .attr_str("d", &handoff_diamond(at))
+            .attr_str("fill", &c.handoff)
+            .raw(" stroke=\"#ffffff\" stroke-width=\"1.5\"/>\n");
+    }
     w.raw("</svg>\n");
     w.out
+}
+
+/// The hand-off marker: a diamond centred on the arrow's midpoint.
+fn handoff_diamond(at: Point) -> String {
+    let mut d = String::from("M");
+    push_num(&mut d, at.x);
+    d.push(' ');
+    push_num(&mut d, at.y - 7.0);
+    d.push_str("l7 7l-7 7l-7-7z");
+    d
 }
 
 fn write_card(w: &mut Writer, scene: &Scene, card: &Card) {
@@ -284,6 +300,16 @@ fn write_card(w: &mut Writer, scene: &Scene, card: &Card) {
             .attr("x", p.x - 1.0)
             .attr("y", p.y + 2.0)
             .raw(" width=\"2\" height=\"2\" fill=\"#ffffff\"/>");
+    }
+    for chip in &card.chips {
+        w.rect(&chip.rect, 7.5, &chip.fill)
+            .raw("/><text class=\"label\"")
+            .attr("x", chip.label.x)
+            .attr("y", chip.label.y)
+            .attr_str("style", &format!("fill:{}", chip.text))
+            .raw(">");
+        push_escaped(&mut w.out, &chip.label.text);
+        w.raw("</text>");
     }
     for (badge, colour) in [(&card.fail_point, &c.fail), (&card.wait_point, &c.wait)] {
         if let Some(b) = badge {

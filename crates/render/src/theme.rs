@@ -134,6 +134,8 @@ pub struct Colours {
     pub wait: String,
     /// Emotion curve.
     pub curve: String,
+    /// Hand-off marker on an arrow.
+    pub handoff: String,
 }
 
 impl Colours {
@@ -151,6 +153,7 @@ impl Colours {
             fail: c("#b42318"),
             wait: c("#475467"),
             curve: c("#2f64d6"),
+            handoff: c("#c2410c"),
         }
     }
 }
