@@ -2,7 +2,8 @@
 
 use tauri::{Runtime, State, WebviewWindow};
 use throughline_api::{
-    ApiError, Edit, EditResult, Id, JourneySummary, OpenWorkspace, Scene, Step, WorkspaceInfo,
+    ApiError, CheckGroup, Edit, EditResult, EntitySummary, EntityUsage, Id, Impact, JourneySummary,
+    Link, NetworkScene, OpenWorkspace, Ownership, Scene, Step, WorkspaceInfo,
 };
 
 use crate::{AppState, LAUNCHED};
@@ -56,6 +57,51 @@ pub fn journey_scene<R: Runtime>(
 #[tauri::command]
 pub fn step_details(state: State<'_, AppState>, step: Id) -> Result<Step, ApiError> {
     with(&state, |ws| ws.step(step))
+}
+
+/// Every person, team, system and process, for the entities panel and the pickers.
+#[tauri::command]
+pub fn list_entities(state: State<'_, AppState>) -> Result<Vec<EntitySummary>, ApiError> {
+    with(&state, |ws| Ok(ws.entities()))
+}
+
+/// Where an entity is used, asked before deleting it.
+#[tauri::command]
+pub fn entity_usage(state: State<'_, AppState>, entity: Id) -> Result<EntityUsage, ApiError> {
+    with(&state, |ws| ws.entity_usage(entity))
+}
+
+/// A card's links to entities, for its chips in the details panel.
+#[tauri::command]
+pub fn step_links(state: State<'_, AppState>, step: Id) -> Result<Vec<Link>, ApiError> {
+    with(&state, |ws| Ok(ws.step_links(step)))
+}
+
+/// The ownership table across all journeys.
+#[tauri::command]
+pub fn ownership(state: State<'_, AppState>) -> Result<Ownership, ApiError> {
+    with(&state, |ws| Ok(ws.ownership()))
+}
+
+/// The checks, for the whole workspace or one journey.
+#[tauri::command]
+pub fn checks(
+    state: State<'_, AppState>,
+    journey: Option<Id>,
+) -> Result<Vec<CheckGroup>, ApiError> {
+    with(&state, |ws| Ok(ws.checks(journey)))
+}
+
+/// What fails if an entity does.
+#[tauri::command]
+pub fn impact(state: State<'_, AppState>, entity: Id) -> Result<Impact, ApiError> {
+    with(&state, |ws| ws.impact(entity))
+}
+
+/// An entity with its neighbours, laid out.
+#[tauri::command]
+pub fn network(state: State<'_, AppState>, entity: Id) -> Result<NetworkScene, ApiError> {
+    with(&state, |ws| ws.network(entity))
 }
 
 /// Applies one edit; the UI then asks for the new scene of the journey it names.

@@ -66,6 +66,13 @@ pub fn build_app<R: tauri::Runtime>(
             commands::undo,
             commands::redo,
             commands::edit_status,
+            commands::list_entities,
+            commands::entity_usage,
+            commands::step_links,
+            commands::ownership,
+            commands::checks,
+            commands::impact,
+            commands::network,
             commands::ui_painted,
         ])
 }

@@ -6,7 +6,10 @@ use std::path::{Path, PathBuf};
 
 use ts_rs::{Config, TS};
 
-use crate::{ApiError, Edit, EditResult, JourneySummary, Scene, Step, WorkspaceInfo};
+use crate::{
+    ApiError, CheckGroup, Edit, EditResult, EntitySummary, EntityUsage, Impact, JourneySummary,
+    Link, NetworkScene, Ownership, Scene, Step, WorkspaceInfo,
+};
 
 fn export_all(dir: &Path) {
     let cfg = Config::new().with_out_dir(dir);
@@ -17,6 +20,13 @@ fn export_all(dir: &Path) {
     Edit::export_all(&cfg).unwrap();
     EditResult::export_all(&cfg).unwrap();
     Step::export_all(&cfg).unwrap();
+    Link::export_all(&cfg).unwrap();
+    EntitySummary::export_all(&cfg).unwrap();
+    EntityUsage::export_all(&cfg).unwrap();
+    Ownership::export_all(&cfg).unwrap();
+    CheckGroup::export_all(&cfg).unwrap();
+    Impact::export_all(&cfg).unwrap();
+    NetworkScene::export_all(&cfg).unwrap();
 }
 
 fn files(dir: &Path) -> Vec<(String, String)> {

@@ -4,15 +4,22 @@
 
 mod error;
 mod export;
+mod manage;
 mod types;
 mod workspace;
 
 pub use error::{ApiError, ErrorCode};
 pub use export::{file_stem, render, write_atomically, ExportFormat};
+pub use manage::{
+    CheckGroup, EntitySummary, EntityUsage, FindingView, Impact, JourneyHandoffs, OwnerSummary,
+    Ownership, OwnershipRow, StageRef, StepRef, Subject,
+};
+pub use throughline_core::analysis::FindingKind;
 pub use throughline_core::edit::Edit;
 pub use throughline_core::edit::{Slot, StepDetails, Template};
 pub use throughline_core::{synthetic, Id, Step};
-pub use throughline_render::Scene;
+pub use throughline_core::{Entity, EntityKind, Link, LinkKind};
+pub use throughline_render::{NetworkScene, Scene};
 pub use types::{EditResult, JourneySummary, WorkspaceInfo};
 pub use workspace::{default_workspace_path, OpenWorkspace};
 

@@ -3,11 +3,17 @@
 use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 
+use std::collections::{HashMap, HashSet};
 use throughline_core::edit::{apply, Edit, Touched};
+use throughline_core::graph::WorkspaceGraph;
 use throughline_core::sample::sample_workspace;
-use throughline_core::{Id, Step, Workspace};
 
-use throughline_render::{layout_cached, to_svg, Fonts, Scene, WrapCache};
+use throughline_core::analysis;
+use throughline_core::{Id, Journey, LinkKind, Step, Workspace};
+
+use throughline_render::{
+    layout_cached, to_svg, Annotations, ChipInput, ChipRole, Fonts, Scene, WrapCache,
+};
 use throughline_store::{History, Store};
 
 use crate::{ApiError, EditResult, ErrorCode, JourneySummary, WorkspaceInfo};
@@ -27,6 +33,8 @@ pub struct OpenWorkspace {
     model: Workspace,
     fonts: Fonts,
     wrapped: RefCell<WrapCache>,
+    /// The graph the analyses run on, built on first use and then kept in step with every edit.
+    graph: RefCell<Option<WorkspaceGraph>>,
 }
 
 impl OpenWorkspace {
@@ -105,6 +113,7 @@ impl OpenWorkspace {
             model,
             fonts: Fonts::embedded(),
             wrapped: RefCell::new(WrapCache::default()),
+            graph: RefCell::new(None),
         }
     }
 
@@ -182,13 +191,61 @@ impl OpenWorkspace {
             .model
             .journey(journey)
             .ok_or_else(|| ApiError::new(ErrorCode::NotFound, "that journey no longer exists"))?;
+        let notes = self.annotations(j);
         let mut cache = self.wrapped.borrow_mut();
         Ok(layout_cached(
             j,
             &self.model.flows_of(j),
+            &notes,
             &self.fonts,
             &mut cache,
         ))
+    }
+
+    /// The chips of a journey's cards (owner first, then linked entities by role and name) and its
+    /// hand-offs between teams.
+    fn annotations(&self, journey: &Journey) -> Annotations {
+        let ws = &self.model;
+        let steps: HashSet<Id> = journey.steps.iter().map(|s| s.id).collect();
+        let mut chips: HashMap<Id, Vec<ChipInput>> = HashMap::new();
+        let chip = |entity: Id, role: ChipRole| {
+            ws.entity(entity).map(|e| ChipInput {
+                entity,
+                label: e.name.clone(),
+                role,
+            })
+        };
+        for step in &journey.steps {
+            if let Some(c) = step.owner.and_then(|o| chip(o, ChipRole::Owner)) {
+                chips.entry(step.id).or_default().push(c);
+            }
+        }
+        let mut linked: Vec<(Id, ChipInput)> = ws
+            .links
+            .iter()
+            .filter(|l| steps.contains(&l.from))
+            .filter_map(|l| {
+                let role = match l.kind {
+                    LinkKind::PerformedBy => ChipRole::PerformedBy,
+                    LinkKind::Uses => ChipRole::Uses,
+                    LinkKind::PartOf => ChipRole::PartOf,
+                    _ => return None,
+                };
+                chip(l.to, role).map(|c| (l.from, c))
+            })
+            .collect();
+        linked.sort_by(|a, b| {
+            (a.1.role as u8, a.1.label.to_lowercase())
+                .cmp(&(b.1.role as u8, b.1.label.to_lowercase()))
+        });
+        for (step, c) in linked {
+            chips.entry(step).or_default().push(c);
+        }
+        let handoffs = analysis::handoffs(&self.graph(), Some(journey.id))
+            .into_iter()
+            .map(|h| h.link)
+            .collect();
+        Annotations { chips, handoffs }
     }
 
     /// The journey as an SVG document.
@@ -246,7 +303,25 @@ impl OpenWorkspace {
             let _ = apply(&mut self.model, inverse);
             return Err(e.into());
         }
+        if let Some(graph) = self.graph.get_mut() {
+            graph.update(&self.model, &touched);
+        }
         Ok(self.status(touched.journey))
+    }
+
+    /// The fonts scenes are measured with.
+    pub(crate) fn fonts(&self) -> &Fonts {
+        &self.fonts
+    }
+
+    /// The workspace graph, built the first time an analysis asks for it.
+    pub fn graph(&self) -> std::cell::Ref<'_, WorkspaceGraph> {
+        if self.graph.borrow().is_none() {
+            *self.graph.borrow_mut() = Some(WorkspaceGraph::build(&self.model));
+        }
+        std::cell::Ref::map(self.graph.borrow(), |g| {
+            g.as_ref().expect("the graph was just built")
+        })
     }
 
     /// Whether there is something to undo and to redo, with the journey an edit happened in.

@@ -43,4 +43,8 @@ wait: string,
 /**
  * Emotion curve.
  */
-curve: string, };
+curve: string, 
+/**
+ * Hand-off marker on an arrow.
+ */
+handoff: string, };

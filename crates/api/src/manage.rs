@@ -1,0 +1,644 @@
+//! The manager's view over the whole workspace: the shared entities and where they are used, who owns
+//! which card, the checks, the impact of an entity failing, and hand-offs between teams. Answers carry
+//! names as well as ids, so the app and the command line print them without a second lookup.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use serde::Serialize;
+use throughline_core::analysis::{self, FindingKind};
+use throughline_core::{Entity, EntityKind, Id, LaneKind, Link, LinkKind, Workspace};
+use ts_rs::TS;
+
+use throughline_render::{layout_network, NetworkInput, NetworkKind, NetworkScene};
+
+use crate::{ApiError, ErrorCode, OpenWorkspace};
+
+/// A card as lists across journeys show it.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct StepRef {
+    /// The card.
+    pub step: Id,
+    /// Its journey.
+    pub journey: Id,
+    /// The journey's name.
+    pub journey_name: String,
+    /// Its stage.
+    pub stage: Id,
+    /// The stage's name.
+    pub stage_name: String,
+    /// Its lane's name.
+    pub lane_name: String,
+    /// Its lane's kind.
+    pub lane_kind: LaneKind,
+    /// Its text.
+    pub text: String,
+    /// Whether it is a moment of truth.
+    pub moment_of_truth: bool,
+}
+
+/// An entity with its relations, for the entities panel.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct EntitySummary {
+    /// The entity.
+    pub entity: Entity,
+    /// Teams a person belongs to.
+    pub teams: Vec<Id>,
+    /// Members of a team.
+    pub members: Vec<Id>,
+    /// Entities it depends on.
+    pub depends_on: Vec<Id>,
+    /// How many cards link to it (performed by, uses, part of).
+    pub linked_steps: u32,
+    /// How many cards it owns.
+    pub owned_steps: u32,
+}
+
+/// Everything that refers to an entity, shown before it is deleted.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct EntityUsage {
+    /// The entity.
+    pub entity: Id,
+    /// Cards linked to it or owned by it.
+    pub steps: Vec<StepRef>,
+    /// Entities owned by it or linked to it.
+    pub entities: Vec<Id>,
+    /// How many links would go with it.
+    pub links: u32,
+}
+
+/// One row of the ownership table.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct OwnershipRow {
+    /// The card.
+    pub step: StepRef,
+    /// Its accountable owner.
+    pub owner: Option<Id>,
+    /// The teams that owner stands for: itself if a team, the teams of a person.
+    pub owner_teams: Vec<Id>,
+    /// Entities the card is linked to.
+    pub entities: Vec<Id>,
+}
+
+/// What one person or team owns.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct OwnerSummary {
+    /// The owner.
+    pub owner: Id,
+    /// Cards owned.
+    pub steps: u32,
+    /// Moments of truth owned.
+    pub moments: u32,
+    /// Journeys those cards are in.
+    pub journeys: u32,
+}
+
+/// Hand-offs between teams along one journey's flow.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct JourneyHandoffs {
+    /// The journey.
+    pub journey: Id,
+    /// Its name.
+    pub name: String,
+    /// The flow links that change team.
+    pub links: Vec<Id>,
+}
+
+/// The ownership view: every card, the owner summary and the hand-offs per journey.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct Ownership {
+    /// One row per card, in journey, stage and lane order.
+    pub rows: Vec<OwnershipRow>,
+    /// One line per owner, most cards first.
+    pub owners: Vec<OwnerSummary>,
+    /// Per journey, in sidebar order.
+    pub handoffs: Vec<JourneyHandoffs>,
+}
+
+/// A card or entity a finding names.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct Subject {
+    /// The card or entity.
+    pub id: Id,
+    /// Its text or name.
+    pub label: String,
+    /// For a card, its journey; `None` for an entity.
+    pub journey: Option<Id>,
+    /// For a card, its stage's name; for an entity, its kind.
+    pub place: String,
+}
+
+/// One finding of the checks, with names.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct FindingView {
+    /// What is wrong.
+    pub kind: FindingKind,
+    /// The card(s) or entities concerned.
+    pub subjects: Vec<Subject>,
+}
+
+/// The checks, grouped as the panel shows them.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct CheckGroup {
+    /// What the group checks.
+    pub kind: FindingKind,
+    /// Its heading.
+    pub title: String,
+    /// Its short name (as `--fail-on` takes it).
+    pub slug: String,
+    /// What it found.
+    pub findings: Vec<FindingView>,
+}
+
+/// A stage touched by an impact.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct StageRef {
+    /// The journey.
+    pub journey: Id,
+    /// Its name.
+    pub journey_name: String,
+    /// The stage.
+    pub stage: Id,
+    /// Its name.
+    pub stage_name: String,
+}
+
+/// What fails if one entity does.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct Impact {
+    /// The entity asked about.
+    pub entity: Id,
+    /// Its name.
+    pub name: String,
+    /// Every card that relies on it, in journey, stage and lane order.
+    pub steps: Vec<StepRef>,
+    /// How many of them are moments of truth.
+    pub moments: u32,
+    /// The stages they sit in.
+    pub stages: Vec<StageRef>,
+    /// Entities that rely on it.
+    pub entities: Vec<Id>,
+}
+
+/// Where each card sits, for turning ids into [`StepRef`]s in display order.
+struct Places<'a> {
+    ws: &'a Workspace,
+    steps: HashMap<Id, (usize, usize)>,
+}
+
+impl<'a> Places<'a> {
+    fn new(ws: &'a Workspace) -> Self {
+        let steps = ws
+            .journeys
+            .iter()
+            .enumerate()
+            .flat_map(|(j, journey)| {
+                journey
+                    .steps
+                    .iter()
+                    .enumerate()
+                    .map(move |(s, step)| (step.id, (j, s)))
+            })
+            .collect();
+        Places { ws, steps }
+    }
+
+    fn step(&self, id: Id) -> Option<StepRef> {
+        let &(j, s) = self.steps.get(&id)?;
+        let journey = &self.ws.journeys[j];
+        let step = &journey.steps[s];
+        let stage = journey.stages.iter().find(|x| x.id == step.stage)?;
+        let lane = journey.lane(step.lane)?;
+        Some(StepRef {
+            step: id,
+            journey: journey.id,
+            journey_name: journey.name.clone(),
+            stage: stage.id,
+            stage_name: stage.name.clone(),
+            lane_name: lane.name.clone(),
+            lane_kind: lane.kind,
+            text: step.text.clone(),
+            moment_of_truth: step.moment_of_truth,
+        })
+    }
+
+    /// Display order: journey (sidebar order), stage, lane, position in the cell.
+    fn order(&self, id: Id) -> (usize, usize, usize, usize) {
+        let Some(&(j, s)) = self.steps.get(&id) else {
+            return (usize::MAX, 0, 0, 0);
+        };
+        let journey = &self.ws.journeys[j];
+        let step = &journey.steps[s];
+        let stage = journey
+            .stages
+            .iter()
+            .position(|x| x.id == step.stage)
+            .unwrap_or(0);
+        let lane = journey
+            .lanes
+            .iter()
+            .position(|x| x.id == step.lane)
+            .unwrap_or(0);
+        (j, stage, lane, s)
+    }
+
+    fn steps(&self, ids: impl IntoIterator<Item = Id>) -> Vec<StepRef> {
+        let mut ids: Vec<Id> = ids.into_iter().collect();
+        ids.sort_by_key(|id| self.order(*id));
+        ids.dedup();
+        ids.into_iter().filter_map(|id| self.step(id)).collect()
+    }
+}
+
+fn entity_kind_name(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Person => "person",
+        EntityKind::Team => "team",
+        EntityKind::System => "system",
+        EntityKind::Process => "process",
+    }
+}
+
+fn relation(kind: LinkKind) -> &'static str {
+    match kind {
+        LinkKind::Flow => "leads to",
+        LinkKind::PerformedBy => "performed by",
+        LinkKind::Uses => "uses",
+        LinkKind::PartOf => "part of",
+        LinkKind::DependsOn => "depends on",
+        LinkKind::MemberOf => "member of",
+    }
+}
+
+fn network_kind(kind: EntityKind) -> NetworkKind {
+    match kind {
+        EntityKind::Person => NetworkKind::Person,
+        EntityKind::Team => NetworkKind::Team,
+        EntityKind::System => NetworkKind::System,
+        EntityKind::Process => NetworkKind::Process,
+    }
+}
+
+fn links_of(ws: &Workspace, id: Id, kind: LinkKind, outgoing: bool) -> Vec<Id> {
+    let mut out: Vec<Id> = ws
+        .links
+        .iter()
+        .filter(|l| l.kind == kind)
+        .filter_map(|l| match outgoing {
+            true if l.from == id => Some(l.to),
+            false if l.to == id => Some(l.from),
+            _ => None,
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+impl OpenWorkspace {
+    /// Every entity with its relations, sorted by kind and then name.
+    pub fn entities(&self) -> Vec<EntitySummary> {
+        let ws = self.model();
+        let mut linked: HashMap<Id, u32> = HashMap::new();
+        for l in &ws.links {
+            if matches!(
+                l.kind,
+                LinkKind::PerformedBy | LinkKind::Uses | LinkKind::PartOf
+            ) {
+                *linked.entry(l.to).or_default() += 1;
+            }
+        }
+        let mut owned: HashMap<Id, u32> = HashMap::new();
+        for owner in ws
+            .journeys
+            .iter()
+            .flat_map(|j| &j.steps)
+            .filter_map(|s| s.owner)
+        {
+            *owned.entry(owner).or_default() += 1;
+        }
+        let mut out: Vec<EntitySummary> = ws
+            .entities
+            .iter()
+            .map(|e| EntitySummary {
+                entity: e.clone(),
+                teams: links_of(ws, e.id, LinkKind::MemberOf, true),
+                members: links_of(ws, e.id, LinkKind::MemberOf, false),
+                depends_on: links_of(ws, e.id, LinkKind::DependsOn, true),
+                linked_steps: linked.get(&e.id).copied().unwrap_or(0),
+                owned_steps: owned.get(&e.id).copied().unwrap_or(0),
+            })
+            .collect();
+        out.sort_by(|a, b| {
+            (a.entity.kind, a.entity.name.to_lowercase())
+                .cmp(&(b.entity.kind, b.entity.name.to_lowercase()))
+        });
+        out
+    }
+
+    /// The entity with this id or name (names are matched ignoring case; a name shared by two kinds
+    /// is refused as ambiguous).
+    pub fn find_entity(&self, name_or_id: &str) -> Result<Id, ApiError> {
+        let ws = self.model();
+        if let Ok(id) = name_or_id.parse::<Id>() {
+            if ws.entity(id).is_some() {
+                return Ok(id);
+            }
+        }
+        let lower = name_or_id.trim().to_lowercase();
+        let found: Vec<&Entity> = ws
+            .entities
+            .iter()
+            .filter(|e| e.name.to_lowercase() == lower)
+            .collect();
+        match found.as_slice() {
+            [one] => Ok(one.id),
+            [] => Err(ApiError::new(
+                ErrorCode::NotFound,
+                format!("no person, team, system or process is called \"{name_or_id}\""),
+            )),
+            _ => Err(ApiError::new(
+                ErrorCode::Invalid,
+                format!("more than one entity is called \"{name_or_id}\"; give its id"),
+            )),
+        }
+    }
+
+    /// Where an entity is used: the cards and entities that would lose it if it were deleted.
+    pub fn entity_usage(&self, entity: Id) -> Result<EntityUsage, ApiError> {
+        let ws = self.model();
+        ws.entity(entity)
+            .ok_or_else(|| ApiError::new(ErrorCode::NotFound, "that entity no longer exists"))?;
+        let links: Vec<&Link> = ws
+            .links
+            .iter()
+            .filter(|l| l.from == entity || l.to == entity)
+            .collect();
+        let places = Places::new(ws);
+        let steps = ws
+            .journeys
+            .iter()
+            .flat_map(|j| &j.steps)
+            .filter(|s| s.owner == Some(entity))
+            .map(|s| s.id)
+            .chain(
+                links
+                    .iter()
+                    .flat_map(|l| [l.from, l.to])
+                    .filter(|id| places.steps.contains_key(id)),
+            );
+        let mut entities: Vec<Id> = ws
+            .entities
+            .iter()
+            .filter(|e| e.owner == Some(entity))
+            .map(|e| e.id)
+            .chain(
+                links
+                    .iter()
+                    .flat_map(|l| [l.from, l.to])
+                    .filter(|id| *id != entity && ws.entity(*id).is_some()),
+            )
+            .collect();
+        entities.sort();
+        entities.dedup();
+        Ok(EntityUsage {
+            entity,
+            steps: places.steps(steps),
+            entities,
+            links: links.len() as u32,
+        })
+    }
+
+    /// The links between one card and entities (performed by, uses, part of).
+    pub fn step_links(&self, step: Id) -> Vec<Link> {
+        let mut out: Vec<Link> = self
+            .model()
+            .links
+            .iter()
+            .filter(|l| l.from == step && l.kind != LinkKind::Flow)
+            .cloned()
+            .collect();
+        out.sort_by_key(|l| l.id);
+        out
+    }
+
+    /// The ownership table across all journeys, with its summaries.
+    pub fn ownership(&self) -> Ownership {
+        let ws = self.model();
+        let places = Places::new(ws);
+        let teams_of: HashMap<Id, Vec<Id>> = ws
+            .entities
+            .iter()
+            .map(|e| {
+                let teams = match e.kind {
+                    EntityKind::Team => vec![e.id],
+                    EntityKind::Person => links_of(ws, e.id, LinkKind::MemberOf, true),
+                    _ => Vec::new(),
+                };
+                (e.id, teams)
+            })
+            .collect();
+        let mut linked: HashMap<Id, Vec<Id>> = HashMap::new();
+        for l in ws.links.iter().filter(|l| l.kind != LinkKind::Flow) {
+            if places.steps.contains_key(&l.from) {
+                linked.entry(l.from).or_default().push(l.to);
+            }
+        }
+        let mut per_owner: BTreeMap<Id, (u32, u32, HashSet<Id>)> = BTreeMap::new();
+        let mut rows = Vec::new();
+        for journey in &ws.journeys {
+            for step in &journey.steps {
+                if let Some(owner) = step.owner {
+                    let x = per_owner.entry(owner).or_default();
+                    x.0 += 1;
+                    x.1 += u32::from(step.moment_of_truth);
+                    x.2.insert(journey.id);
+                }
+            }
+        }
+        for step in places.steps(places.steps.keys().copied()) {
+            let s = &ws.journeys[places.steps[&step.step].0].steps[places.steps[&step.step].1];
+            let mut entities = linked.remove(&step.step).unwrap_or_default();
+            entities.sort();
+            rows.push(OwnershipRow {
+                owner: s.owner,
+                owner_teams: s
+                    .owner
+                    .and_then(|o| teams_of.get(&o).cloned())
+                    .unwrap_or_default(),
+                entities,
+                step,
+            });
+        }
+        let mut owners: Vec<OwnerSummary> = per_owner
+            .into_iter()
+            .map(|(owner, (steps, moments, journeys))| OwnerSummary {
+                owner,
+                steps,
+                moments,
+                journeys: journeys.len() as u32,
+            })
+            .collect();
+        owners.sort_by(|a, b| b.steps.cmp(&a.steps).then(a.owner.cmp(&b.owner)));
+        let handoffs = analysis::handoffs(&self.graph(), None);
+        let handoffs = ws
+            .journeys
+            .iter()
+            .map(|j| JourneyHandoffs {
+                journey: j.id,
+                name: j.name.clone(),
+                links: handoffs
+                    .iter()
+                    .filter(|h| h.journey == j.id)
+                    .map(|h| h.link)
+                    .collect(),
+            })
+            .collect();
+        Ownership {
+            rows,
+            owners,
+            handoffs,
+        }
+    }
+
+    /// Every check, grouped by kind (empty groups included, so a clean workspace shows what passed).
+    /// With `journey`, card findings are limited to that journey.
+    pub fn checks(&self, journey: Option<Id>) -> Vec<CheckGroup> {
+        let ws = self.model();
+        let places = Places::new(ws);
+        let findings = analysis::checks(&self.graph(), journey);
+        let subject = |id: Id| -> Subject {
+            if let Some(s) = places.step(id) {
+                Subject {
+                    id,
+                    label: s.text,
+                    journey: Some(s.journey),
+                    place: format!("{} › {}", s.journey_name, s.stage_name),
+                }
+            } else {
+                let e = ws.entity(id);
+                Subject {
+                    id,
+                    label: e.map(|e| e.name.clone()).unwrap_or_default(),
+                    journey: None,
+                    place: e.map(|e| entity_kind_name(e.kind)).unwrap_or("").to_owned(),
+                }
+            }
+        };
+        FindingKind::ALL
+            .iter()
+            .map(|&kind| {
+                let mut group: Vec<&analysis::Finding> =
+                    findings.iter().filter(|f| f.kind == kind).collect();
+                group.sort_by_key(|f| f.subjects.first().map(|id| places.order(*id)));
+                CheckGroup {
+                    kind,
+                    title: kind.title().to_owned(),
+                    slug: kind.slug().to_owned(),
+                    findings: group
+                        .into_iter()
+                        .map(|f| FindingView {
+                            kind,
+                            subjects: f.subjects.iter().map(|id| subject(*id)).collect(),
+                        })
+                        .collect(),
+                }
+            })
+            .collect()
+    }
+
+    /// What fails if `entity` does.
+    pub fn impact(&self, entity: Id) -> Result<Impact, ApiError> {
+        let ws = self.model();
+        let e = ws
+            .entity(entity)
+            .ok_or_else(|| ApiError::new(ErrorCode::NotFound, "that entity no longer exists"))?;
+        let set = analysis::impact(&self.graph(), entity).unwrap_or_default();
+        let places = Places::new(ws);
+        let steps = places.steps(set.steps.iter().copied());
+        let mut stages: Vec<StageRef> = Vec::new();
+        for s in &steps {
+            if !stages.iter().any(|x| x.stage == s.stage) {
+                stages.push(StageRef {
+                    journey: s.journey,
+                    journey_name: s.journey_name.clone(),
+                    stage: s.stage,
+                    stage_name: s.stage_name.clone(),
+                });
+            }
+        }
+        Ok(Impact {
+            entity,
+            name: e.name.clone(),
+            moments: set.moments.len() as u32,
+            steps,
+            stages,
+            entities: set.entities,
+        })
+    }
+
+    /// The network view of an entity: it and everything directly tied to it, laid out.
+    pub fn network(&self, entity: Id) -> Result<NetworkScene, ApiError> {
+        let ws = self.model();
+        let centre = ws
+            .entity(entity)
+            .ok_or_else(|| ApiError::new(ErrorCode::NotFound, "that entity no longer exists"))?;
+        let places = Places::new(ws);
+        let input = |id: Id, relation: &str, outgoing: bool| -> Option<NetworkInput> {
+            if let Some(e) = ws.entity(id) {
+                return Some(NetworkInput {
+                    id,
+                    kind: network_kind(e.kind),
+                    label: e.name.clone(),
+                    journey: None,
+                    relation: relation.to_owned(),
+                    outgoing,
+                });
+            }
+            places.step(id).map(|s| NetworkInput {
+                id,
+                kind: NetworkKind::Step,
+                label: s.text,
+                journey: Some(s.journey),
+                relation: relation.to_owned(),
+                outgoing,
+            })
+        };
+        let mut around: Vec<NetworkInput> = Vec::new();
+        let mut add = |n: Option<NetworkInput>| {
+            let Some(n) = n else { return };
+            match around.iter_mut().find(|x| x.id == n.id) {
+                Some(x) => x.relation = format!("{}, {}", x.relation, n.relation),
+                None => around.push(n),
+            }
+        };
+        if let Some(owner) = centre.owner {
+            add(input(owner, "owned by", true));
+        }
+        for l in ws.links.iter().filter(|l| l.kind != LinkKind::Flow) {
+            if l.from == entity {
+                add(input(l.to, relation(l.kind), true));
+            } else if l.to == entity {
+                add(input(l.from, relation(l.kind), false));
+            }
+        }
+        for e in ws.entities.iter().filter(|e| e.owner == Some(entity)) {
+            add(input(e.id, "owned by", false));
+        }
+        for s in ws
+            .journeys
+            .iter()
+            .flat_map(|j| &j.steps)
+            .filter(|s| s.owner == Some(entity))
+        {
+            add(input(s.id, "owned by", false));
+        }
+        let me = NetworkInput {
+            id: entity,
+            kind: network_kind(centre.kind),
+            label: centre.name.clone(),
+            journey: None,
+            relation: String::new(),
+            outgoing: true,
+        };
+        Ok(layout_network(&me, around, self.fonts()))
+    }
+}
