@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use throughline_api::{ApiError, ExportFormat, OpenWorkspace};
 
+mod analyze;
 mod export;
 
 #[derive(Parser)]
@@ -43,6 +44,30 @@ enum Command {
         /// Seed; the same seed gives the same workspace.
         #[arg(long, default_value_t = 1)]
         seed: u64,
+        /// People, teams, systems and processes to add, with owners and links.
+        #[arg(long, default_value_t = 0)]
+        entities: usize,
+        /// Average links from each card to entities (with --entities).
+        #[arg(long, default_value_t = 3.0)]
+        links_per_card: f64,
+    },
+    /// Check ownership, support and flow across the workspace, and ask what fails if an entity does.
+    /// Exits with status 2 when a check named by --fail-on finds anything.
+    Analyze {
+        /// The workspace file.
+        workspace: PathBuf,
+        /// Limit card findings to this journey (name or id).
+        #[arg(long, short)]
+        journey: Option<String>,
+        /// Report format.
+        #[arg(long, short, value_enum, default_value_t = analyze::Format::Text)]
+        format: analyze::Format,
+        /// Entity (name or id) whose impact to report.
+        #[arg(long)]
+        impact: Option<String>,
+        /// Checks that fail the run, comma-separated (e.g. unowned-moments,dependency-cycles), or any.
+        #[arg(long, value_delimiter = ',')]
+        fail_on: Vec<String>,
     },
     /// List the journeys of a workspace.
     List {
@@ -93,7 +118,15 @@ enum Command {
     },
 }
 
-fn run(cli: Cli) -> Result<(), String> {
+/// How a run ended, for the exit status.
+enum Outcome {
+    /// Everything asked for was done.
+    Done,
+    /// `analyze --fail-on` found something.
+    ChecksFailed,
+}
+
+fn run(cli: Cli) -> Result<Outcome, String> {
     let fail = |e: ApiError| e.message;
     match cli.command {
         Command::Init { workspace } => {
@@ -110,16 +143,38 @@ fn run(cli: Cli) -> Result<(), String> {
             stages,
             cards,
             seed,
+            entities,
+            links_per_card,
         } => {
             if stages == 0 {
                 return Err("--stages must be at least 1".into());
             }
-            let model = throughline_api::synthetic::workspace(journeys, stages, cards, seed);
+            let mut model = throughline_api::synthetic::workspace(journeys, stages, cards, seed);
+            throughline_api::synthetic::organisation(&mut model, entities, links_per_card, seed);
             OpenWorkspace::create_from(&workspace, &model).map_err(fail)?;
             println!(
-                "created {} with {journeys} journeys of {cards} cards over {stages} stages",
-                workspace.display()
+                "created {} with {journeys} journeys of {cards} cards over {stages} stages, {entities} entities and {} links",
+                workspace.display(),
+                model.links.len()
             );
+        }
+        Command::Analyze {
+            workspace,
+            journey,
+            format,
+            impact,
+            fail_on,
+        } => {
+            let ws = OpenWorkspace::open(&workspace).map_err(fail)?;
+            let request = analyze::Request {
+                journey,
+                impact,
+                fail_on,
+                format,
+            };
+            if analyze::run(&ws, &request)? {
+                return Ok(Outcome::ChecksFailed);
+            }
         }
         Command::List { workspace } => {
             let ws = OpenWorkspace::open(&workspace).map_err(fail)?;
@@ -170,7 +225,7 @@ fn run(cli: Cli) -> Result<(), String> {
             write_out(None, scene.as_bytes())?;
         }
     }
-    Ok(())
+    Ok(Outcome::Done)
 }
 
 fn write_out(out: Option<PathBuf>, bytes: &[u8]) -> Result<(), String> {
@@ -185,7 +240,8 @@ fn write_out(out: Option<PathBuf>, bytes: &[u8]) -> Result<(), String> {
 
 fn main() -> ExitCode {
     match run(Cli::parse()) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(Outcome::Done) => ExitCode::SUCCESS,
+        Ok(Outcome::ChecksFailed) => ExitCode::from(2),
         Err(message) => {
             eprintln!("throughline: {message}");
             ExitCode::FAILURE

@@ -134,3 +134,102 @@ fn generate_writes_a_workspace_of_the_asked_size() {
     assert_eq!(list.lines().count(), 3);
     assert!(list.lines().all(|l| l.contains("8 stages\t250 cards")));
 }
+
+#[test]
+fn analyze_reports_checks_and_impact_and_guards_with_fail_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("team.throughline");
+    assert!(throughline(&["init", path(&ws)]).status.success());
+
+    let report = throughline(&["analyze", path(&ws), "--impact", "crm"]);
+    assert!(report.status.success(), "{}", text(&report.stderr));
+    let out = text(&report.stdout);
+    assert!(
+        out.contains("Moments of truth without an owner (1)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("\"Handler explains decision and excess\""),
+        "{out}"
+    );
+    assert!(out.contains("If CRM fails:"), "{out}");
+
+    let json = throughline(&["analyze", path(&ws), "--format", "json", "--impact", "CRM"]);
+    assert!(json.status.success());
+    let doc: serde_json::Value = serde_json::from_slice(&json.stdout).expect("valid JSON");
+    let groups = doc["checks"].as_array().unwrap();
+    assert_eq!(groups.len(), 8, "every check is listed, passed or not");
+    let moments = groups
+        .iter()
+        .find(|g| g["slug"] == "unowned-moments")
+        .unwrap();
+    assert_eq!(moments["findings"].as_array().unwrap().len(), 1);
+    assert!(!doc["impact"]["steps"].as_array().unwrap().is_empty());
+
+    let guarded = throughline(&[
+        "analyze",
+        path(&ws),
+        "--fail-on",
+        "unowned-moments,dependency-cycles",
+    ]);
+    assert_eq!(
+        guarded.status.code(),
+        Some(2),
+        "a failed guard exits with 2"
+    );
+    assert!(text(&guarded.stdout).contains("failed: unowned-moments"));
+    let clean = throughline(&["analyze", path(&ws), "--fail-on", "dependency-cycles"]);
+    assert_eq!(clean.status.code(), Some(0));
+
+    let journey = throughline(&[
+        "analyze",
+        path(&ws),
+        "--journey",
+        "Broadband installation",
+        "--fail-on",
+        "unowned-moments",
+    ]);
+    assert_eq!(
+        journey.status.code(),
+        Some(0),
+        "the unowned moment is in the other journey"
+    );
+
+    let unknown = throughline(&["analyze", path(&ws), "--fail-on", "typos"]);
+    assert_eq!(unknown.status.code(), Some(1));
+    assert!(text(&unknown.stderr).contains("unknown check; use any, unowned-moments"));
+    let nobody = throughline(&["analyze", path(&ws), "--impact", "Fax machine"]);
+    assert_eq!(nobody.status.code(), Some(1));
+    assert!(text(&nobody.stderr).contains("no person, team, system or process is called"));
+}
+
+#[test]
+fn generate_writes_an_organisation_that_analyze_reads() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("big.throughline");
+    let made = throughline(&[
+        "generate",
+        path(&ws),
+        "--journeys",
+        "3",
+        "--cards",
+        "60",
+        "--stages",
+        "4",
+        "--entities",
+        "80",
+    ]);
+    assert!(made.status.success(), "{}", text(&made.stderr));
+    let json = throughline(&["analyze", path(&ws), "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_slice(&json.stdout).expect("valid JSON");
+    let cycles = doc["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["slug"] == "dependency-cycles")
+        .unwrap();
+    assert!(
+        !cycles["findings"].as_array().unwrap().is_empty(),
+        "the generator closes a circle"
+    );
+}
