@@ -21,6 +21,7 @@ use fantoccini::{Client, Locator};
 use serde_json::{json, Value};
 use support::app::{App, Dirs};
 use support::page::{self, Text};
+use support::ui::{click, settle, wait_until};
 use support::{screenshot, x11};
 
 /// The name typed for the new journey.
@@ -155,30 +156,6 @@ async fn workshop() {
     app.close().await;
 }
 
-/// Waits until the WebView has painted what the DOM shows: a few animation frames in a row that
-/// each come quickly, then a moment more. Shortly after a launch, WebKit's screenshots can show a
-/// frame seconds older than the DOM (the sample journey without its text, say), which the blank
-/// check of [`screenshot::save_and_check`] cannot tell from the real thing.
-async fn settle(client: &Client) {
-    wait_until(client, "the WebView to paint steadily", || async {
-        let value = client
-            .execute_async(
-                "const done = arguments[arguments.length - 1];
-                 let last = performance.now(), worst = 0, n = 0;
-                 const tick = () => {
-                   const now = performance.now(); worst = Math.max(worst, now - last); last = now;
-                   if (++n < 6) requestAnimationFrame(tick); else done(worst);
-                 };
-                 requestAnimationFrame(tick);",
-                vec![],
-            )
-            .await
-            .ok()?;
-        (value.as_f64()? < 100.0).then_some(())
-    })
-    .await;
-    tokio::time::sleep(Duration::from_millis(500)).await;
-}
 
 /// The accessible name of the blueprint drawing, which names the journey shown.
 async fn blueprint_title(client: &Client) -> String {
@@ -842,49 +819,5 @@ async fn wait_for_focus_on_canvas(client: &Client) {
     .await;
 }
 
-/// Clicks the element `locator` finds, waiting for it to appear.
-async fn click(client: &Client, locator: Locator<'_>) {
-    wait_find(client, locator)
-        .await
-        .click()
-        .await
-        .expect("click an element");
-}
 
-/// Finds `locator`, polling until it appears.
-async fn wait_find(client: &Client, locator: Locator<'_>) -> fantoccini::elements::Element {
-    wait_until(client, &format!("{locator:?}"), || async {
-        client.find(locator).await.ok()
-    })
-    .await
-}
 
-/// Polls `probe` until it gives a value; panics after [`page::PATIENCE`] with `what`, the focused
-/// element and the page's text.
-async fn wait_until<T, F, Fut>(client: &Client, what: &str, probe: F) -> T
-where
-    F: Fn() -> Fut,
-    Fut: std::future::Future<Output = Option<T>>,
-{
-    let deadline = Instant::now() + page::PATIENCE;
-    loop {
-        if let Some(value) = probe().await {
-            return value;
-        }
-        if Instant::now() > deadline {
-            let focus = client
-                .execute(
-                    "const a = document.activeElement; return a ? a.outerHTML.slice(0, 300) : null;",
-                    vec![],
-                )
-                .await
-                .unwrap_or_default();
-            let text = Text::read(client).await;
-            panic!(
-                "timed out waiting for {what}; the focus is on {focus}; the page shows:\n{}",
-                text.page.chars().take(2000).collect::<String>()
-            );
-        }
-        tokio::time::sleep(Duration::from_millis(150)).await;
-    }
-}

@@ -1,9 +1,13 @@
 //! Helpers for the end-to-end test: the app under WebKitWebDriver, reading the page, screenshots, and
 //! the native window's title.
 
+// Each test binary includes these helpers and uses a different part of them.
+#![allow(dead_code)]
+
 pub mod app;
 pub mod page;
 pub mod screenshot;
+pub mod ui;
 pub mod x11;
 
 use std::future::Future;
