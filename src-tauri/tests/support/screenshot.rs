@@ -16,13 +16,25 @@ use super::page::PATIENCE;
 /// the window chrome alone a few hundred.
 const MIN_COLOURS: usize = 1000;
 
-/// Fraction of pixels that must not be white.
+/// Fraction of pixels that must not be white in a blueprint.
 const MIN_NON_WHITE: f64 = 0.1;
+
+/// Fraction of pixels that must not be white in a table or form view, which is mostly white paper.
+const MIN_NON_WHITE_TABLE: f64 = 0.02;
 
 /// Takes screenshots of the WebView until one shows a drawing (the DOM can be ready a frame before
 /// it is painted), saves it as `target/e2e/<name>.png` and returns where it is; panics if none does
 /// within [`PATIENCE`].
 pub async fn save_and_check(client: &Client, name: &str) -> PathBuf {
+    save_and_check_with(client, name, MIN_NON_WHITE).await
+}
+
+/// [`save_and_check`] for a view of tables and forms rather than a blueprint.
+pub async fn save_and_check_table(client: &Client, name: &str) -> PathBuf {
+    save_and_check_with(client, name, MIN_NON_WHITE_TABLE).await
+}
+
+async fn save_and_check_with(client: &Client, name: &str, min_non_white: f64) -> PathBuf {
     let dir = target_dir().join("e2e");
     fs::create_dir_all(&dir).expect("create target/e2e");
     let path = dir.join(format!("{name}.png"));
@@ -31,7 +43,7 @@ pub async fn save_and_check(client: &Client, name: &str) -> PathBuf {
         let bytes = client.screenshot().await.expect("take a screenshot");
         fs::write(&path, &bytes).expect("save the screenshot");
         let stats = Stats::of_png(&bytes);
-        if stats.colours >= MIN_COLOURS && stats.non_white >= MIN_NON_WHITE {
+        if stats.colours >= MIN_COLOURS && stats.non_white >= min_non_white {
             return path;
         }
         assert!(

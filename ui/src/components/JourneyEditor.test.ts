@@ -49,7 +49,7 @@ describe('typing cards', () => {
 
   it('keeps a line break typed with Shift+Enter and moves to the next lane with Tab', async () => {
     const { backend, svg } = await openApp();
-    await fireEvent.dblClick(svg, { clientX: 300, clientY: 560 });
+    await fireEvent.dblClick(svg, { clientX: 300, clientY: 620 });
     const draft = screen.getByRole('textbox', { name: 'New card in Customer actions · Discover damage' });
     await fireEvent.keyDown(draft, { key: 'Enter', shiftKey: true });
     expect(backend.applyEdit).not.toHaveBeenCalled();
@@ -128,8 +128,8 @@ describe('selecting and deleting', () => {
     const card = cardAt(3, 1);
     const from = middleOf(card);
     await fireEvent.pointerDown(svg, { clientX: from.x, clientY: from.y, button: 0 });
-    await fireEvent.pointerMove(svg, { clientX: 300, clientY: 960 });
-    await fireEvent.pointerUp(svg, { clientX: 300, clientY: 960 });
+    await fireEvent.pointerMove(svg, { clientX: 300, clientY: 1250 });
+    await fireEvent.pointerUp(svg, { clientX: 300, clientY: 1250 });
     expect(backend.applyEdit).toHaveBeenCalledWith({
       type: 'move_steps',
       steps: [card.id],

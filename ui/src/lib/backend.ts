@@ -2,11 +2,18 @@
 // Tauri's IPC in the window and on a fake in unit tests.
 import { invoke } from '@tauri-apps/api/core';
 import type { ApiError } from './bindings/ApiError';
+import type { CheckGroup } from './bindings/CheckGroup';
 import type { Edit } from './bindings/Edit';
 import type { EditResult } from './bindings/EditResult';
+import type { EntitySummary } from './bindings/EntitySummary';
+import type { EntityUsage } from './bindings/EntityUsage';
 import type { ErrorCode } from './bindings/ErrorCode';
 import type { Id } from './bindings/Id';
+import type { Impact } from './bindings/Impact';
 import type { JourneySummary } from './bindings/JourneySummary';
+import type { Link } from './bindings/Link';
+import type { NetworkScene } from './bindings/NetworkScene';
+import type { Ownership } from './bindings/Ownership';
 import type { Scene } from './bindings/Scene';
 import type { Step } from './bindings/Step';
 import type { WorkspaceInfo } from './bindings/WorkspaceInfo';
@@ -25,6 +32,20 @@ export interface Backend {
   /** Whether undo and redo are available (its `journey` is null). */
   editStatus(): Promise<EditResult>;
   uiPainted(): Promise<void>;
+  /** Every person, team, system and process, for the entities panel and the pickers. */
+  listEntities(): Promise<EntitySummary[]>;
+  /** Everything that refers to an entity, shown before it is deleted. */
+  entityUsage(entity: Id): Promise<EntityUsage>;
+  /** A card's links to entities (performed by, uses, part of). */
+  stepLinks(step: Id): Promise<Link[]>;
+  /** Every card with its owner, the owner summary and the hand-offs per journey. */
+  ownership(): Promise<Ownership>;
+  /** The checks, for one journey or (null) the whole workspace. */
+  checks(journey: Id | null): Promise<CheckGroup[]>;
+  /** What fails if an entity does. */
+  impact(entity: Id): Promise<Impact>;
+  /** An entity with its neighbours, laid out. */
+  network(entity: Id): Promise<NetworkScene>;
 }
 
 const ERROR_CODES: readonly ErrorCode[] = [
@@ -74,5 +95,12 @@ export function tauriBackend(): Backend {
     redo: () => call('redo'),
     editStatus: () => call('edit_status'),
     uiPainted: () => call('ui_painted'),
+    listEntities: () => call('list_entities'),
+    entityUsage: (entity) => call('entity_usage', { entity }),
+    stepLinks: (step) => call('step_links', { step }),
+    ownership: () => call('ownership'),
+    checks: (journey) => call('checks', { journey }),
+    impact: (entity) => call('impact', { entity }),
+    network: (entity) => call('network', { entity }),
   };
 }

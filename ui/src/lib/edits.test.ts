@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { after, before, changesJourneyList, deleteSelection, dropSlot, flowLink, newId, shiftSlot } from './edits';
+import { after, before, changesEntities, changesJourneyList, deleteSelection, dropSlot, flowLink, newId, shiftSlot } from './edits';
 
 const order = ['a', 'b', 'c', 'd'];
 
@@ -61,5 +61,19 @@ describe('edits', () => {
 
   it('draws flow arrows', () => {
     expect(flowLink('a', 'b', 'l')).toEqual({ type: 'add_link', link: { id: 'l', kind: 'flow', from: 'a', to: 'b' } });
+  });
+});
+
+describe('changesEntities', () => {
+  it('is true for edits whose chips can show in any journey', () => {
+    expect(changesEntities({ type: 'set_owner', steps: ['s'], owner: null })).toBe(true);
+    expect(changesEntities({ type: 'delete_entity', entity: 'e' })).toBe(true);
+    expect(changesEntities({ type: 'add_link', link: { id: 'l', kind: 'uses', from: 's', to: 'e' } })).toBe(true);
+    expect(changesEntities({ type: 'batch', edits: [{ type: 'delete_entity', entity: 'e' }] })).toBe(true);
+  });
+
+  it('is false for edits inside one journey', () => {
+    expect(changesEntities({ type: 'add_link', link: { id: 'l', kind: 'flow', from: 'a', to: 'b' } })).toBe(false);
+    expect(changesEntities({ type: 'set_step_text', step: 's', text: 't' })).toBe(false);
   });
 });

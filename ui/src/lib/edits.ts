@@ -58,11 +58,40 @@ export function changesJourneyList(edit: Edit): boolean {
     case 'add_link':
     case 'delete_links':
     case 'restore_links':
+    case 'create_entity':
+    case 'update_entity':
+    case 'delete_entity':
+    case 'restore_entity':
+    case 'set_owner':
       return false;
     case 'batch':
       return edit.edits.some(changesJourneyList);
     default:
       return true;
+  }
+}
+
+/**
+ * Whether an edit changes entities, owners or links to entities, which can show on the cards of any
+ * journey (their chips, hand-off markers), so the shown journey must be drawn again even when the
+ * edit names another journey or none.
+ */
+export function changesEntities(edit: Edit): boolean {
+  switch (edit.type) {
+    case 'create_entity':
+    case 'update_entity':
+    case 'delete_entity':
+    case 'restore_entity':
+    case 'set_owner':
+    case 'delete_links':
+    case 'restore_links':
+      return true;
+    case 'add_link':
+      return edit.link.kind !== 'flow';
+    case 'batch':
+      return edit.edits.some(changesEntities);
+    default:
+      return false;
   }
 }
 

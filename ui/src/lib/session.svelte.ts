@@ -14,7 +14,7 @@ import type { JourneySummary } from './bindings/JourneySummary';
 import type { Scene } from './bindings/Scene';
 import type { Step } from './bindings/Step';
 import type { WorkspaceInfo } from './bindings/WorkspaceInfo';
-import { changesJourneyList } from './edits';
+import { changesEntities, changesJourneyList } from './edits';
 import { shareScene } from './scene/share';
 import { recordAfterPaint } from './timing';
 
@@ -27,6 +27,8 @@ interface Pending {
   follow: Id | null;
   /** Journeys the edits changed. */
   changed: Set<Id>;
+  /** Whether an edit may have changed any journey's drawing (entities, owners: their chips). */
+  anywhere: boolean;
   list: boolean;
   failed: ApiError | null;
   /** Keydown times of the key presses whose edits the next scene shows. */
@@ -34,7 +36,7 @@ interface Pending {
 }
 
 function nothingPending(): Pending {
-  return { follow: null, changed: new Set(), list: false, failed: null, keydowns: [] };
+  return { follow: null, changed: new Set(), anywhere: false, list: false, failed: null, keydowns: [] };
 }
 
 export class Session {
@@ -44,6 +46,11 @@ export class Session {
   scene = $state.raw<Scene | null>(null);
   /** Counts the scenes applied, so views that fetch more (the details panel) know to refresh. */
   sceneVersion = $state(0);
+  /**
+   * Counts the finished rounds of edits (edit, undo, redo), so the views over the whole workspace
+   * (ownership, entities, checks) know to fetch again.
+   */
+  version = $state(0);
   canUndo = $state(false);
   canRedo = $state(false);
   save = $state.raw<SaveState>({ kind: 'idle' });
@@ -96,15 +103,21 @@ export class Session {
    */
   apply(edit: Edit, keydownAt?: number): Promise<EditResult | null> {
     const creates = edit.type === 'create_journey' || edit.type === 'duplicate_journey';
-    return this.enqueue(() => this.backend.applyEdit(edit), changesJourneyList(edit), creates, keydownAt);
+    return this.enqueue(
+      () => this.backend.applyEdit(edit),
+      changesJourneyList(edit),
+      creates,
+      keydownAt,
+      changesEntities(edit),
+    );
   }
 
   undo(keydownAt?: number): Promise<EditResult | null> {
-    return this.enqueue(() => this.backend.undo(), true, true, keydownAt);
+    return this.enqueue(() => this.backend.undo(), true, true, keydownAt, true);
   }
 
   redo(keydownAt?: number): Promise<EditResult | null> {
-    return this.enqueue(() => this.backend.redo(), true, true, keydownAt);
+    return this.enqueue(() => this.backend.redo(), true, true, keydownAt, true);
   }
 
   /** One card with everything about it, as stored. */
@@ -126,6 +139,7 @@ export class Session {
     changesList: boolean,
     follow: boolean,
     keydownAt: number | undefined,
+    anywhere = false,
   ): Promise<EditResult | null> {
     this.queued += 1;
     this.save = { kind: 'saving' };
@@ -139,6 +153,7 @@ export class Session {
           if (follow) this.pending.follow = result.journey;
         }
         this.pending.list ||= changesList;
+        this.pending.anywhere ||= anywhere;
       } catch (reason) {
         const error = toApiError(reason);
         this.pending.failed = error;
@@ -170,7 +185,12 @@ export class Session {
       this.shown = target;
       if (target === null) {
         this.scene = null;
-      } else if (pending.changed.has(target) || pending.failed || target !== this.scene?.journey) {
+      } else if (
+        pending.changed.has(target) ||
+        pending.anywhere ||
+        pending.failed ||
+        target !== this.scene?.journey
+      ) {
         const scene = await this.backend.journeyScene(target);
         if (request === this.latestSceneRequest) this.applyScene(scene);
       }
@@ -181,6 +201,7 @@ export class Session {
       this.error = error;
       this.save = { kind: 'failed', message: error.message };
     }
+    this.version += 1;
   }
 
   /**

@@ -2,6 +2,10 @@
 // like the store (the journey an edit happened in, undo now possible), and can be told to refuse.
 import { vi, type Mock } from 'vitest';
 import type { Backend } from '../lib/backend';
+import type { Entity } from '../lib/bindings/Entity';
+import type { EntitySummary } from '../lib/bindings/EntitySummary';
+import type { OwnershipRow } from '../lib/bindings/OwnershipRow';
+import type { StepRef } from '../lib/bindings/StepRef';
 import type { Id } from '../lib/bindings/Id';
 import type { Scene } from '../lib/bindings/Scene';
 import type { Step } from '../lib/bindings/Step';
@@ -42,6 +46,58 @@ export function stepOf(id: Id): Step {
   throw { code: 'not_found', message: 'that card no longer exists' };
 }
 
+/** A few of the sample workspace's entities (ids as in the fixture scenes' chips). */
+export const entities: Entity[] = [
+  { id: '061c1e2e-8aba-58db-a9e2-a199df297f50', kind: 'team', name: 'Claims contact centre', description: '', owner: null },
+  { id: '3193f337-f7ac-54b3-a1a1-f90c3cf2bd10', kind: 'person', name: 'Maria Okafor', description: '', owner: null },
+  {
+    id: 'dc72bd1d-185c-5493-ad8c-fc4e93341bf2',
+    kind: 'system',
+    name: 'Claims management system',
+    description: '',
+    owner: null,
+  },
+  { id: '13a52084-f9ee-5f55-86be-6001cc611fe6', kind: 'process', name: 'Settlement approval', description: '', owner: null },
+];
+
+function summaryOfEntity(entity: Entity): EntitySummary {
+  return { entity, teams: [], members: [], depends_on: [], linked_steps: 0, owned_steps: 0 };
+}
+
+/** Every fixture card as the lists across journeys show it. */
+export function stepRefs(): StepRef[] {
+  return [...scenes.values()].flatMap((scene) =>
+    scene.cards.map((card) => ({
+      step: card.id,
+      journey: scene.journey,
+      journey_name: scene.title.text,
+      stage: card.stage,
+      stage_name: scene.stages.find((s) => s.id === card.stage)?.name ?? '',
+      lane_name: scene.lanes.find((l) => l.id === card.lane)?.name ?? '',
+      lane_kind: card.kind,
+      text: card.lines.map((l) => l.text).join(' '),
+      moment_of_truth: card.moment_of_truth !== null,
+    })),
+  );
+}
+
+/** The ownership rows of the fixtures: owners as the scenes' owner chips name them. */
+export function ownershipRows(): OwnershipRow[] {
+  const owners = new Map<string, string>();
+  for (const scene of scenes.values()) {
+    for (const card of scene.cards) {
+      const chip = card.chips.find((c) => c.role === 'owner');
+      if (chip) owners.set(card.id, chip.entity);
+    }
+  }
+  return stepRefs().map((step) => ({
+    step,
+    owner: owners.get(step.step) ?? null,
+    owner_teams: [],
+    entities: [],
+  }));
+}
+
 /** Every method of the Backend as a mock, to check what was asked of it. */
 export type FakeBackend = { [Method in keyof Backend]: Mock<Backend[Method]> };
 
@@ -61,6 +117,64 @@ export function fakeBackend(overrides: Partial<Backend> = {}): FakeBackend {
     redo: vi.fn(async () => ({ journey: home.id, can_undo: true, can_redo: false })),
     editStatus: vi.fn(async () => ({ journey: null, can_undo: false, can_redo: false })),
     uiPainted: vi.fn(async () => undefined),
+    listEntities: vi.fn(async () => entities.map(summaryOfEntity)),
+    entityUsage: vi.fn(async (entity: Id) => ({ entity, steps: stepRefs().slice(0, 2), entities: [], links: 2 })),
+    stepLinks: vi.fn(async () => []),
+    ownership: vi.fn(async () => ({
+      rows: ownershipRows(),
+      owners: [{ owner: entities[0].id, steps: 3, moments: 1, journeys: 1 }],
+      handoffs: [...scenes.values()].map((s) => ({ journey: s.journey, name: s.title.text, links: [] })),
+    })),
+    checks: vi.fn(async () => [
+      {
+        kind: 'unowned_moment' as const,
+        title: 'Unowned moments of truth',
+        slug: 'unowned-moments',
+        findings: stepRefs()
+          .filter((s) => s.moment_of_truth)
+          .slice(0, 2)
+          .map((s) => ({
+            kind: 'unowned_moment' as const,
+            subjects: [{ id: s.step, label: s.text, journey: s.journey, place: s.stage_name }],
+          })),
+      },
+      { kind: 'dependency_cycle' as const, title: 'Dependency cycles', slug: 'cycles', findings: [] },
+    ]),
+    impact: vi.fn(async (entity: Id) => {
+      const steps = stepRefs().filter((s) => s.journey === broadband.id).slice(0, 3);
+      return {
+        entity,
+        name: entities.find((e) => e.id === entity)?.name ?? '?',
+        steps,
+        moments: steps.filter((s) => s.moment_of_truth).length,
+        stages: [],
+        entities: [],
+      };
+    }),
+    network: vi.fn(async (entity: Id) => ({
+      width: 400,
+      height: 300,
+      nodes: [
+        {
+          id: entity,
+          kind: 'team' as const,
+          journey: null,
+          rect: { x: 150, y: 120, width: 100, height: 40 },
+          lines: [{ text: 'Centre', x: 160, y: 145 }],
+          centre: true,
+        },
+        {
+          id: entities[1].id,
+          kind: 'person' as const,
+          journey: null,
+          rect: { x: 150, y: 20, width: 100, height: 40 },
+          lines: [{ text: entities[1].name, x: 160, y: 45 }],
+          centre: false,
+        },
+      ],
+      edges: [{ from: { x: 200, y: 60 }, to: { x: 200, y: 120 }, label: { text: 'member of', x: 205, y: 90 } }],
+      more: 2,
+    })),
   };
   const replaced = Object.fromEntries(Object.entries(overrides).map(([method, fn]) => [method, vi.fn(fn)]));
   return Object.assign(backend, replaced);

@@ -29,3 +29,14 @@ export function sceneTextAttributes(styles: TextStyles): Record<keyof TextStyles
     label: textAttributes(styles.label),
   };
 }
+
+/** A number as the Rust writer prints it in path data (rounded to hundredths, no trailing ".0"). */
+export function svgNumber(value: number): string {
+  const rounded = Math.round(value * 100) / 100;
+  return rounded === 0 ? '0' : String(rounded);
+}
+
+/** The hand-off marker's path: a diamond centred on `at`, exactly as the Rust writer draws it. */
+export function handoffDiamond(at: { x: number; y: number }): string {
+  return `M${svgNumber(at.x)} ${svgNumber(at.y - 7)}l7 7l-7 7l-7-7z`;
+}

@@ -17,11 +17,11 @@ describe('selectionBox', () => {
     });
     expect(selectionBox(index, { kind: 'cell', lane: laneId(4), stage: stageId(0) })).toEqual({
       x: 208,
-      y: 909,
+      y: 1194,
       width: 232,
-      height: 110,
+      height: 167,
     });
-    expect(selectionBox(index, { kind: 'stage', id: stageId(0) })).toEqual({ x: 208, y: 108, width: 232, height: 911 });
+    expect(selectionBox(index, { kind: 'stage', id: stageId(0) })).toEqual({ x: 208, y: 108, width: 232, height: 1253 });
     expect(selectionBox(index, { kind: 'lane', id: laneId(0) })).toBe(scene.lanes[0].band);
     expect(selectionBox(index, { kind: 'arrow', id: scene.arrows[0].id })?.width).toBeGreaterThan(0);
     expect(selectionBox(index, NOTHING)).toBeNull();
@@ -50,7 +50,7 @@ describe('draftRect', () => {
   it('places it over the card it goes before, or at the top of an empty cell', () => {
     const next = cardAt(1, 0, 1);
     expect(draftRect(index, { lane: laneId(1), stage: stageId(0) }, next.id)?.y).toBe(next.rect.y);
-    expect(draftRect(index, { lane: laneId(4), stage: stageId(0) }, null)).toMatchObject({ x: 222, y: 927 });
+    expect(draftRect(index, { lane: laneId(4), stage: stageId(0) }, null)).toMatchObject({ x: 222, y: 1212 });
     expect(draftRect(index, { lane: 'gone', stage: stageId(0) }, null)).toBeNull();
   });
 });

@@ -9,7 +9,7 @@ const none = new Set<string>();
 describe('hitTest', () => {
   it('finds a card, the empty part of a cell, and headings', () => {
     expect(hitTest(index, middleOf(cardAt(1, 0, 1)))).toEqual({ kind: 'card', id: cardAt(1, 0, 1).id });
-    expect(hitTest(index, { x: 300, y: 1000 })).toEqual({ kind: 'cell', lane: laneId(4), stage: stageId(0) });
+    expect(hitTest(index, { x: 300, y: 1300 })).toEqual({ kind: 'cell', lane: laneId(4), stage: stageId(0) });
     expect(hitTest(index, { x: 700, y: 120 })).toEqual({ kind: 'stage', id: stageId(2) });
     expect(hitTest(index, { x: 100, y: 400 })).toEqual({ kind: 'lane', id: laneId(1) });
   });
@@ -17,24 +17,24 @@ describe('hitTest', () => {
   it('finds nothing in the margins, the title, the emotion band or between lanes', () => {
     expect(hitTest(index, { x: 5, y: 5 })).toEqual({ kind: 'none' });
     expect(hitTest(index, { x: 700, y: 300 })).toEqual({ kind: 'none' });
-    expect(hitTest(index, { x: 700, y: 583 })).toEqual({ kind: 'none' });
+    expect(hitTest(index, { x: 700, y: 640 })).toEqual({ kind: 'none' });
   });
 });
 
 describe('dropTarget', () => {
   it('puts a card before the first card whose middle is below the pointer', () => {
-    const target = dropTarget(index, { x: 300, y: 440 }, none);
+    const target = dropTarget(index, { x: 300, y: 480 }, none);
     expect(target).toMatchObject({ lane: laneId(1), stage: stageId(0), before: cardAt(1, 0, 1).id });
     expect(target?.line).toEqual({ x1: 222, x2: 426, y: cardAt(1, 0, 1).rect.y - 5 });
   });
 
   it('puts a card at the end under the last card, and at the top of an empty cell', () => {
-    expect(dropTarget(index, { x: 300, y: 560 }, none)).toMatchObject({ before: null, line: { y: 558 } });
-    expect(dropTarget(index, { x: 300, y: 960 }, none)).toMatchObject({
+    expect(dropTarget(index, { x: 300, y: 580 }, none)).toMatchObject({ before: null, line: { y: 615 } });
+    expect(dropTarget(index, { x: 300, y: 1250 }, none)).toMatchObject({
       lane: laneId(4),
       stage: stageId(0),
       before: null,
-      line: { y: 918 },
+      line: { y: 1203 },
     });
   });
 
@@ -48,7 +48,7 @@ describe('dropTarget', () => {
     const first = cardAt(1, 0, 0);
     const target = dropTarget(index, middleOf(first), new Set([first.id]));
     expect(target && dropChangesNothing(index, [first.id], target)).toBe(true);
-    const below = dropTarget(index, { x: 300, y: 560 }, new Set([first.id]));
+    const below = dropTarget(index, { x: 300, y: 580 }, new Set([first.id]));
     expect(below && dropChangesNothing(index, [first.id], below)).toBe(false);
     expect(target && dropChangesNothing(index, [first.id, cardAt(1, 1).id], target)).toBe(false);
   });
@@ -62,7 +62,7 @@ describe('headingDrop', () => {
 
   it('places a lane before the first lane whose middle is below the pointer', () => {
     expect(headingDrop(index, 'lane', { x: 0, y: 0 })?.before).toBe(laneId(0));
-    expect(headingDrop(index, 'lane', { x: 0, y: 700 })?.before).toBe(laneId(3));
+    expect(headingDrop(index, 'lane', { x: 0, y: 800 })?.before).toBe(laneId(3));
     expect(headingDrop(index, 'lane', { x: 0, y: 5000 })?.before).toBeNull();
   });
 });

@@ -23,9 +23,9 @@ describe('indexScene', () => {
   it('gives a cell its stage column across its lane band', () => {
     expect(cellRect(index, { lane: laneId(1), stage: stageId(2) })).toEqual({
       x: 672,
-      y: 379,
+      y: 398,
       width: 232,
-      height: 192,
+      height: 230,
     });
     expect(cellRect(index, { lane: 'gone', stage: stageId(2) })).toBeNull();
   });

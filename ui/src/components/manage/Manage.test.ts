@@ -1,0 +1,105 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import { describe, expect, it } from 'vitest';
+import App from '../../App.svelte';
+import { broadband, entities, fakeBackend, ownershipRows } from '../../test/fakeBackend';
+
+async function openApp() {
+  const backend = fakeBackend();
+  render(App, { backend });
+  await screen.findByTestId('view-ownership');
+  await waitFor(() => expect(backend.journeyScene).toHaveBeenCalled());
+  return backend;
+}
+
+describe('ownership view', () => {
+  it('filters the unowned and assigns one owner to every selected row in one edit', async () => {
+    const backend = await openApp();
+    await fireEvent.click(screen.getByTestId('view-ownership'));
+    const view = await screen.findByTestId('ownership-view');
+    await waitFor(() => expect(within(view).getAllByTestId('ownership-row').length).toBe(ownershipRows().length));
+    const filter = screen.getByTestId('ownership-filter') as HTMLSelectElement;
+    await fireEvent.change(filter, { target: { value: 'unowned' } });
+    const unowned = ownershipRows().filter((r) => r.owner === null);
+    await waitFor(() => expect(within(view).getAllByTestId('ownership-row').length).toBe(unowned.length));
+
+    await fireEvent.click(screen.getByTestId('ownership-select-all'));
+    await fireEvent.click(screen.getByTestId('assign-owner'));
+    const search = screen.getByTestId('owner-search');
+    await fireEvent.input(search, { target: { value: 'maria' } });
+    const options = screen.getAllByTestId('owner-option');
+    expect(options.map((o) => o.getAttribute('data-entity'))).toEqual([entities[1].id]);
+    await fireEvent.click(options[0]);
+    expect(backend.applyEdit).toHaveBeenCalledTimes(1);
+    expect(backend.applyEdit).toHaveBeenCalledWith({
+      type: 'set_owner',
+      steps: unowned.map((r) => r.step.step),
+      owner: entities[1].id,
+    });
+  });
+
+  it('says when no row matches the filter', async () => {
+    const backend = fakeBackend({
+      ownership: async () => ({ rows: ownershipRows().map((r) => ({ ...r, owner: 'x' })), owners: [], handoffs: [] }),
+    });
+    render(App, { backend });
+    await fireEvent.click(await screen.findByTestId('view-ownership'));
+    await fireEvent.change(await screen.findByTestId('ownership-filter'), { target: { value: 'unowned' } });
+    expect(await screen.findByTestId('ownership-empty')).toBeTruthy();
+  });
+});
+
+describe('checks panel', () => {
+  it('lists the groups with their counts and opens a finding’s card', async () => {
+    const backend = await openApp();
+    await fireEvent.click(screen.getByTestId('toggle-checks'));
+    const panel = await screen.findByTestId('checks-panel');
+    const groups = await within(panel).findAllByTestId('check-group');
+    expect(groups.map((g) => g.getAttribute('data-kind'))).toEqual(['unowned_moment', 'dependency_cycle']);
+    expect(within(groups[0]).getByTestId('check-count').textContent).toBe('2');
+    expect(backend.checks).toHaveBeenCalledWith(null);
+  });
+});
+
+describe('entities and impact', () => {
+  it('lists entities by kind and highlights what an entity’s failure touches', async () => {
+    const backend = await openApp();
+    await fireEvent.click(screen.getByTestId('view-entities'));
+    const rows = await screen.findAllByTestId('entity-row');
+    expect(rows.map((r) => r.getAttribute('data-entity'))).toEqual([
+      entities[1].id,
+      entities[0].id,
+      entities[2].id,
+      entities[3].id,
+    ]);
+    await fireEvent.click(within(rows[2]).getByTestId('entity-impact'));
+    const panel = await screen.findByTestId('impact-panel');
+    expect(panel.textContent).toContain('3 steps');
+    expect(backend.journeyScene).toHaveBeenLastCalledWith(broadband.id);
+    await waitFor(() => expect(document.querySelectorAll('[data-impacted="true"]').length).toBe(3));
+    await fireEvent.click(screen.getByTestId('impact-clear'));
+    expect(screen.queryByTestId('impact-panel')).toBeNull();
+    expect(document.querySelectorAll('[data-impacted="true"]').length).toBe(0);
+  });
+
+  it('draws an entity’s network', async () => {
+    await openApp();
+    await fireEvent.click(screen.getByTestId('view-entities'));
+    const rows = await screen.findAllByTestId('entity-row');
+    await fireEvent.click(within(rows[1]).getByTestId('entity-network'));
+    await screen.findByTestId('network-view');
+    expect((await screen.findAllByTestId('network-node')).length).toBe(2);
+    expect(screen.getByText('+2 more not shown')).toBeTruthy();
+  });
+});
+
+describe('hand-offs toggle', () => {
+  it('hides and shows the hand-off markers', async () => {
+    await openApp();
+    const markers = () => document.querySelectorAll('path[d$="l7 7l-7 7l-7-7z"]').length;
+    await waitFor(() => expect(markers()).toBeGreaterThan(0));
+    await fireEvent.click(screen.getByTestId('toggle-handoffs'));
+    expect(markers()).toBe(0);
+    await fireEvent.click(screen.getByTestId('toggle-handoffs'));
+    expect(markers()).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,105 @@
+// What the manager's views share: which view fills the main area, whether the checks panel and the
+// hand-off markers are shown, the entities (for every picker), the checks, the impact being shown and
+// the card to select once its journey is open. Everything is fetched from the backend after each round
+// of edits (Session.version), never edited locally.
+import type { Backend } from '../backend';
+import type { CheckGroup } from '../bindings/CheckGroup';
+import type { Entity } from '../bindings/Entity';
+import type { EntitySummary } from '../bindings/EntitySummary';
+import type { Id } from '../bindings/Id';
+import type { Impact } from '../bindings/Impact';
+import type { Session } from '../session.svelte';
+import { impactJourney } from './impact';
+
+/** What fills the main area. */
+export type View = 'blueprint' | 'ownership' | 'entities' | 'network';
+
+/** A card to select (and scroll to) once its journey's blueprint is shown. */
+export interface CardRequest {
+  journey: Id;
+  step: Id;
+}
+
+export class Manager {
+  view = $state<View>('blueprint');
+  checksOpen = $state(false);
+  handoffs = $state(true);
+  entities = $state.raw<EntitySummary[]>([]);
+  checks = $state.raw<CheckGroup[] | null>(null);
+  impact = $state.raw<Impact | null>(null);
+  /** The entity the network view is centred on. */
+  networkEntity = $state<Id | null>(null);
+  /** The entity chosen in the entities view. */
+  chosenEntity = $state<Id | null>(null);
+  /** The card the blueprint should select when it shows its journey. */
+  cardRequest = $state.raw<CardRequest | null>(null);
+
+  readonly backend: Backend;
+  readonly session: Session;
+
+  constructor(backend: Backend, session: Session) {
+    this.backend = backend;
+    this.session = session;
+  }
+
+  /** The bare entities, for the pickers. */
+  get entityList(): Entity[] {
+    return this.entities.map((s) => s.entity);
+  }
+
+  /** Fetches what the views over the whole workspace show; failures go to the banner. */
+  async refresh() {
+    try {
+      this.entities = await this.backend.listEntities();
+      if (this.checksOpen) this.checks = await this.backend.checks(null);
+      const impact = this.impact;
+      if (impact) {
+        const known = this.entities.some((s) => s.entity.id === impact.entity);
+        this.impact = known ? await this.backend.impact(impact.entity) : null;
+      }
+    } catch (reason) {
+      this.session.report(reason);
+    }
+  }
+
+  toggleChecks() {
+    this.checksOpen = !this.checksOpen;
+    if (this.checksOpen) void this.refresh();
+  }
+
+  /** Opens a card in the blueprint: its journey first, then the card selected and scrolled into view. */
+  async openCard(journey: Id, step: Id) {
+    this.view = 'blueprint';
+    this.cardRequest = { journey, step };
+    if (this.session.shown !== journey) await this.session.open(journey);
+  }
+
+  /** Shows an entity in the entities view. */
+  showEntity(entity: Id) {
+    this.chosenEntity = entity;
+    this.view = 'entities';
+  }
+
+  /** Centres the network view on an entity. */
+  showNetwork(entity: Id) {
+    this.networkEntity = entity;
+    this.view = 'network';
+  }
+
+  /** Asks what fails with an entity and highlights it on the blueprint (of a journey it touches). */
+  async showImpact(entity: Id) {
+    try {
+      const impact = await this.backend.impact(entity);
+      this.impact = impact;
+      this.view = 'blueprint';
+      const journey = impactJourney(impact, this.session.shown);
+      if (journey !== null && journey !== this.session.shown) await this.session.open(journey);
+    } catch (reason) {
+      this.session.report(reason);
+    }
+  }
+
+  clearImpact() {
+    this.impact = null;
+  }
+}
