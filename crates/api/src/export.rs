@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 use throughline_core::Id;
+use throughline_render::embed::{png_with_journey, svg_with_journey};
 use throughline_render::export::{to_pdf, to_png};
 use throughline_render::{to_svg, Scene};
 use ts_rs::TS;
@@ -49,14 +50,16 @@ impl ExportFormat {
 }
 
 impl OpenWorkspace {
-    /// The journey as a picture in `format` (`scale` applies to PNG).
+    /// The journey as a picture in `format` (`scale` applies to PNG). SVG and PNG carry the journey
+    /// itself (see [`render_with_journey`]), so the picture can be imported back.
     pub fn export(
         &self,
         journey: Id,
         format: ExportFormat,
         scale: f64,
     ) -> Result<Vec<u8>, ApiError> {
-        render(&self.scene(journey)?, format, scale)
+        let package = self.package_json(journey)?;
+        render_with_journey(&self.scene(journey)?, format, scale, &package)
     }
 }
 
@@ -70,6 +73,25 @@ pub fn render(scene: &Scene, format: ExportFormat, scale: f64) -> Result<Vec<u8>
         ExportFormat::Svg => to_svg(scene).into_bytes(),
         ExportFormat::Png => to_png(scene, scale).map_err(fail)?,
         ExportFormat::Pdf => to_pdf(scene).map_err(fail)?,
+    })
+}
+
+/// [`render`], with `journey` (a package from [`OpenWorkspace::package_json`]) embedded where the
+/// format has room for it: in an SVG's `<metadata>`, in a PNG's iTXt chunk. A PDF is as [`render`]
+/// makes it. The same scene and package always give the same bytes.
+pub fn render_with_journey(
+    scene: &Scene,
+    format: ExportFormat,
+    scale: f64,
+    journey: &str,
+) -> Result<Vec<u8>, ApiError> {
+    let fail = |e: throughline_render::export::ExportError| {
+        ApiError::new(ErrorCode::Invalid, e.to_string())
+    };
+    Ok(match format {
+        ExportFormat::Svg => svg_with_journey(scene, journey).into_bytes(),
+        ExportFormat::Png => png_with_journey(scene, scale, journey).map_err(fail)?,
+        ExportFormat::Pdf => render(scene, format, scale)?,
     })
 }
 

@@ -4,12 +4,14 @@
 
 mod error;
 mod export;
+mod import;
 mod manage;
 mod types;
 mod workspace;
 
 pub use error::{ApiError, ErrorCode};
-pub use export::{file_stem, render, write_atomically, ExportFormat};
+pub use export::{file_stem, render, render_with_journey, write_atomically, ExportFormat};
+pub use import::{journey_in_bytes, NO_JOURNEY};
 pub use manage::{
     CheckGroup, EntitySummary, EntityUsage, FindingView, Impact, JourneyHandoffs, OwnerSummary,
     Ownership, OwnershipRow, StageRef, StepRef, Subject,
@@ -17,6 +19,7 @@ pub use manage::{
 pub use throughline_core::analysis::FindingKind;
 pub use throughline_core::edit::Edit;
 pub use throughline_core::edit::{Slot, StepDetails, Template};
+pub use throughline_core::package::JourneyPackage;
 pub use throughline_core::{synthetic, Id, Step};
 pub use throughline_core::{Entity, EntityKind, Link, LinkKind};
 pub use throughline_render::{NetworkScene, Scene};

@@ -8,10 +8,11 @@ use std::time::Instant;
 
 use indicatif::{ProgressBar, ProgressStyle};
 use throughline_api::{
-    file_stem, render, write_atomically, ExportFormat, Id, OpenWorkspace, Scene,
+    file_stem, render_with_journey, write_atomically, ExportFormat, Id, OpenWorkspace, Scene,
 };
 
-/// Exports `journeys` × `formats` into `out`, spreading the work over the machine's cores.
+/// Exports `journeys` × `formats` into `out`, spreading the work over the machine's cores. SVG and PNG
+/// files carry their journey, so `throughline import` (or the app) can open them again.
 pub fn run(
     ws: &OpenWorkspace,
     journeys: &[Id],
@@ -29,17 +30,21 @@ pub fn run(
         .map(|j| (j.id, j.name))
         .collect();
     let stems = unique_stems(&names);
-    // Layout is quick and needs the workspace; rendering is slow and needs only the scene, so scenes
-    // are laid out here and rendered on every core.
+    // Layout and packing are quick and need the workspace; rendering is slow and needs only the scene
+    // and the package, so those are made here and rendered on every core.
     let scenes = names
         .iter()
-        .map(|(id, _)| ws.scene(*id))
-        .collect::<Result<Vec<Scene>, _>>()
+        .map(|(id, _)| Ok((ws.scene(*id)?, ws.package_json(*id)?)))
+        .collect::<Result<Vec<(Scene, String)>, throughline_api::ApiError>>()
         .map_err(|e| e.message)?;
-    let jobs: Vec<(&Scene, &str, ExportFormat)> = scenes
+    let jobs: Vec<(&Scene, &str, &str, ExportFormat)> = scenes
         .iter()
         .zip(&stems)
-        .flat_map(|(scene, stem)| formats.iter().map(move |f| (scene, stem.as_str(), *f)))
+        .flat_map(|((scene, package), stem)| {
+            formats
+                .iter()
+                .map(move |f| (scene, package.as_str(), stem.as_str(), *f))
+        })
         .collect();
     let bar = ProgressBar::new(jobs.len() as u64);
     bar.set_style(
@@ -56,13 +61,14 @@ pub fn run(
     std::thread::scope(|s| {
         for _ in 0..workers {
             s.spawn(|| {
-                while let Some(&(scene, stem, format)) =
+                while let Some(&(scene, package, stem, format)) =
                     jobs.get(next.fetch_add(1, Ordering::Relaxed))
                 {
                     let path = out.join(format!("{stem}.{}", format.extension()));
-                    let result = render(scene, format, scale).and_then(|bytes| {
-                        write_atomically(&path, &bytes, force).map(|()| bytes.len())
-                    });
+                    let result =
+                        render_with_journey(scene, format, scale, package).and_then(|bytes| {
+                            write_atomically(&path, &bytes, force).map(|()| bytes.len())
+                        });
                     match result {
                         Ok(size) => written
                             .lock()

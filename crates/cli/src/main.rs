@@ -1,7 +1,7 @@
 //! `throughline`: Throughline without a window, for scripts, CI and batch work.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -107,6 +107,15 @@ enum Command {
         /// Replace files that already exist.
         #[arg(long)]
         force: bool,
+    },
+    /// Import journeys from exported SVG or PNG pictures (they carry the journey they show) as new
+    /// journeys of a workspace, each in one undoable edit.
+    Import {
+        /// The workspace file.
+        workspace: PathBuf,
+        /// The pictures.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
     },
     /// Write a journey's laid-out scene as JSON (what the app draws).
     Scene {
@@ -217,6 +226,7 @@ fn run(cli: Cli) -> Result<Outcome, String> {
             };
             export::run(&ws, &journeys, &formats, &out, scale, force)?;
         }
+        Command::Import { workspace, files } => import(&workspace, &files)?,
         Command::Scene { workspace, journey } => {
             let ws = OpenWorkspace::open(&workspace).map_err(fail)?;
             let scene = ws
@@ -226,6 +236,42 @@ fn run(cli: Cli) -> Result<Outcome, String> {
         }
     }
     Ok(Outcome::Done)
+}
+
+/// Imports each picture in turn; a picture that fails is reported and the others still imported.
+fn import(workspace: &Path, files: &[PathBuf]) -> Result<(), String> {
+    let mut ws = OpenWorkspace::open_for_editing(workspace).map_err(|e| e.message)?;
+    let mut failed = Vec::new();
+    for file in files {
+        let shown = file.display();
+        let result = std::fs::read(file)
+            .map_err(|e| format!("{shown}: cannot be read: {e}"))
+            .and_then(|bytes| {
+                ws.import_picture(&bytes)
+                    .map_err(|e| format!("{shown}: {}", e.message))
+            });
+        match result {
+            Ok(done) => {
+                let journey = done
+                    .journey
+                    .and_then(|id| ws.model().journey(id))
+                    .map(|j| (j.name.clone(), j.steps.len()))
+                    .unwrap_or_default();
+                println!(
+                    "imported \"{}\" ({} cards) into {}",
+                    journey.0,
+                    journey.1,
+                    workspace.display()
+                );
+            }
+            Err(message) => failed.push(message),
+        }
+    }
+    if failed.is_empty() {
+        Ok(())
+    } else {
+        Err(failed.join("\nthroughline: "))
+    }
 }
 
 fn write_out(out: Option<PathBuf>, bytes: &[u8]) -> Result<(), String> {

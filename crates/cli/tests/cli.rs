@@ -233,3 +233,88 @@ fn generate_writes_an_organisation_that_analyze_reads() {
         "the generator closes a circle"
     );
 }
+
+#[test]
+fn exported_pictures_import_back_as_the_same_journey() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("team.throughline");
+    assert!(throughline(&["init", path(&ws)]).status.success());
+    let out = dir.path().join("out");
+    let export = throughline(&[
+        "export",
+        path(&ws),
+        "--journey",
+        "Home insurance claim",
+        "--format",
+        "svg,png",
+        "--out",
+        path(&out),
+    ]);
+    assert!(export.status.success(), "{}", text(&export.stderr));
+    let svg = out.join("home-insurance-claim.svg");
+    let png = out.join("home-insurance-claim.png");
+
+    // Into an empty workspace: the journey draws as it did where it came from (with new ids, so the
+    // cards' data-id attributes and the order arrows are drawn in differ).
+    let same_drawing = |svg: String| {
+        let mut lines: Vec<String> = svg
+            .lines()
+            .map(|l| match (l.find(" data-id=\""), l.find("\"><rect")) {
+                (Some(a), Some(b)) if a < b => format!("{}{}", &l[..a], &l[b + 1..]),
+                _ => l.to_owned(),
+            })
+            .collect();
+        lines.sort();
+        lines
+    };
+    let empty = dir.path().join("empty.throughline");
+    let made = throughline(&["generate", path(&empty), "--journeys", "0"]);
+    assert!(made.status.success(), "{}", text(&made.stderr));
+    let import = throughline(&["import", path(&empty), path(&svg)]);
+    assert!(import.status.success(), "{}", text(&import.stderr));
+    assert_eq!(
+        text(&import.stdout),
+        format!(
+            "imported \"Home insurance claim\" (36 cards) into {}\n",
+            path(&empty)
+        )
+    );
+    let drawn = |w: &Path| {
+        let r = throughline(&["svg", path(w), "--journey", "Home insurance claim"]);
+        assert!(r.status.success(), "{}", text(&r.stderr));
+        text(&r.stdout)
+    };
+    assert_eq!(same_drawing(drawn(&empty)), same_drawing(drawn(&ws)));
+
+    // Into the workspace it came from, from the PNG: a second journey beside the first.
+    let import = throughline(&["import", path(&ws), path(&png)]);
+    assert!(import.status.success(), "{}", text(&import.stderr));
+    assert!(
+        text(&import.stdout).contains("imported \"Home insurance claim (imported)\" (36 cards)")
+    );
+    let list = text(&throughline(&["list", path(&ws)]).stdout);
+    assert!(
+        list.contains("Home insurance claim (imported)\t6 stages\t36 cards"),
+        "{list}"
+    );
+
+    // A picture without a journey, or no picture at all, is refused and changes nothing.
+    let plain = dir.path().join("plain.svg");
+    std::fs::write(&plain, drawn(&ws)).unwrap();
+    let before = std::fs::read(&empty).unwrap();
+    let refused = throughline(&["import", path(&empty), path(&plain)]);
+    assert!(!refused.status.success());
+    assert_eq!(
+        text(&refused.stderr),
+        format!(
+            "throughline: {}: no Throughline journey is embedded in this picture\n",
+            path(&plain)
+        )
+    );
+    let not_a_picture = throughline(&["import", path(&empty), path(&ws)]);
+    assert!(!not_a_picture.status.success());
+    assert!(text(&not_a_picture.stderr).contains("not a PNG or SVG"));
+    let missing = throughline(&["import", path(&empty), "no-such-file.svg"]);
+    assert!(text(&missing.stderr).contains("no-such-file.svg: cannot be read"));
+    assert_eq!(std::fs::read(&empty).unwrap(), before);
+}

@@ -7,6 +7,7 @@ pub mod edit;
 pub mod graph;
 pub mod id;
 pub mod model;
+pub mod package;
 pub mod sample;
 pub mod synthetic;
 pub mod text;

@@ -70,6 +70,15 @@ fn strip_rows(height: u32, workers: usize) -> u32 {
 /// The picture is rendered in horizontal strips, as many at once as there are cores, and streamed into
 /// the encoder in order: the whole image is never held in memory, and large exports use every core.
 pub fn to_png(scene: &Scene, scale: f64) -> Result<Vec<u8>, ExportError> {
+    encode_png(scene, scale, None)
+}
+
+/// [`to_png`], with one compressed iTXt chunk (keyword, text) before the pixels when `text` is given.
+pub(crate) fn encode_png(
+    scene: &Scene,
+    scale: f64,
+    text: Option<(&str, &str)>,
+) -> Result<Vec<u8>, ExportError> {
     if !(scale.is_finite() && scale > 0.0) {
         return Err(ExportError::BadScale(scale));
     }
@@ -95,6 +104,13 @@ pub fn to_png(scene: &Scene, scale: f64) -> Result<Vec<u8>, ExportError> {
     encoder.set_depth(png::BitDepth::Eight);
     encoder.set_compression(png::Compression::Fast);
     let mut writer = encoder.write_header().map_err(|e| fail(e.to_string()))?;
+    if let Some((keyword, text)) = text {
+        let mut chunk = png::text_metadata::ITXtChunk::new(keyword, text);
+        chunk.compress_text().map_err(|e| fail(e.to_string()))?;
+        writer
+            .write_text_chunk(&chunk)
+            .map_err(|e| fail(e.to_string()))?;
+    }
     let mut stream = writer.stream_writer().map_err(|e| fail(e.to_string()))?;
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
     let rows = strip_rows(height, workers);

@@ -2,6 +2,7 @@
 //! so what the screen shows and what export writes come from one layout. Pure functions, no I/O: the
 //! same journey gives the same bytes.
 
+pub mod embed;
 pub mod export;
 pub mod font;
 pub mod layout;

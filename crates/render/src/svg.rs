@@ -103,8 +103,16 @@ fn style_rule(w: &mut Writer, class: &str, f: &FontSpec) {
 
 /// The scene as a standalone SVG document.
 pub fn to_svg(scene: &Scene) -> String {
+    write_svg(scene, None)
+}
+
+/// The SVG document, with `metadata` (well-formed XML) inside a `<metadata>` element right after the
+/// root's opening tag when given. Without it the bytes are exactly [`to_svg`]'s.
+pub(crate) fn write_svg(scene: &Scene, metadata: Option<&str>) -> String {
     let mut w = Writer {
-        out: String::with_capacity(4096 + scene.cards.len() * 700),
+        out: String::with_capacity(
+            4096 + scene.cards.len() * 700 + metadata.map_or(0, |m| m.len() + 32),
+        ),
     };
     let c = &scene.colours;
     w.raw("<svg xmlns=\"http://www.w3.org/2000/svg\"")
@@ -114,7 +122,11 @@ pub fn to_svg(scene: &Scene) -> String {
         .num(scene.width)
         .raw(" ")
         .num(scene.height)
-        .raw("\">\n<style>\n");
+        .raw("\">\n");
+    if let Some(m) = metadata {
+        w.raw("<metadata>").raw(m).raw("</metadata>\n");
+    }
+    w.raw("<style>\n");
     let s = &scene.styles;
     for (class, spec) in [
         ("title", &s.title),
