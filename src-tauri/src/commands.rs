@@ -71,10 +71,10 @@ pub fn entity_usage(state: State<'_, AppState>, entity: Id) -> Result<EntityUsag
     with(&state, |ws| ws.entity_usage(entity))
 }
 
-/// A card's links to entities, for its chips in the details panel.
+/// The links from a card or an entity to entities, for the chips of the details panels.
 #[tauri::command]
-pub fn step_links(state: State<'_, AppState>, step: Id) -> Result<Vec<Link>, ApiError> {
-    with(&state, |ws| Ok(ws.step_links(step)))
+pub fn links_from(state: State<'_, AppState>, id: Id) -> Result<Vec<Link>, ApiError> {
+    with(&state, |ws| Ok(ws.links_from(id)))
 }
 
 /// The ownership table across all journeys.

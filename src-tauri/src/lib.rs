@@ -68,7 +68,7 @@ pub fn build_app<R: tauri::Runtime>(
             commands::edit_status,
             commands::list_entities,
             commands::entity_usage,
-            commands::step_links,
+            commands::links_from,
             commands::ownership,
             commands::checks,
             commands::impact,

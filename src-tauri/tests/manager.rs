@@ -49,7 +49,10 @@ async fn manager() {
         (rows.len() == unowned.len()).then_some(rows)
     })
     .await;
-    assert_eq!(rows, unowned, "the unowned filter lists exactly the unowned cards");
+    assert_eq!(
+        rows, unowned,
+        "the unowned filter lists exactly the unowned cards"
+    );
     settle(client).await;
     screenshot::save_and_check_table(client, "manager-unowned").await;
 
@@ -88,10 +91,14 @@ async fn manager() {
         .expect("ask for the impact");
     let panel = wait_find(client, Locator::Css("[data-testid='impact-panel']")).await;
     let summary = format!("{} steps", expected.len());
-    wait_until(client, &format!("the impact panel to say {summary:?}"), || async {
-        let text = panel.text().await.ok()?;
-        text.contains(&summary).then_some(())
-    })
+    wait_until(
+        client,
+        &format!("the impact panel to say {summary:?}"),
+        || async {
+            let text = panel.text().await.ok()?;
+            text.contains(&summary).then_some(())
+        },
+    )
     .await;
     if client
         .find(Locator::Css("svg[role='figure']"))
@@ -126,7 +133,9 @@ async fn manager() {
     click(client, Locator::Css("[data-testid='toggle-checks']")).await;
     let groups = wait_until(client, "the checks panel's groups", || async {
         let groups = client
-            .find_all(Locator::Css("[data-testid='checks-panel'] [data-testid='check-group']"))
+            .find_all(Locator::Css(
+                "[data-testid='checks-panel'] [data-testid='check-group']",
+            ))
             .await
             .ok()?;
         (groups.len() == 8).then_some(groups)
@@ -146,13 +155,19 @@ async fn manager() {
         .click()
         .await
         .expect("open the network view");
-    wait_until(client, "the CRM's neighbours in the network view", || async {
-        let nodes = client
-            .find_all(Locator::Css("[data-testid='network-view'] [data-testid='network-node']"))
-            .await
-            .ok()?;
-        (nodes.len() > 3).then_some(())
-    })
+    wait_until(
+        client,
+        "the CRM's neighbours in the network view",
+        || async {
+            let nodes = client
+                .find_all(Locator::Css(
+                    "[data-testid='network-view'] [data-testid='network-node']",
+                ))
+                .await
+                .ok()?;
+            (nodes.len() > 3).then_some(())
+        },
+    )
     .await;
     settle(client).await;
     screenshot::save_and_check_table(client, "manager-network").await;
@@ -186,11 +201,7 @@ async fn row_steps(client: &Client) -> Vec<Id> {
         .expect("read the ownership rows");
     let mut ids: Vec<Id> = value
         .as_array()
-        .map(|a| {
-            a.iter()
-                .filter_map(|v| v.as_str()?.parse().ok())
-                .collect()
-        })
+        .map(|a| a.iter().filter_map(|v| v.as_str()?.parse().ok()).collect())
         .unwrap_or_default();
     ids.sort();
     ids

@@ -156,7 +156,6 @@ async fn workshop() {
     app.close().await;
 }
 
-
 /// The accessible name of the blueprint drawing, which names the journey shown.
 async fn blueprint_title(client: &Client) -> String {
     let value = client
@@ -818,6 +817,3 @@ async fn wait_for_focus_on_canvas(client: &Client) {
     })
     .await;
 }
-
-
-

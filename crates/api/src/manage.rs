@@ -407,13 +407,14 @@ impl OpenWorkspace {
         })
     }
 
-    /// The links between one card and entities (performed by, uses, part of).
-    pub fn step_links(&self, step: Id) -> Vec<Link> {
+    /// The links starting at a card or an entity, flow arrows aside: a card's *performed by*, *uses*
+    /// and *part of*, an entity's *depends on* and *member of*. Their ids are what removing one needs.
+    pub fn links_from(&self, id: Id) -> Vec<Link> {
         let mut out: Vec<Link> = self
             .model()
             .links
             .iter()
-            .filter(|l| l.from == step && l.kind != LinkKind::Flow)
+            .filter(|l| l.from == id && l.kind != LinkKind::Flow)
             .cloned()
             .collect();
         out.sort_by_key(|l| l.id);

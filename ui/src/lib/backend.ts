@@ -36,8 +36,8 @@ export interface Backend {
   listEntities(): Promise<EntitySummary[]>;
   /** Everything that refers to an entity, shown before it is deleted. */
   entityUsage(entity: Id): Promise<EntityUsage>;
-  /** A card's links to entities (performed by, uses, part of). */
-  stepLinks(step: Id): Promise<Link[]>;
+  /** Links from a card or entity to entities (performed by, uses, part of; depends on, member of). */
+  linksFrom(id: Id): Promise<Link[]>;
   /** Every card with its owner, the owner summary and the hand-offs per journey. */
   ownership(): Promise<Ownership>;
   /** The checks, for one journey or (null) the whole workspace. */
@@ -97,7 +97,7 @@ export function tauriBackend(): Backend {
     uiPainted: () => call('ui_painted'),
     listEntities: () => call('list_entities'),
     entityUsage: (entity) => call('entity_usage', { entity }),
-    stepLinks: (step) => call('step_links', { step }),
+    linksFrom: (id) => call('links_from', { id }),
     ownership: () => call('ownership'),
     checks: (journey) => call('checks', { journey }),
     impact: (entity) => call('impact', { entity }),

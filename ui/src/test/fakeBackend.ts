@@ -119,7 +119,7 @@ export function fakeBackend(overrides: Partial<Backend> = {}): FakeBackend {
     uiPainted: vi.fn(async () => undefined),
     listEntities: vi.fn(async () => entities.map(summaryOfEntity)),
     entityUsage: vi.fn(async (entity: Id) => ({ entity, steps: stepRefs().slice(0, 2), entities: [], links: 2 })),
-    stepLinks: vi.fn(async () => []),
+    linksFrom: vi.fn(async () => []),
     ownership: vi.fn(async () => ({
       rows: ownershipRows(),
       owners: [{ owner: entities[0].id, steps: 3, moments: 1, journeys: 1 }],
