@@ -21,6 +21,8 @@ pub enum ErrorCode {
     Storage,
     /// The workspace is open for editing in another window.
     InUse,
+    /// The person stopped a long operation (an export) before it finished.
+    Cancelled,
 }
 
 /// A failure, serialised to the UI as `{ code, message }`.

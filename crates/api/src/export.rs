@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use throughline_core::Id;
 use throughline_render::embed::{png_with_journey, svg_with_journey};
 use throughline_render::export::{to_pdf, to_png};
-use throughline_render::{to_svg, Scene};
+use throughline_render::{to_svg, ExportOptions, Scene};
 use ts_rs::TS;
 
 use crate::{ApiError, ErrorCode, OpenWorkspace};
@@ -49,7 +49,59 @@ impl ExportFormat {
     }
 }
 
+/// Reports how far a long export has come, `(done, total)` in steps of work, and answers whether to go
+/// on: returning `false` cancels the export, which then fails with [`ErrorCode::Cancelled`].
+pub type Progress<'a> = &'a (dyn Fn(u32, u32) -> bool + Sync);
+
+/// Everything one export needs, taken from the workspace at once, so the picture can be rendered on
+/// another thread while the workspace goes on answering (the app keeps its window responsive this way).
+pub struct ExportJob {
+    scene: Scene,
+    journey: String,
+    format: ExportFormat,
+    options: ExportOptions,
+}
+
+impl ExportJob {
+    /// Renders the picture, reporting progress and stopping when asked to.
+    pub fn run(&self, progress: Progress) -> Result<Vec<u8>, ApiError> {
+        if !progress(0, 1) {
+            return Err(cancelled());
+        }
+        let bytes =
+            render_with_journey(&self.scene, self.format, self.options.scale, &self.journey)?;
+        if !progress(1, 1) {
+            return Err(cancelled());
+        }
+        Ok(bytes)
+    }
+
+    /// The format being written.
+    pub fn format(&self) -> ExportFormat {
+        self.format
+    }
+}
+
+fn cancelled() -> ApiError {
+    ApiError::new(ErrorCode::Cancelled, "the export was cancelled")
+}
+
 impl OpenWorkspace {
+    /// Prepares an export of `journey` as `format` with `options`; [`ExportJob::run`] makes the bytes.
+    pub fn export_job(
+        &self,
+        journey: Id,
+        format: ExportFormat,
+        options: &ExportOptions,
+    ) -> Result<ExportJob, ApiError> {
+        Ok(ExportJob {
+            scene: self.scene(journey)?,
+            journey: self.package_json(journey)?,
+            format,
+            options: options.clone(),
+        })
+    }
+
     /// The journey as a picture in `format` (`scale` applies to PNG). SVG and PNG carry the journey
     /// itself (see [`render_with_journey`]), so the picture can be imported back.
     pub fn export(

@@ -10,7 +10,9 @@ mod types;
 mod workspace;
 
 pub use error::{ApiError, ErrorCode};
-pub use export::{file_stem, render, render_with_journey, write_atomically, ExportFormat};
+pub use export::{
+    file_stem, render, render_with_journey, write_atomically, ExportFormat, ExportJob, Progress,
+};
 pub use import::{journey_in_bytes, NO_JOURNEY};
 pub use manage::{
     CheckGroup, EntitySummary, EntityUsage, FindingView, Impact, JourneyHandoffs, OwnerSummary,
@@ -22,6 +24,7 @@ pub use throughline_core::edit::{Slot, StepDetails, Template};
 pub use throughline_core::package::JourneyPackage;
 pub use throughline_core::{synthetic, Id, Step};
 pub use throughline_core::{Entity, EntityKind, Link, LinkKind};
+pub use throughline_render::{ExportOptions, PageLayout, Paper};
 pub use throughline_render::{NetworkScene, Scene};
 pub use types::{EditResult, JourneySummary, WorkspaceInfo};
 pub use workspace::{default_workspace_path, OpenWorkspace};

@@ -55,6 +55,7 @@ const ERROR_CODES: readonly ErrorCode[] = [
   'invalid',
   'storage',
   'in_use',
+  'cancelled',
 ];
 
 /**
