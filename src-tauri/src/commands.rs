@@ -1,11 +1,15 @@
 //! The commands the UI invokes, each one line over `crates/api`.
 
-use tauri::{Runtime, State, WebviewWindow};
+use std::path::PathBuf;
+
+use tauri::{AppHandle, Runtime, State, WebviewWindow};
 use throughline_api::{
-    ApiError, CheckGroup, Edit, EditResult, EntitySummary, EntityUsage, Id, Impact, JourneySummary,
-    Link, NetworkScene, OpenWorkspace, Ownership, Scene, Step, WorkspaceInfo,
+    file_stem, ApiError, CheckGroup, Edit, EditResult, EntitySummary, EntityUsage, ErrorCode,
+    ExportFormat, ExportOptions, Id, Impact, JourneySummary, Link, NetworkScene, OpenWorkspace,
+    Ownership, Scene, Step, WorkspaceInfo,
 };
 
+use crate::export::{self, Exports};
 use crate::{AppState, LAUNCHED};
 
 /// Runs `f` on the open workspace, or returns why none is open.
@@ -126,6 +130,53 @@ pub fn redo(state: State<'_, AppState>) -> Result<EditResult, ApiError> {
 #[tauri::command]
 pub fn edit_status(state: State<'_, AppState>) -> Result<EditResult, ApiError> {
     with(&state, |ws| Ok(ws.status(None)))
+}
+
+/// The file name an export of a journey called `name` proposes in the save dialog.
+#[tauri::command]
+pub fn export_file_name(name: String, format: ExportFormat) -> String {
+    format!("{}.{}", file_stem(&name), format.extension())
+}
+
+/// Starts exporting a journey to `path` and returns at once: the picture is rendered off the workspace
+/// on a thread of its own, reporting `export-progress`, then `export-finished` or `export-failed`.
+/// `overwrite` once the person has agreed to replace a file that is there (the save dialog asks).
+#[tauri::command]
+#[allow(clippy::too_many_arguments)]
+pub fn export_journey<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    exports: State<'_, Exports>,
+    journey: Id,
+    format: ExportFormat,
+    options: ExportOptions,
+    path: PathBuf,
+    overwrite: bool,
+) -> Result<(), ApiError> {
+    let job = with(&state, |ws| ws.export_job(journey, format, &options))?;
+    export::start(app, &exports, job, path, overwrite)
+}
+
+/// Asks the export under way to stop; it then ends with `export-failed`, code `cancelled`.
+#[tauri::command]
+pub fn cancel_export(exports: State<'_, Exports>) {
+    exports.cancel();
+}
+
+/// Imports the journey an exported SVG or PNG carries (a picture dropped on the window) as a new
+/// journey, in one undoable edit.
+#[tauri::command]
+pub fn import_picture_file(
+    state: State<'_, AppState>,
+    path: PathBuf,
+) -> Result<EditResult, ApiError> {
+    let bytes = std::fs::read(&path).map_err(|e| {
+        ApiError::new(
+            ErrorCode::NotFound,
+            format!("{}: cannot be read: {e}", path.display()),
+        )
+    })?;
+    with(&state, |ws| ws.import_picture(&bytes))
 }
 
 /// The UI reports that it painted its first blueprint; the time since launch is printed for the

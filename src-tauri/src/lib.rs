@@ -2,6 +2,7 @@
 //! exposes it to the UI as one-line commands. No domain logic lives here.
 
 mod commands;
+mod export;
 
 use std::path::PathBuf;
 use std::sync::{Mutex, OnceLock};
@@ -56,7 +57,9 @@ pub fn build_app<R: tauri::Runtime>(
     state: AppState,
 ) -> tauri::Builder<R> {
     builder
+        .plugin(tauri_plugin_dialog::init())
         .manage(state)
+        .manage(export::Exports::default())
         .invoke_handler(tauri::generate_handler![
             commands::workspace_info,
             commands::list_journeys,
@@ -73,6 +76,10 @@ pub fn build_app<R: tauri::Runtime>(
             commands::checks,
             commands::impact,
             commands::network,
+            commands::export_file_name,
+            commands::export_journey,
+            commands::cancel_export,
+            commands::import_picture_file,
             commands::ui_painted,
         ])
 }

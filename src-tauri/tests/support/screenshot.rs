@@ -57,6 +57,11 @@ async fn save_and_check_with(client: &Client, name: &str, min_non_white: f64) ->
     }
 }
 
+/// `target/e2e/`, where the screenshots are saved.
+pub fn saved_dir() -> PathBuf {
+    target_dir().join("e2e")
+}
+
 /// Cargo's target directory: the app binary lives in `<target>/<profile>/`, so this holds with any
 /// `CARGO_TARGET_DIR` or profile.
 fn target_dir() -> PathBuf {

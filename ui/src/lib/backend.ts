@@ -1,6 +1,9 @@
 // The one door to the Rust side: every call the UI makes goes through `Backend`, so the app runs on
 // Tauri's IPC in the window and on a fake in unit tests.
 import { invoke } from '@tauri-apps/api/core';
+import { listen } from '@tauri-apps/api/event';
+import { getCurrentWebview } from '@tauri-apps/api/webview';
+import { save } from '@tauri-apps/plugin-dialog';
 import type { ApiError } from './bindings/ApiError';
 import type { CheckGroup } from './bindings/CheckGroup';
 import type { Edit } from './bindings/Edit';
@@ -8,6 +11,8 @@ import type { EditResult } from './bindings/EditResult';
 import type { EntitySummary } from './bindings/EntitySummary';
 import type { EntityUsage } from './bindings/EntityUsage';
 import type { ErrorCode } from './bindings/ErrorCode';
+import type { ExportFormat } from './bindings/ExportFormat';
+import type { ExportOptions } from './bindings/ExportOptions';
 import type { Id } from './bindings/Id';
 import type { Impact } from './bindings/Impact';
 import type { JourneySummary } from './bindings/JourneySummary';
@@ -46,7 +51,47 @@ export interface Backend {
   impact(entity: Id): Promise<Impact>;
   /** An entity with its neighbours, laid out. */
   network(entity: Id): Promise<NetworkScene>;
+  /** The file name an export of a journey called `name` proposes ("home-insurance-claim.png"). */
+  exportFileName(name: string, format: ExportFormat): Promise<string>;
+  /**
+   * Where to save an export: the native save dialog (which asks before replacing a file), or null when
+   * the person closed it.
+   */
+  chooseExportPath(fileName: string, format: ExportFormat): Promise<ChosenPath | null>;
+  /**
+   * Starts exporting a journey to `path` and resolves at once; the export runs off the workspace and
+   * reports through `onExport`. Rejects when another export is under way, or (unless `overwrite`) when a
+   * file is already there.
+   */
+  exportJourney(journey: Id, format: ExportFormat, options: ExportOptions, path: string, overwrite: boolean): Promise<void>;
+  /** Asks the export under way to stop; it then ends with a `cancelled` failure. */
+  cancelExport(): Promise<void>;
+  /** Calls `listener` with the progress and end of every export; resolves with the way to stop. */
+  onExport(listener: (event: ExportEvent) => void): Promise<() => void>;
+  /** Imports the journey an exported SVG or PNG file carries, as a new journey (one undoable edit). */
+  importPictureFile(path: string): Promise<EditResult>;
+  /** Calls `listener` as files are dragged over the window and dropped on it; resolves with the way to stop. */
+  onFileDrop(listener: (event: FileDropEvent) => void): Promise<() => void>;
 }
+
+/** A path chosen for an export, and whether the person already agreed to replace a file there. */
+export interface ChosenPath {
+  path: string;
+  overwrite: boolean;
+}
+
+/**
+ * What an export reports: its progress in steps of work, the file written, or why it stopped. The
+ * payloads are those of src-tauri/src/export.rs (events export-progress, export-finished,
+ * export-failed).
+ */
+export type ExportEvent =
+  | { kind: 'progress'; done: number; total: number }
+  | { kind: 'finished'; path: string; bytes: number }
+  | { kind: 'failed'; error: ApiError };
+
+/** Files dragged over the window (`over` false once they leave) or dropped on it. */
+export type FileDropEvent = { kind: 'hover'; over: boolean } | { kind: 'drop'; paths: string[] };
 
 const ERROR_CODES: readonly ErrorCode[] = [
   'not_found',
@@ -103,5 +148,62 @@ export function tauriBackend(): Backend {
     checks: (journey) => call('checks', { journey }),
     impact: (entity) => call('impact', { entity }),
     network: (entity) => call('network', { entity }),
+    exportFileName: (name, format) => call('export_file_name', { name, format }),
+    chooseExportPath,
+    exportJourney: (journey, format, options, path, overwrite) =>
+      call('export_journey', { journey, format, options, path, overwrite }),
+    cancelExport: () => call('cancel_export'),
+    onExport: listenToExports,
+    importPictureFile: (path) => call('import_picture_file', { path }),
+    onFileDrop: listenToFileDrops,
   };
+}
+
+const FILTERS: Record<ExportFormat, { name: string; extensions: string[] }> = {
+  png: { name: 'PNG image', extensions: ['png'] },
+  svg: { name: 'SVG image', extensions: ['svg'] },
+  pdf: { name: 'PDF document', extensions: ['pdf'] },
+};
+
+declare global {
+  interface Window {
+    /**
+     * The end-to-end test's way around the native save dialog, which WebDriver cannot drive: when it is
+     * set to a path, exports go there without a dialog (and a file already there is not replaced).
+     */
+    __throughlineExportPath?: unknown;
+  }
+}
+
+async function chooseExportPath(fileName: string, format: ExportFormat): Promise<ChosenPath | null> {
+  const testPath = window.__throughlineExportPath;
+  if (typeof testPath === 'string') return { path: testPath, overwrite: false };
+  try {
+    // The native dialogs (GTK, macOS, Windows) ask before replacing a file themselves.
+    const path = await save({ title: 'Export the journey', defaultPath: fileName, filters: [FILTERS[format]] });
+    return path === null ? null : { path, overwrite: true };
+  } catch (reason) {
+    throw toApiError(reason);
+  }
+}
+
+async function listenToExports(listener: (event: ExportEvent) => void): Promise<() => void> {
+  const stops = await Promise.all([
+    listen<{ done: number; total: number }>('export-progress', ({ payload }) =>
+      listener({ kind: 'progress', ...payload }),
+    ),
+    listen<{ path: string; bytes: number }>('export-finished', ({ payload }) =>
+      listener({ kind: 'finished', ...payload }),
+    ),
+    listen<unknown>('export-failed', ({ payload }) => listener({ kind: 'failed', error: toApiError(payload) })),
+  ]);
+  return () => stops.forEach((stop) => stop());
+}
+
+async function listenToFileDrops(listener: (event: FileDropEvent) => void): Promise<() => void> {
+  return getCurrentWebview().onDragDropEvent(({ payload }) => {
+    if (payload.type === 'enter') listener({ kind: 'hover', over: true });
+    else if (payload.type === 'leave') listener({ kind: 'hover', over: false });
+    else if (payload.type === 'drop') listener({ kind: 'drop', paths: payload.paths });
+  });
 }

@@ -120,6 +120,21 @@ export class Session {
     return this.enqueue(() => this.backend.redo(), true, true, keydownAt, true);
   }
 
+  /**
+   * Imports the journey an exported SVG or PNG file carries as a new journey (one undoable edit) and
+   * shows it. Resolves with the new journey, or rejects with why the file was refused (not shown in the
+   * banner: the caller says it where the import was asked for).
+   */
+  async importPicture(path: string): Promise<JourneySummary> {
+    let failure: ApiError | null = null;
+    const result = await this.enqueue(() => this.backend.importPictureFile(path), true, true, undefined, true, (error) => {
+      failure = error;
+    });
+    const journey = this.journeys.find((j) => j.id === result?.journey);
+    if (journey) return journey;
+    throw failure ?? { code: 'not_found', message: 'the imported journey is not in the workspace' };
+  }
+
   /** One card with everything about it, as stored. */
   stepDetails(step: Id): Promise<Step> {
     return this.backend.stepDetails(step);
@@ -140,6 +155,7 @@ export class Session {
     follow: boolean,
     keydownAt: number | undefined,
     anywhere = false,
+    onFailure?: (error: ApiError) => void,
   ): Promise<EditResult | null> {
     this.queued += 1;
     this.save = { kind: 'saving' };
@@ -157,7 +173,8 @@ export class Session {
       } catch (reason) {
         const error = toApiError(reason);
         this.pending.failed = error;
-        this.error = error;
+        if (onFailure) onFailure(error);
+        else this.error = error;
       }
       if (keydownAt !== undefined) this.pending.keydowns.push(keydownAt);
       this.queued -= 1;

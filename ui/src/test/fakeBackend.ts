@@ -175,6 +175,13 @@ export function fakeBackend(overrides: Partial<Backend> = {}): FakeBackend {
       edges: [{ from: { x: 200, y: 60 }, to: { x: 200, y: 120 }, label: { text: 'member of', x: 205, y: 90 } }],
       more: 2,
     })),
+    exportFileName: vi.fn(async (name: string, format) => `${name.toLowerCase().replace(/\W+/g, '-')}.${format}`),
+    chooseExportPath: vi.fn(async (fileName: string) => ({ path: `/home/ana/Pictures/${fileName}`, overwrite: true })),
+    exportJourney: vi.fn(async () => undefined),
+    cancelExport: vi.fn(async () => undefined),
+    onExport: vi.fn(async () => () => undefined),
+    importPictureFile: vi.fn(async () => ({ journey: broadband.id, can_undo: true, can_redo: false })),
+    onFileDrop: vi.fn(async () => () => undefined),
   };
   const replaced = Object.fromEntries(Object.entries(overrides).map(([method, fn]) => [method, vi.fn(fn)]));
   return Object.assign(backend, replaced);

@@ -16,6 +16,12 @@ describe('globalCommandForKey', () => {
     expect(globalCommandForKey(press('z', { ctrlKey: true, altKey: true }))).toBeNull();
   });
 
+  it('opens the export dialog with Ctrl+E or Cmd+E', () => {
+    expect(globalCommandForKey(press('e', { ctrlKey: true }))).toEqual({ kind: 'export' });
+    expect(globalCommandForKey(press('e', { metaKey: true }))).toEqual({ kind: 'export' });
+    expect(globalCommandForKey(press('e'))).toBeNull();
+  });
+
   it('opens the shortcut sheet with ?', () => {
     expect(globalCommandForKey(press('?', { shiftKey: true }))).toEqual({ kind: 'help' });
   });

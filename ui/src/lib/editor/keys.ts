@@ -5,7 +5,7 @@ import type { Direction } from './navigation';
 import type { Selection } from './selection';
 
 /** Commands that work wherever the focus is, except in a text field. */
-export type GlobalCommand = { kind: 'undo' } | { kind: 'redo' } | { kind: 'help' };
+export type GlobalCommand = { kind: 'undo' } | { kind: 'redo' } | { kind: 'help' } | { kind: 'export' };
 
 /** Commands about the selection on the blueprint. */
 export type CanvasCommand =
@@ -39,6 +39,7 @@ export function globalCommandForKey(e: KeyPress): GlobalCommand | null {
     const key = e.key.toLowerCase();
     if (key === 'z') return e.shiftKey ? { kind: 'redo' } : { kind: 'undo' };
     if (key === 'y' && !e.shiftKey) return { kind: 'redo' };
+    if (key === 'e' && !e.shiftKey) return { kind: 'export' };
     return null;
   }
   if (e.key === '?' && !e.altKey) return { kind: 'help' };

@@ -71,4 +71,11 @@ export const SHORTCUT_GROUPS: ShortcutGroup[] = [
       { keys: ['?'], does: 'Show this sheet' },
     ],
   },
+  {
+    title: 'Pictures',
+    shortcuts: [
+      { keys: ['Ctrl+E'], does: 'Export the journey as PNG, SVG or PDF' },
+      { keys: ['Drop a picture on the window'], does: 'Reopen an exported SVG or PNG as a new journey' },
+    ],
+  },
 ];

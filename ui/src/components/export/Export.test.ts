@@ -1,0 +1,105 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { describe, expect, it } from 'vitest';
+import App from '../../App.svelte';
+import type { ExportEvent, FileDropEvent } from '../../lib/backend';
+import { broadband, fakeBackend, home } from '../../test/fakeBackend';
+import { cardAt } from '../../test/grid';
+
+/** The app on a fake backend whose export and drop events the test sends. */
+async function openApp() {
+  const events: { export?: (e: ExportEvent) => void; drop?: (e: FileDropEvent) => void } = {};
+  const backend = fakeBackend({
+    onExport: async (listener) => {
+      events.export = listener;
+      return () => undefined;
+    },
+    onFileDrop: async (listener) => {
+      events.drop = listener;
+      return () => undefined;
+    },
+  });
+  render(App, { backend });
+  await screen.findByText(cardAt(1, 0).lines[0].text);
+  return { backend, events };
+}
+
+describe('exporting', () => {
+  it('exports from the toolbar with the chosen options, shows progress, and says where it went', async () => {
+    const { backend, events } = await openApp();
+    await fireEvent.click(screen.getByTestId('export-button'));
+    await fireEvent.click(screen.getByTestId('export-scale-2'));
+    await fireEvent.click(screen.getByTestId('export-include-titleBlock'));
+    await fireEvent.click(screen.getByTestId('export-save'));
+    await waitFor(() => expect(backend.exportJourney).toHaveBeenCalled());
+    expect(backend.exportFileName).toHaveBeenCalledWith('Home insurance claim', 'png');
+    expect(backend.chooseExportPath).toHaveBeenCalledWith('home-insurance-claim.png', 'png');
+    expect(backend.exportJourney).toHaveBeenCalledWith(
+      home.id,
+      'png',
+      expect.objectContaining({ scale: 2, title_block: false, legend: true, width: null }),
+      '/home/ana/Pictures/home-insurance-claim.png',
+      true,
+    );
+    expect(screen.queryByTestId('export-dialog')).toBeNull();
+    events.export?.({ kind: 'progress', done: 3, total: 4 });
+    await waitFor(() => expect((screen.getByTestId('export-progress') as HTMLProgressElement).value).toBe(0.75));
+    events.export?.({ kind: 'finished', path: '/home/ana/Pictures/home-insurance-claim.png', bytes: 1234 });
+    expect((await screen.findByTestId('export-done')).textContent).toBe('Exported home-insurance-claim.png');
+  });
+
+  it('opens with Ctrl+E, exports a tiled PDF, and cancels on request', async () => {
+    const { backend, events } = await openApp();
+    await fireEvent.keyDown(window, { key: 'e', ctrlKey: true });
+    await fireEvent.click(screen.getByTestId('export-format-pdf'));
+    await fireEvent.change(screen.getByTestId('export-pages'), { target: { value: 'a4' } });
+    await fireEvent.click(screen.getByTestId('export-save'));
+    await waitFor(() =>
+      expect(backend.exportJourney).toHaveBeenCalledWith(
+        home.id,
+        'pdf',
+        expect.objectContaining({ pages: { layout: 'tiled', paper: 'a4', landscape: true } }),
+        '/home/ana/Pictures/home-insurance-claim.pdf',
+        true,
+      ),
+    );
+    await fireEvent.click(await screen.findByTestId('export-cancel'));
+    expect(backend.cancelExport).toHaveBeenCalled();
+    events.export?.({ kind: 'failed', error: { code: 'cancelled', message: 'the export was cancelled' } });
+    expect((await screen.findByTestId('export-failed')).textContent).toContain('cancelled; no file was written');
+  });
+
+  it('stays open when the save dialog is closed, and shows a refusal to start', async () => {
+    const { backend } = await openApp();
+    backend.chooseExportPath.mockResolvedValueOnce(null);
+    await fireEvent.click(screen.getByTestId('export-button'));
+    await fireEvent.click(screen.getByTestId('export-save'));
+    await waitFor(() => expect(backend.chooseExportPath).toHaveBeenCalled());
+    expect(screen.getByTestId('export-dialog')).toBeTruthy();
+    expect(backend.exportJourney).not.toHaveBeenCalled();
+    backend.exportJourney.mockRejectedValueOnce({ code: 'in_use', message: 'an export is already under way' });
+    await fireEvent.click(screen.getByTestId('export-save'));
+    expect((await screen.findByTestId('export-failed')).textContent).toContain('an export is already under way');
+  });
+});
+
+describe('dropping pictures', () => {
+  it('imports a dropped PNG and shows the new journey', async () => {
+    const { backend, events } = await openApp();
+    events.drop?.({ kind: 'drop', paths: ['/home/ana/broadband.png'] });
+    expect((await screen.findByTestId('import-done')).textContent).toBe(`Imported ${broadband.name}`);
+    expect(backend.importPictureFile).toHaveBeenCalledWith('/home/ana/broadband.png');
+    await waitFor(() => expect(backend.journeyScene).toHaveBeenLastCalledWith(broadband.id));
+  });
+
+  it('says why a dropped file is not imported', async () => {
+    const { backend, events } = await openApp();
+    events.drop?.({ kind: 'drop', paths: ['/home/ana/notes.txt'] });
+    expect((await screen.findByTestId('import-failed')).textContent).toContain('only SVG and PNG pictures');
+    backend.importPictureFile.mockRejectedValueOnce({ code: 'invalid', message: 'this picture carries no journey' });
+    events.drop?.({ kind: 'drop', paths: ['/home/ana/photo.png'] });
+    await waitFor(() =>
+      expect(screen.getByTestId('import-failed').textContent).toBe('photo.png: this picture carries no journey'),
+    );
+    expect(screen.queryByText('this picture carries no journey')).toBeNull();
+  });
+});
