@@ -11,7 +11,8 @@ mod workspace;
 
 pub use error::{ApiError, ErrorCode};
 pub use export::{
-    file_stem, render, render_with_journey, write_atomically, ExportFormat, ExportJob, Progress,
+    file_stem, render, render_with_journey, today_utc, write_atomically, ExportFormat, ExportJob,
+    Progress,
 };
 pub use import::{journey_in_bytes, NO_JOURNEY};
 pub use manage::{

@@ -12,7 +12,8 @@ use throughline_core::analysis;
 use throughline_core::{Id, Journey, LinkKind, Step, Workspace};
 
 use throughline_render::{
-    layout_cached, to_svg, Annotations, ChipInput, ChipRole, Fonts, Scene, WrapCache,
+    export_scene, layout_cached, to_svg, Annotations, ChipInput, ChipRole, ExportOptions, Fonts,
+    Scene, TitleInfo, WrapCache,
 };
 use throughline_store::{History, Store};
 
@@ -197,6 +198,36 @@ impl OpenWorkspace {
             j,
             &self.model.flows_of(j),
             &notes,
+            &self.fonts,
+            &mut cache,
+        ))
+    }
+
+    /// The journey laid out as an export with `options` draws it: chips, hand-offs and the emotion band
+    /// only when chosen, and the title block (naming this workspace and `date`) and legend when
+    /// chosen. The screen's [`OpenWorkspace::scene`] never carries a title block or legend.
+    pub fn export_scene(
+        &self,
+        journey: Id,
+        options: &ExportOptions,
+        date: &str,
+    ) -> Result<Scene, ApiError> {
+        let j = self
+            .model
+            .journey(journey)
+            .ok_or_else(|| ApiError::new(ErrorCode::NotFound, "that journey no longer exists"))?;
+        let notes = self.annotations(j);
+        let info = TitleInfo {
+            workspace: self.info().name,
+            date: date.to_owned(),
+        };
+        let mut cache = self.wrapped.borrow_mut();
+        Ok(export_scene(
+            j,
+            &self.model.flows_of(j),
+            &notes,
+            options,
+            &info,
             &self.fonts,
             &mut cache,
         ))

@@ -6,19 +6,130 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::time::Instant;
 
+use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 use throughline_api::{
-    file_stem, render_with_journey, write_atomically, ExportFormat, Id, OpenWorkspace, Scene,
+    file_stem, today_utc, write_atomically, ExportFormat, ExportJob, ExportOptions, Id,
+    OpenWorkspace, PageLayout, Paper,
 };
 
-/// Exports `journeys` × `formats` into `out`, spreading the work over the machine's cores. SVG and PNG
-/// files carry their journey, so `throughline import` (or the app) can open them again.
+/// How PDF pages are laid out, as typed on the command line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Pages {
+    /// One page the size of the blueprint.
+    Fit,
+    /// Tiled across A4 sheets.
+    A4,
+    /// Tiled across A3 sheets.
+    A3,
+    /// Tiled across US Letter sheets.
+    Letter,
+}
+
+/// The export's choices as flags, mapped onto the [`ExportOptions`] the app's dialog sends too, so a
+/// command-line export and an app export with the same choices are the same picture.
+#[derive(Args, Debug)]
+pub struct PictureFlags {
+    /// Leave out the title block (journey, persona, workspace, date).
+    #[arg(long)]
+    no_title_block: bool,
+    /// Leave out the legend.
+    #[arg(long)]
+    no_legend: bool,
+    /// Leave out the emotion curve (and its band).
+    #[arg(long)]
+    no_emotion: bool,
+    /// Leave out the owner and entity chips on cards.
+    #[arg(long)]
+    no_owners: bool,
+    /// Leave out the hand-off markers on arrows.
+    #[arg(long)]
+    no_handoffs: bool,
+    /// PNG: a transparent background instead of white.
+    #[arg(long)]
+    transparent: bool,
+    /// PNG: the width in pixels (the height follows); overrides --scale.
+    #[arg(long, value_name = "PX")]
+    width: Option<u32>,
+    /// PDF: one page fitted to the blueprint, or tiled across sheets of paper for a wall.
+    #[arg(long, value_enum, default_value = "fit")]
+    pages: Pages,
+    /// PDF: tiled sheets turned sideways.
+    #[arg(long)]
+    landscape: bool,
+    /// The date in the title block, YYYY-MM-DD (default: today, UTC), for reproducible exports.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    date: Option<String>,
+}
+
+impl PictureFlags {
+    /// The options these flags choose, PNGs at `scale`.
+    pub fn options(&self, scale: f64) -> Result<ExportOptions, String> {
+        let paper = |paper| PageLayout::Tiled {
+            paper,
+            landscape: self.landscape,
+        };
+        let pages = match self.pages {
+            Pages::Fit if self.landscape => {
+                return Err("--landscape needs --pages a4, a3 or letter".into())
+            }
+            Pages::Fit => PageLayout::Fit,
+            Pages::A4 => paper(Paper::A4),
+            Pages::A3 => paper(Paper::A3),
+            Pages::Letter => paper(Paper::Letter),
+        };
+        if self.width == Some(0) {
+            return Err("--width must be at least 1 pixel".into());
+        }
+        Ok(ExportOptions {
+            title_block: !self.no_title_block,
+            legend: !self.no_legend,
+            emotion: !self.no_emotion,
+            owners: !self.no_owners,
+            handoffs: !self.no_handoffs,
+            transparent: self.transparent,
+            scale,
+            width: self.width,
+            pages,
+        })
+    }
+
+    /// The title block's date: `--date` when given (checked), else today in UTC.
+    pub fn date(&self) -> Result<String, String> {
+        match &self.date {
+            None => Ok(today_utc()),
+            Some(d) if is_date(d) => Ok(d.clone()),
+            Some(d) => Err(format!("--date {d:?} is not a date like 2025-03-14")),
+        }
+    }
+}
+
+/// Whether `s` is a plausible YYYY-MM-DD date.
+fn is_date(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('-').collect();
+    let number = |p: &str, len: usize| {
+        (p.len() == len && p.bytes().all(|b| b.is_ascii_digit())).then(|| p.parse::<u32>().ok())
+    };
+    match parts.as_slice() {
+        [y, m, d] => matches!(
+            (number(y, 4), number(m, 2), number(d, 2)),
+            (Some(Some(_)), Some(Some(1..=12)), Some(Some(1..=31)))
+        ),
+        _ => false,
+    }
+}
+
+/// Exports `journeys` × `formats` into `out` with `options` (the title block dated `date`), through the
+/// same export jobs the app runs, spreading the work over the machine's cores. SVG and PNG files carry
+/// their journey, so `throughline import` (or the app) can open them again.
+#[allow(clippy::too_many_arguments)]
 pub fn run(
     ws: &OpenWorkspace,
     journeys: &[Id],
     formats: &[ExportFormat],
     out: &Path,
-    scale: f64,
+    options: &ExportOptions,
+    date: &str,
     force: bool,
 ) -> Result<(), String> {
     std::fs::create_dir_all(out)
@@ -30,22 +141,19 @@ pub fn run(
         .map(|j| (j.id, j.name))
         .collect();
     let stems = unique_stems(&names);
-    // Layout and packing are quick and need the workspace; rendering is slow and needs only the scene
-    // and the package, so those are made here and rendered on every core.
-    let scenes = names
-        .iter()
-        .map(|(id, _)| Ok((ws.scene(*id)?, ws.package_json(*id)?)))
-        .collect::<Result<Vec<(Scene, String)>, throughline_api::ApiError>>()
-        .map_err(|e| e.message)?;
-    let jobs: Vec<(&Scene, &str, &str, ExportFormat)> = scenes
+    // Layout and packing are quick and need the workspace; rendering is slow and needs only what the
+    // job took, so the jobs are made here and run on every core.
+    let jobs = names
         .iter()
         .zip(&stems)
-        .flat_map(|((scene, package), stem)| {
-            formats
-                .iter()
-                .map(move |f| (scene, package.as_str(), stem.as_str(), *f))
+        .flat_map(|((id, _), stem)| {
+            formats.iter().map(move |f| {
+                ws.export_job_dated(*id, *f, options, date)
+                    .map(|job| (job, stem.clone()))
+            })
         })
-        .collect();
+        .collect::<Result<Vec<(ExportJob, String)>, throughline_api::ApiError>>()
+        .map_err(|e| e.message)?;
     let bar = ProgressBar::new(jobs.len() as u64);
     bar.set_style(
         ProgressStyle::with_template("{bar:32} {pos}/{len} {msg}")
@@ -61,14 +169,11 @@ pub fn run(
     std::thread::scope(|s| {
         for _ in 0..workers {
             s.spawn(|| {
-                while let Some(&(scene, package, stem, format)) =
-                    jobs.get(next.fetch_add(1, Ordering::Relaxed))
-                {
-                    let path = out.join(format!("{stem}.{}", format.extension()));
-                    let result =
-                        render_with_journey(scene, format, scale, package).and_then(|bytes| {
-                            write_atomically(&path, &bytes, force).map(|()| bytes.len())
-                        });
+                while let Some((job, stem)) = jobs.get(next.fetch_add(1, Ordering::Relaxed)) {
+                    let path = out.join(format!("{stem}.{}", job.format().extension()));
+                    let result = job.run(&|_, _| true).and_then(|bytes| {
+                        write_atomically(&path, &bytes, force).map(|()| bytes.len())
+                    });
                     match result {
                         Ok(size) => written
                             .lock()
@@ -149,5 +254,77 @@ mod tests {
             (Id::new(), "Other".into()),
         ];
         assert_eq!(unique_stems(&names), vec!["claim", "claim-2", "other"]);
+    }
+
+    #[derive(clap::Parser)]
+    struct Flags {
+        #[command(flatten)]
+        picture: PictureFlags,
+    }
+
+    fn options(args: &[&str]) -> Result<ExportOptions, String> {
+        use clap::Parser;
+        let flags = Flags::try_parse_from(std::iter::once("export").chain(args.iter().copied()))
+            .map_err(|e| e.to_string())?;
+        flags.picture.options(2.0)
+    }
+
+    #[test]
+    fn flags_map_onto_the_export_options() {
+        assert_eq!(
+            options(&[]).unwrap(),
+            ExportOptions {
+                scale: 2.0,
+                ..ExportOptions::default()
+            }
+        );
+        let all = options(&[
+            "--no-title-block",
+            "--no-legend",
+            "--no-emotion",
+            "--no-owners",
+            "--no-handoffs",
+            "--transparent",
+            "--width",
+            "3000",
+            "--pages",
+            "a3",
+            "--landscape",
+        ])
+        .unwrap();
+        assert_eq!(
+            all,
+            ExportOptions {
+                title_block: false,
+                legend: false,
+                emotion: false,
+                owners: false,
+                handoffs: false,
+                transparent: true,
+                scale: 2.0,
+                width: Some(3000),
+                pages: PageLayout::Tiled {
+                    paper: Paper::A3,
+                    landscape: true,
+                },
+            }
+        );
+        assert!(options(&["--landscape"]).is_err(), "landscape needs paper");
+        assert!(options(&["--pages", "a5"]).is_err());
+    }
+
+    #[test]
+    fn dates_are_checked() {
+        assert!(is_date("2025-03-14"));
+        for bad in [
+            "2025-3-14",
+            "2025-13-01",
+            "20250314",
+            "2025-03-14x",
+            "yyyy-mm-dd",
+            "",
+        ] {
+            assert!(!is_date(bad), "{bad}");
+        }
     }
 }

@@ -50,6 +50,10 @@ enum Command {
         /// Average links from each card to entities (with --entities).
         #[arg(long, default_value_t = 3.0)]
         links_per_card: f64,
+        /// Write, as each of the journeys, the 1,500-card blueprint exports are benchmarked on
+        /// (--stages and --cards are then ignored).
+        #[arg(long)]
+        export_benchmark: bool,
     },
     /// Check ownership, support and flow across the workspace, and ask what fails if an entity does.
     /// Exits with status 2 when a check named by --fail-on finds anything.
@@ -107,6 +111,9 @@ enum Command {
         /// Replace files that already exist.
         #[arg(long)]
         force: bool,
+        /// What the pictures include and how PDFs are paged.
+        #[command(flatten)]
+        picture: export::PictureFlags,
     },
     /// Import journeys from exported SVG or PNG pictures (they carry the journey they show) as new
     /// journeys of a workspace, each in one undoable edit.
@@ -154,11 +161,16 @@ fn run(cli: Cli) -> Result<Outcome, String> {
             seed,
             entities,
             links_per_card,
+            export_benchmark,
         } => {
             if stages == 0 {
                 return Err("--stages must be at least 1".into());
             }
-            let mut model = throughline_api::synthetic::workspace(journeys, stages, cards, seed);
+            let mut model = if export_benchmark {
+                throughline_api::synthetic::export_benchmarks(journeys)
+            } else {
+                throughline_api::synthetic::workspace(journeys, stages, cards, seed)
+            };
             throughline_api::synthetic::organisation(&mut model, entities, links_per_card, seed);
             OpenWorkspace::create_from(&workspace, &model).map_err(fail)?;
             println!(
@@ -213,6 +225,7 @@ fn run(cli: Cli) -> Result<Outcome, String> {
             out,
             scale,
             force,
+            picture,
         } => {
             let ws = OpenWorkspace::open(&workspace).map_err(fail)?;
             let formats = format
@@ -224,7 +237,9 @@ fn run(cli: Cli) -> Result<Outcome, String> {
                 (Some(name), _) => vec![ws.find_journey(&name).map_err(fail)?],
                 (None, _) => ws.journeys().iter().map(|j| j.id).collect(),
             };
-            export::run(&ws, &journeys, &formats, &out, scale, force)?;
+            let options = picture.options(scale)?;
+            let date = picture.date()?;
+            export::run(&ws, &journeys, &formats, &out, &options, &date, force)?;
         }
         Command::Import { workspace, files } => import(&workspace, &files)?,
         Command::Scene { workspace, journey } => {

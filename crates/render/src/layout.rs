@@ -64,6 +64,31 @@ pub struct Annotations {
     pub handoffs: HashSet<Id>,
 }
 
+/// Choices that change what the layout makes room for. The screen always uses the default; an export
+/// may leave parts out, and then the rest closes up exactly as the screen would without them.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LayoutOptions {
+    /// The emotion band above the customer lane, so a picture without the curve has no empty band.
+    pub emotion: bool,
+    /// Where the stage headings start, when something else (an export's title block) takes the
+    /// place of the title lines above them; `None` leaves room for the title lines.
+    pub top: Option<f64>,
+}
+
+impl Default for LayoutOptions {
+    fn default() -> Self {
+        LayoutOptions {
+            emotion: true,
+            top: None,
+        }
+    }
+}
+
+/// Width of the scene of a journey with `stages` stages, known before it is laid out.
+pub fn scene_width(stages: usize) -> f64 {
+    MARGIN + HEADER_W + stages as f64 * STAGE_W + MARGIN
+}
+
 /// Lays `journey` out, with `flows` (its flow links) as arrows.
 pub fn layout(journey: &Journey, flows: &[Link], fonts: &Fonts) -> Scene {
     layout_cached(
@@ -80,6 +105,25 @@ pub fn layout_cached(
     journey: &Journey,
     flows: &[Link],
     notes: &Annotations,
+    fonts: &Fonts,
+    cache: &mut WrapCache,
+) -> Scene {
+    layout_with(
+        journey,
+        flows,
+        notes,
+        LayoutOptions::default(),
+        fonts,
+        cache,
+    )
+}
+
+/// [`layout_cached`] with `options` deciding what to make room for (exports leave parts out).
+pub fn layout_with(
+    journey: &Journey,
+    flows: &[Link],
+    notes: &Annotations,
+    options: LayoutOptions,
     fonts: &Fonts,
     cache: &mut WrapCache,
 ) -> Scene {
@@ -105,7 +149,7 @@ pub fn layout_cached(
 
     let left = MARGIN + HEADER_W;
     let col_x = |i: usize| left + i as f64 * STAGE_W;
-    let width = left + n_stages as f64 * STAGE_W + MARGIN;
+    let width = scene_width(n_stages);
     let mut y = MARGIN;
 
     // Title block.
@@ -124,6 +168,9 @@ pub fn layout_cached(
         }
     });
     y += 22.0;
+    if let Some(top) = options.top {
+        y = top;
+    }
 
     // Stage headings.
     let stage_font = fonts.for_weight(styles.stage.weight);
@@ -189,7 +236,7 @@ pub fn layout_cached(
             }
         }
         previous = Some(lane.kind);
-        if lane.kind == LaneKind::Customer && emotion.is_none() {
+        if options.emotion && lane.kind == LaneKind::Customer && emotion.is_none() {
             emotion = Some(EmotionBand {
                 band: Rect {
                     x: MARGIN,
@@ -319,6 +366,8 @@ pub fn layout_cached(
             .collect(),
         styles,
         colours: Colours::standard(),
+        title_block: None,
+        legend: None,
     }
 }
 
@@ -365,7 +414,7 @@ fn middle(points: &[Point]) -> Point {
 }
 
 /// Colours of a chip: fill and text.
-fn chip_colours(role: ChipRole) -> (&'static str, &'static str) {
+pub(crate) fn chip_colours(role: ChipRole) -> (&'static str, &'static str) {
     match role {
         ChipRole::Owner => ("#1f2a44", "#ffffff"),
         ChipRole::PerformedBy => ("#e3ecfb", "#1d3f8a"),
@@ -537,7 +586,7 @@ fn card(
 }
 
 /// Points of a five-pointed star centred on (cx, cy), as SVG polygon points.
-fn star(cx: f64, cy: f64, outer: f64, inner: f64) -> String {
+pub(crate) fn star(cx: f64, cy: f64, outer: f64, inner: f64) -> String {
     let mut out = String::new();
     for k in 0..10 {
         let r = if k % 2 == 0 { outer } else { inner };

@@ -2,20 +2,23 @@
 //! so what the screen shows and what export writes come from one layout. Pure functions, no I/O: the
 //! same journey gives the same bytes.
 
+pub mod decorate;
 pub mod embed;
 pub mod export;
 pub mod font;
 pub mod layout;
 pub mod network;
 pub mod options;
+pub mod pages;
 pub mod route;
 pub mod scene;
 pub mod svg;
 pub mod theme;
 pub mod wrap;
 
+pub use decorate::{export_scene, TitleInfo};
 pub use font::Fonts;
-pub use layout::{layout, layout_cached, Annotations, ChipInput};
+pub use layout::{layout, layout_cached, layout_with, Annotations, ChipInput, LayoutOptions};
 pub use network::{layout_network, NetworkInput, NetworkKind, NetworkScene};
 pub use options::{ExportOptions, PageLayout, Paper};
 pub use scene::*;

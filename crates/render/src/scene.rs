@@ -284,4 +284,140 @@ pub struct Scene {
     pub styles: TextStyles,
     /// Fixed colours used above.
     pub colours: Colours,
+    /// Exports only: the header with the journey, persona, workspace and date. When present it is
+    /// drawn instead of `title` and `subtitle`, and the blueprint was laid out below it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub title_block: Option<TitleBlock>,
+    /// Exports only: the key to every mark, below the blueprint.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub legend: Option<Legend>,
+}
+
+/// The header of an exported picture, so a printed blueprint says what it is, whose it is and when it
+/// was made. Replaces the screen's title lines rather than repeating them.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct TitleBlock {
+    /// The block's frame.
+    pub rect: Rect,
+    /// The coloured bar along its left edge.
+    pub accent: Rect,
+    /// The journey name, wrapped to at most two lines (title style).
+    pub title: Vec<TextLine>,
+    /// "Persona: …", if the journey has one (subtitle style).
+    pub persona: Option<TextLine>,
+    /// Workspace and date, each a small caption over its value.
+    pub facts: Vec<Fact>,
+}
+
+/// A captioned value in the title block, e.g. WORKSPACE over the workspace's name.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct Fact {
+    /// The caption (label style).
+    pub caption: TextLine,
+    /// The value (lane style).
+    pub value: TextLine,
+}
+
+/// The key to an exported picture: what each colour, line and mark means, so a blueprint on a wall
+/// reads without the app.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct Legend {
+    /// The legend's frame.
+    pub rect: Rect,
+    /// "Legend".
+    pub title: TextLine,
+    /// Groups of entries, each a column.
+    pub sections: Vec<LegendSection>,
+}
+
+/// One group of the legend (lanes, lines, markers, emotion, chips).
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct LegendSection {
+    /// The group's caption (label style).
+    pub heading: TextLine,
+    /// Its entries, top to bottom.
+    pub entries: Vec<LegendEntry>,
+}
+
+/// A sample of a mark and what it means.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct LegendEntry {
+    /// The sample, drawn as on the blueprint.
+    pub symbol: LegendSymbol,
+    /// What it means (channel style).
+    pub label: TextLine,
+}
+
+/// A sample mark in the legend, positioned and coloured like the real one.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+#[serde(tag = "symbol", rename_all = "snake_case")]
+pub enum LegendSymbol {
+    /// A lane kind's colours.
+    Lane {
+        /// The swatch.
+        rect: Rect,
+        /// The kind's colours.
+        palette: Palette,
+    },
+    /// A blueprint line.
+    Line {
+        /// Which line.
+        kind: LineKind,
+        /// Left end.
+        x1: f64,
+        /// Right end.
+        x2: f64,
+        /// Vertical position.
+        y: f64,
+    },
+    /// A flow arrow.
+    Flow {
+        /// SVG path data; the arrowhead sits at its end.
+        path: String,
+    },
+    /// The moment-of-truth star: polygon points.
+    MomentOfTruth {
+        /// Polygon points.
+        points: String,
+    },
+    /// Pain-point markers, one per severity.
+    PainPoint {
+        /// Low, medium, high.
+        markers: Vec<PainMarker>,
+    },
+    /// The fail-point badge.
+    Fail {
+        /// The badge.
+        badge: Badge,
+    },
+    /// The wait-point badge.
+    Wait {
+        /// The badge.
+        badge: Badge,
+    },
+    /// The hand-off diamond.
+    Handoff {
+        /// Its centre.
+        at: Point,
+    },
+    /// A point of the emotion curve.
+    Emotion {
+        /// Its centre.
+        at: Point,
+        /// The score's colour.
+        colour: String,
+    },
+    /// A chip of one role.
+    Chip {
+        /// The chip's box.
+        rect: Rect,
+        /// The role's name, inside the chip.
+        label: TextLine,
+        /// Fill colour.
+        fill: String,
+        /// Text colour.
+        text: String,
+    },
 }

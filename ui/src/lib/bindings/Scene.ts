@@ -5,11 +5,13 @@ import type { Colours } from "./Colours";
 import type { EmotionBand } from "./EmotionBand";
 import type { Id } from "./Id";
 import type { LaneBand } from "./LaneBand";
+import type { Legend } from "./Legend";
 import type { Rule } from "./Rule";
 import type { Separator } from "./Separator";
 import type { StageColumn } from "./StageColumn";
 import type { TextLine } from "./TextLine";
 import type { TextStyles } from "./TextStyles";
+import type { TitleBlock } from "./TitleBlock";
 
 /**
  * A journey laid out for drawing.
@@ -70,4 +72,13 @@ styles: TextStyles,
 /**
  * Fixed colours used above.
  */
-colours: Colours, };
+colours: Colours, 
+/**
+ * Exports only: the header with the journey, persona, workspace and date. When present it is
+ * drawn instead of `title` and `subtitle`, and the blueprint was laid out below it.
+ */
+title_block?: TitleBlock, 
+/**
+ * Exports only: the key to every mark, below the blueprint.
+ */
+legend?: Legend, };

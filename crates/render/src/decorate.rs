@@ -1,0 +1,770 @@
+//! What an export adds around the blueprint: a title block above it (journey, persona, workspace,
+//! date) and a legend below it (lane kinds, blueprint lines, markers, emotion scale, chips). Both are
+//! laid out here, measured with the shipped font like the rest of the scene, so the SVG, PNG and PDF
+//! draw them identically and the screen's scene never carries them.
+
+use throughline_core::{Journey, LaneKind, LineKind, Link, Severity};
+
+use crate::font::Fonts;
+use crate::layout::{
+    chip_colours, layout_with, scene_width, star, Annotations, LayoutOptions, MARGIN,
+};
+use crate::options::ExportOptions;
+use crate::scene::*;
+use crate::theme::{emotion_colour, palette, severity_colour, FontSpec, TextStyles};
+use crate::wrap::{wrap_clamped, WrapCache};
+
+/// Space between the title block, the blueprint and the legend.
+const GAP: f64 = 24.0;
+/// Inner padding of the title block and the legend.
+const PAD: f64 = 20.0;
+/// Width of the title block's coloured bar.
+const ACCENT_W: f64 = 6.0;
+/// Space between the facts (workspace, date) of the title block.
+const FACT_GAP: f64 = 36.0;
+/// Widest a fact's value is drawn before it is cut, so a long workspace name cannot crowd the title.
+const FACT_MAX_W: f64 = 320.0;
+/// Narrowest the journey name may be squeezed beside the facts before the facts move under it.
+const MIN_TITLE_W: f64 = 280.0;
+/// Height of one legend entry.
+const ROW_H: f64 = 22.0;
+/// Width of the sample column of a legend entry.
+const SYMBOL_W: f64 = 46.0;
+/// Space between a sample and its meaning.
+const SYMBOL_GAP: f64 = 10.0;
+/// Space between legend columns.
+const COLUMN_GAP: f64 = 40.0;
+
+/// What the title block says besides the journey itself. The caller supplies it, so the render crate
+/// reads no clock and an export made with the same date is byte-identical.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TitleInfo {
+    /// The workspace's name.
+    pub workspace: String,
+    /// The export's date, as the caller wants it shown (the app and CLI use YYYY-MM-DD).
+    pub date: String,
+}
+
+/// The scene an export draws for `options`: chips and hand-offs left out when not wanted (cards then
+/// laid out without chip rows, exactly as the screen would be without them), the emotion band left out
+/// when not wanted, a title block in place of the screen's title lines with the blueprint laid out
+/// below it, and a legend below the blueprint. Within the blueprint every position, wrapped line and
+/// colour is the screen's for the same choices.
+pub fn export_scene(
+    journey: &Journey,
+    flows: &[Link],
+    notes: &Annotations,
+    options: &ExportOptions,
+    info: &TitleInfo,
+    fonts: &Fonts,
+    cache: &mut WrapCache,
+) -> Scene {
+    let filtered;
+    let notes = if options.owners && options.handoffs {
+        notes
+    } else {
+        filtered = Annotations {
+            chips: if options.owners {
+                notes.chips.clone()
+            } else {
+                Default::default()
+            },
+            handoffs: if options.handoffs {
+                notes.handoffs.clone()
+            } else {
+                Default::default()
+            },
+        };
+        &filtered
+    };
+    // The block's height depends only on the scene's width, known from the number of stages, so it
+    // is made first and the blueprint laid out below it.
+    let block = options.title_block.then(|| {
+        let persona =
+            (!journey.persona.is_empty()).then(|| format!("Persona: {}", journey.persona));
+        title_block(
+            &journey.name,
+            persona.as_deref(),
+            scene_width(journey.stages.len()),
+            info,
+            fonts,
+        )
+    });
+    let layout_options = LayoutOptions {
+        emotion: options.emotion,
+        top: block.as_ref().map(|b| b.rect.y + b.rect.height + GAP),
+    };
+    let mut scene = layout_with(journey, flows, notes, layout_options, fonts, cache);
+    scene.title_block = block;
+    if options.legend {
+        let top = scene.height - MARGIN + GAP;
+        let legend = legend(&scene, options, top, fonts);
+        scene.height = legend.rect.y + legend.rect.height + MARGIN;
+        scene.legend = Some(legend);
+    }
+    scene
+}
+
+fn line(text: String, x: f64, y: f64) -> TextLine {
+    TextLine { text, x, y }
+}
+
+fn one_line(text: &str, fonts: &Fonts, spec: &FontSpec, width: f64) -> (String, f64) {
+    let font = fonts.for_weight(spec.weight);
+    let text = wrap_clamped(text, font, spec.size, width, 1).remove(0);
+    let w = font.width(&text, spec.size);
+    (text, w)
+}
+
+fn title_block(
+    name: &str,
+    persona: Option<&str>,
+    scene_width: f64,
+    info: &TitleInfo,
+    fonts: &Fonts,
+) -> TitleBlock {
+    let s = &TextStyles::standard();
+    let (x, top) = (MARGIN, MARGIN);
+    let width = scene_width - 2.0 * MARGIN;
+    let text_x = x + ACCENT_W + PAD;
+    let right = x + width - PAD;
+
+    // The facts, measured first: the journey name gets what they leave.
+    let facts: Vec<(String, f64, String, f64)> =
+        [("WORKSPACE", &info.workspace), ("DATE", &info.date)]
+            .iter()
+            .map(|(caption, value)| {
+                let (caption, cw) = one_line(caption, fonts, &s.label, FACT_MAX_W);
+                let (value, vw) = one_line(value, fonts, &s.lane, FACT_MAX_W);
+                (caption, cw, value, vw)
+            })
+            .collect();
+    let columns: Vec<f64> = facts.iter().map(|f| f.1.max(f.3)).collect();
+    let facts_w = columns.iter().sum::<f64>() + FACT_GAP * (columns.len() as f64 - 1.0);
+    let beside = right - facts_w - FACT_GAP - text_x >= MIN_TITLE_W;
+    let title_w = if beside {
+        right - facts_w - FACT_GAP - text_x
+    } else {
+        right - text_x
+    };
+
+    let title_font = fonts.for_weight(s.title.weight);
+    let mut y = top + PAD + s.title.size * 0.75;
+    let title: Vec<TextLine> = wrap_clamped(name, title_font, s.title.size, title_w, 2)
+        .into_iter()
+        .enumerate()
+        .map(|(k, text)| line(text, text_x, y + k as f64 * (s.title.size + 6.0)))
+        .collect();
+    y += (title.len().max(1) - 1) as f64 * (s.title.size + 6.0);
+    let persona = persona.map(|sub| {
+        y += s.subtitle.size + 12.0;
+        let (text, _) = one_line(sub, fonts, &s.subtitle, title_w);
+        line(text, text_x, y)
+    });
+    let text_bottom = y + s.title.size * 0.25;
+
+    let (mut fx, caption_y) = if beside {
+        (right - facts_w, top + PAD + s.label.size)
+    } else {
+        (text_x, text_bottom + 16.0 + s.label.size)
+    };
+    let value_y = caption_y + s.lane.size + 8.0;
+    let facts = facts
+        .into_iter()
+        .zip(&columns)
+        .map(|((caption, _, value, _), w)| {
+            let fact = Fact {
+                caption: line(caption, fx, caption_y),
+                value: line(value, fx, value_y),
+            };
+            fx += w + FACT_GAP;
+            fact
+        })
+        .collect();
+    let bottom = text_bottom.max(value_y + s.lane.size * 0.3) + PAD;
+    let rect = Rect {
+        x,
+        y: top,
+        width,
+        height: bottom - top,
+    };
+    TitleBlock {
+        accent: Rect {
+            width: ACCENT_W,
+            ..rect
+        },
+        rect,
+        title,
+        persona,
+        facts,
+    }
+}
+
+/// One legend entry before it is placed: a sample drawn at (x, centre y) and its meaning.
+struct Item {
+    /// Width of the sample (chips are wider than the sample column).
+    width: f64,
+    draw: Box<dyn Fn(f64, f64) -> LegendSymbol>,
+    label: String,
+}
+
+fn item(label: &str, draw: impl Fn(f64, f64) -> LegendSymbol + 'static) -> Item {
+    Item {
+        width: SYMBOL_W,
+        draw: Box::new(draw),
+        label: label.to_owned(),
+    }
+}
+
+fn lane_name(kind: LaneKind) -> &'static str {
+    match kind {
+        LaneKind::Evidence => "Physical evidence",
+        LaneKind::Customer => "Customer actions",
+        LaneKind::Frontstage => "Frontstage (seen by the customer)",
+        LaneKind::Backstage => "Backstage (not seen)",
+        LaneKind::Support => "Support processes and systems",
+    }
+}
+
+/// The legend's groups for this scene and these options: lane kinds and lines that appear in the
+/// blueprint, every marker, and the emotion scale and chips when they are shown.
+fn sections(
+    scene: &Scene,
+    options: &ExportOptions,
+    fonts: &Fonts,
+) -> Vec<(&'static str, Vec<Item>)> {
+    let s = &scene.styles;
+    let mut out = Vec::new();
+
+    let lanes: Vec<Item> = LaneKind::ALL
+        .into_iter()
+        .filter(|k| scene.lanes.iter().any(|l| l.kind == *k))
+        .map(|kind| {
+            item(lane_name(kind), move |x, cy| LegendSymbol::Lane {
+                rect: Rect {
+                    x,
+                    y: cy - 8.0,
+                    width: SYMBOL_W,
+                    height: 16.0,
+                },
+                palette: palette(kind),
+            })
+        })
+        .collect();
+    if !lanes.is_empty() {
+        out.push(("LANES", lanes));
+    }
+
+    let lines: Vec<Item> = LineKind::ALL
+        .into_iter()
+        .filter(|k| scene.separators.iter().any(|sep| sep.kind == *k))
+        .map(|kind| {
+            item(kind.label(), move |x, cy| LegendSymbol::Line {
+                kind,
+                x1: x,
+                x2: x + SYMBOL_W,
+                y: cy,
+            })
+        })
+        .collect();
+    if !lines.is_empty() {
+        out.push(("LINES", lines));
+    }
+
+    let badge_font_w = |letter: &str| fonts.for_weight(s.label.weight).width(letter, s.label.size);
+    let label_size = s.label.size;
+    let badge = move |letter: &'static str, w: f64| {
+        move |x: f64, cy: f64| {
+            let at = Point {
+                x: x + SYMBOL_W / 2.0,
+                y: cy,
+            };
+            Badge {
+                at,
+                label: line(letter.to_owned(), at.x - w / 2.0, cy + label_size * 0.36),
+            }
+        }
+    };
+    let fail = badge("F", badge_font_w("F"));
+    let wait = badge("W", badge_font_w("W"));
+    let mut markers = vec![
+        item("Flow from step to step", |x, cy| {
+            let mut path = String::from("M");
+            crate::svg::push_num(&mut path, x + 2.0);
+            path.push(' ');
+            crate::svg::push_num(&mut path, cy);
+            path.push('H');
+            crate::svg::push_num(&mut path, x + SYMBOL_W - 2.0);
+            LegendSymbol::Flow { path }
+        }),
+        item("Moment of truth", |x, cy| LegendSymbol::MomentOfTruth {
+            points: star(x + SYMBOL_W / 2.0, cy, 7.0, 3.0),
+        }),
+        item("Pain point: low, medium, high", |x, cy| {
+            LegendSymbol::PainPoint {
+                markers: [Severity::Low, Severity::Medium, Severity::High]
+                    .iter()
+                    .enumerate()
+                    .map(|(k, sev)| PainMarker {
+                        at: Point {
+                            x: x + 7.0 + 16.0 * k as f64,
+                            y: cy,
+                        },
+                        colour: severity_colour(*sev).to_owned(),
+                    })
+                    .collect(),
+            }
+        }),
+        item("Fail point", move |x, cy| LegendSymbol::Fail {
+            badge: fail(x, cy),
+        }),
+        item("Wait point", move |x, cy| LegendSymbol::Wait {
+            badge: wait(x, cy),
+        }),
+    ];
+    if options.handoffs {
+        markers.push(item("Hand-off to another team", |x, cy| {
+            LegendSymbol::Handoff {
+                at: Point {
+                    x: x + SYMBOL_W / 2.0,
+                    y: cy,
+                },
+            }
+        }));
+    }
+    out.push(("MARKERS", markers));
+
+    if options.emotion && scene.emotion.is_some() {
+        let scale = [
+            (2, "+2 delighted"),
+            (1, "+1 pleased"),
+            (0, "0 neutral"),
+            (-1, "-1 annoyed"),
+            (-2, "-2 upset"),
+        ];
+        out.push((
+            "EMOTION",
+            scale
+                .into_iter()
+                .map(|(score, label)| {
+                    item(label, move |x, cy| LegendSymbol::Emotion {
+                        at: Point {
+                            x: x + SYMBOL_W / 2.0,
+                            y: cy,
+                        },
+                        colour: emotion_colour(score).to_owned(),
+                    })
+                })
+                .collect(),
+        ));
+    }
+
+    if options.owners {
+        let chip_font = fonts.for_weight(s.label.weight);
+        let chips = [
+            (ChipRole::Owner, "Owner", "Accountable owner"),
+            (
+                ChipRole::PerformedBy,
+                "Performed by",
+                "Person or team doing it",
+            ),
+            (ChipRole::Uses, "Uses", "System it uses"),
+            (ChipRole::PartOf, "Part of", "Process it belongs to"),
+        ];
+        out.push((
+            "CHIPS",
+            chips
+                .into_iter()
+                .map(|(role, name, meaning)| {
+                    let w = chip_font.width(name, label_size) + 10.0;
+                    let (fill, text) = chip_colours(role);
+                    Item {
+                        width: w.max(SYMBOL_W),
+                        draw: Box::new(move |x, cy| LegendSymbol::Chip {
+                            rect: Rect {
+                                x,
+                                y: cy - 7.5,
+                                width: w,
+                                height: 15.0,
+                            },
+                            label: line(name.to_owned(), x + 5.0, cy + label_size * 0.36),
+                            fill: fill.to_owned(),
+                            text: text.to_owned(),
+                        }),
+                        label: meaning.to_owned(),
+                    }
+                })
+                .collect(),
+        ));
+    }
+    out
+}
+
+fn legend(scene: &Scene, options: &ExportOptions, top: f64, fonts: &Fonts) -> Legend {
+    let s = &scene.styles;
+    let x = MARGIN;
+    let width = scene.width - 2.0 * MARGIN;
+    let left = x + PAD;
+    let right = x + width - PAD;
+    let title = line("Legend".to_owned(), left, top + PAD + s.lane.size * 0.75);
+    let label_font = fonts.for_weight(s.channel.weight);
+    let heading_font = fonts.for_weight(s.label.weight);
+
+    // Columns flow left to right and wrap onto a new row when the legend is narrower than they are.
+    let mut row_top = title.y + 18.0;
+    let mut row_bottom = row_top;
+    let mut cx = left;
+    let mut sections = Vec::new();
+    for (heading, items) in self::sections(scene, options, fonts) {
+        let widths: Vec<f64> = items
+            .iter()
+            .map(|i| {
+                let room = (right - left - i.width - SYMBOL_GAP).max(60.0);
+                i.width + SYMBOL_GAP + one_line(&i.label, fonts, &s.channel, room).1
+            })
+            .collect();
+        let column_w = widths
+            .iter()
+            .copied()
+            .fold(heading_font.width(heading, s.label.size), f64::max)
+            .min(right - left);
+        if cx > left && cx + column_w > right {
+            cx = left;
+            row_top = row_bottom + 16.0;
+        }
+        let heading_line = line(heading.to_owned(), cx, row_top + s.label.size);
+        let mut y = row_top + 18.0;
+        let entries = items
+            .iter()
+            .map(|i| {
+                let cy = y + ROW_H / 2.0;
+                let label_x = cx + i.width + SYMBOL_GAP;
+                let room = (cx + column_w - label_x).max(60.0);
+                // A hair of room beyond the measured width: word-by-word sums round differently.
+                let text =
+                    wrap_clamped(&i.label, label_font, s.channel.size, room + 1.0, 1).remove(0);
+                y += ROW_H;
+                LegendEntry {
+                    symbol: (i.draw)(cx, cy),
+                    label: line(text, label_x, cy + s.channel.size * 0.36),
+                }
+            })
+            .collect();
+        row_bottom = row_bottom.max(y);
+        cx += column_w + COLUMN_GAP;
+        sections.push(LegendSection {
+            heading: heading_line,
+            entries,
+        });
+    }
+    Legend {
+        rect: Rect {
+            x,
+            y: top,
+            width,
+            height: row_bottom + PAD - 4.0 - top,
+        },
+        title,
+        sections,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::{layout_cached, ChipInput};
+    use crate::svg::to_svg;
+    use throughline_core::sample::sample_workspace;
+    use throughline_core::Workspace;
+
+    fn info() -> TitleInfo {
+        TitleInfo {
+            workspace: "Claims team".into(),
+            date: "2025-03-14".into(),
+        }
+    }
+
+    /// Every owned step gets an owner chip; every other flow is a hand-off.
+    fn notes(ws: &Workspace, j: &Journey) -> Annotations {
+        let mut notes = Annotations::default();
+        for step in &j.steps {
+            if let Some(owner) = step.owner {
+                notes.chips.entry(step.id).or_default().push(ChipInput {
+                    entity: owner,
+                    label: "Claims contact centre".into(),
+                    role: ChipRole::Owner,
+                });
+            }
+        }
+        notes.handoffs = ws.flows_of(j).iter().step_by(2).map(|l| l.id).collect();
+        notes
+    }
+
+    fn scene(options: &ExportOptions) -> (Scene, Workspace) {
+        let ws = sample_workspace().unwrap();
+        let j = &ws.journeys[0];
+        let s = export_scene(
+            j,
+            &ws.flows_of(j),
+            &notes(&ws, j),
+            options,
+            &info(),
+            &Fonts::embedded(),
+            &mut WrapCache::default(),
+        );
+        (s, ws)
+    }
+
+    fn screen(ws: &Workspace, notes: &Annotations) -> Scene {
+        let j = &ws.journeys[0];
+        layout_cached(
+            j,
+            &ws.flows_of(j),
+            notes,
+            &Fonts::embedded(),
+            &mut WrapCache::default(),
+        )
+    }
+
+    #[test]
+    fn as_on_screen_is_exactly_the_screen() {
+        let (export, ws) = scene(&ExportOptions::as_on_screen());
+        let j = &ws.journeys[0];
+        assert_eq!(export, screen(&ws, &notes(&ws, j)));
+        assert!(export.cards.iter().any(|c| !c.chips.is_empty()));
+        assert!(export.arrows.iter().any(|a| a.handoff.is_some()));
+    }
+
+    #[test]
+    fn without_owners_cards_have_no_chips_and_close_up_as_on_screen() {
+        let (export, ws) = scene(&ExportOptions {
+            owners: false,
+            ..ExportOptions::as_on_screen()
+        });
+        assert!(export.cards.iter().all(|c| c.chips.is_empty()));
+        let j = &ws.journeys[0];
+        let mut without = notes(&ws, j);
+        without.chips.clear();
+        let screen = screen(&ws, &without);
+        assert_eq!(export, screen, "laid out as the screen without chips");
+        let with = self::screen(&ws, &notes(&ws, j));
+        assert!(export.height < with.height, "chip rows are gone");
+        assert!(
+            export.arrows.iter().any(|a| a.handoff.is_some()),
+            "hand-offs stay"
+        );
+    }
+
+    #[test]
+    fn without_handoffs_arrows_have_no_markers() {
+        let (export, _) = scene(&ExportOptions {
+            handoffs: false,
+            ..ExportOptions::default()
+        });
+        assert!(!export.arrows.is_empty());
+        assert!(export.arrows.iter().all(|a| a.handoff.is_none()));
+        assert!(export.cards.iter().any(|c| !c.chips.is_empty()));
+        let legend = export.legend.unwrap();
+        assert!(legend.sections.iter().all(|s| s
+            .entries
+            .iter()
+            .all(|e| !matches!(e.symbol, LegendSymbol::Handoff { .. }))));
+    }
+
+    #[test]
+    fn without_emotion_the_band_is_gone_and_the_lanes_move_up() {
+        let on = ExportOptions::as_on_screen();
+        let off = ExportOptions {
+            emotion: false,
+            ..on.clone()
+        };
+        let (with, _) = scene(&on);
+        let (without, _) = scene(&off);
+        let band = with
+            .emotion
+            .as_ref()
+            .expect("the sample has a customer lane");
+        assert!(without.emotion.is_none());
+        assert!((with.height - without.height - band.band.height).abs() < 1e-9);
+        assert_eq!(with.cards.len(), without.cards.len());
+        let (legend, _) = scene(&ExportOptions {
+            emotion: false,
+            ..ExportOptions::default()
+        });
+        assert!(legend
+            .legend
+            .unwrap()
+            .sections
+            .iter()
+            .all(|s| s.heading.text != "EMOTION"));
+    }
+
+    /// The bottom of everything the blueprint draws.
+    fn blueprint_bottom(s: &Scene) -> f64 {
+        s.lanes
+            .iter()
+            .map(|l| l.band.y + l.band.height)
+            .chain(s.cards.iter().map(|c| c.rect.y + c.rect.height))
+            .fold(0.0, f64::max)
+    }
+
+    fn blueprint_top(s: &Scene) -> f64 {
+        s.stages
+            .iter()
+            .map(|st| st.header.y)
+            .chain(s.lanes.iter().map(|l| l.band.y))
+            .fold(f64::INFINITY, f64::min)
+    }
+
+    fn check_decorations(s: &Scene) {
+        let bounds = Rect {
+            x: 0.0,
+            y: 0.0,
+            width: s.width,
+            height: s.height,
+        };
+        let fonts = Fonts::embedded();
+        let block = s.title_block.as_ref().expect("a title block");
+        let legend = s.legend.as_ref().expect("a legend");
+        assert!(bounds.contains(&block.rect) && bounds.contains(&legend.rect));
+        assert!(block.rect.y + block.rect.height < blueprint_top(s));
+        assert!(legend.rect.y > blueprint_bottom(s));
+        assert!(!block.rect.overlaps(&legend.rect));
+        let width =
+            |t: &TextLine, spec: &FontSpec| fonts.for_weight(spec.weight).width(&t.text, spec.size);
+        let inside = |r: &Rect, t: &TextLine, spec: &FontSpec| {
+            t.x >= r.x
+                && t.x + width(t, spec) <= r.x + r.width + 0.5
+                && t.y > r.y
+                && t.y < r.y + r.height
+        };
+        let st = &s.styles;
+        for t in &block.title {
+            assert!(inside(&block.rect, t, &st.title), "{t:?}");
+        }
+        for f in &block.facts {
+            assert!(inside(&block.rect, &f.caption, &st.label), "{f:?}");
+            assert!(inside(&block.rect, &f.value, &st.lane), "{f:?}");
+            for t in &block.title {
+                let title = Rect {
+                    x: t.x,
+                    y: t.y - st.title.size,
+                    width: width(t, &st.title),
+                    height: st.title.size,
+                };
+                let value = Rect {
+                    x: f.value.x,
+                    y: f.caption.y - st.label.size,
+                    width: width(&f.value, &st.lane).max(width(&f.caption, &st.label)),
+                    height: f.value.y - f.caption.y + st.label.size,
+                };
+                assert!(!title.overlaps(&value), "the facts clear the title");
+            }
+        }
+        assert!(inside(&legend.rect, &legend.title, &st.lane));
+        let mut labels: Vec<Rect> = Vec::new();
+        for section in &legend.sections {
+            assert!(inside(&legend.rect, &section.heading, &st.label));
+            for e in &section.entries {
+                assert!(inside(&legend.rect, &e.label, &st.channel), "{e:?}");
+                assert!(!e.label.text.ends_with('…'), "{} is cut", e.label.text);
+                let r = Rect {
+                    x: e.label.x,
+                    y: e.label.y - st.channel.size,
+                    width: width(&e.label, &st.channel),
+                    height: st.channel.size,
+                };
+                assert!(
+                    labels.iter().all(|o| !o.overlaps(&r)),
+                    "{} overlaps another label",
+                    e.label.text
+                );
+                labels.push(r);
+            }
+        }
+    }
+
+    #[test]
+    fn title_block_and_legend_sit_inside_the_picture_clear_of_the_blueprint() {
+        let (s, ws) = scene(&ExportOptions::default());
+        check_decorations(&s);
+        let block = s.title_block.as_ref().unwrap();
+        assert_eq!(block.title[0].text, ws.journeys[0].name);
+        assert!(block
+            .persona
+            .as_ref()
+            .unwrap()
+            .text
+            .starts_with("Persona: "));
+        let facts: Vec<&str> = block.facts.iter().map(|f| f.value.text.as_str()).collect();
+        assert_eq!(facts, ["Claims team", "2025-03-14"]);
+        let headings: Vec<&str> = s
+            .legend
+            .as_ref()
+            .unwrap()
+            .sections
+            .iter()
+            .map(|s| s.heading.text.as_str())
+            .collect();
+        assert_eq!(headings, ["LANES", "LINES", "MARKERS", "EMOTION", "CHIPS"]);
+
+        // The blueprint below the block is the screen's, moved down as a whole.
+        let screen = screen(&ws, &notes(&ws, &ws.journeys[0]));
+        let dy = s.cards[0].rect.y - screen.cards[0].rect.y;
+        assert!(dy > 0.0);
+        for (a, b) in s.cards.iter().zip(&screen.cards) {
+            assert_eq!(
+                a.lines.iter().map(|l| &l.text).collect::<Vec<_>>(),
+                b.lines.iter().map(|l| &l.text).collect::<Vec<_>>()
+            );
+            assert!((a.rect.y - b.rect.y - dy).abs() < 1e-9 && a.rect.x == b.rect.x);
+        }
+    }
+
+    #[test]
+    fn a_one_stage_journey_stacks_the_facts_under_the_title() {
+        let mut ws = sample_workspace().unwrap();
+        let j = &mut ws.journeys[0];
+        let keep = j.stages[0].id;
+        j.stages.truncate(1);
+        j.steps.retain(|s| s.stage == keep);
+        j.name =
+            "A journey with a rather long name that needs two lines at least, maybe three".into();
+        let j = &ws.journeys[0];
+        let s = export_scene(
+            j,
+            &[],
+            &Annotations::default(),
+            &ExportOptions::default(),
+            &TitleInfo {
+                workspace: "A workspace whose name is long as well".into(),
+                date: "2025-03-14".into(),
+            },
+            &Fonts::embedded(),
+            &mut WrapCache::default(),
+        );
+        check_decorations(&s);
+        let block = s.title_block.as_ref().unwrap();
+        let last_title = block.title.last().unwrap().y;
+        assert!(
+            block.facts.iter().all(|f| f.caption.y > last_title),
+            "facts below the title"
+        );
+        assert_eq!(block.title.len(), 2);
+    }
+
+    #[test]
+    fn the_decorated_svg_parses_and_names_workspace_and_date() {
+        let (s, _) = scene(&ExportOptions::default());
+        let svg = to_svg(&s);
+        let tree = usvg::Tree::from_str(&svg, &usvg::Options::default()).expect("the SVG parses");
+        assert!((f64::from(tree.size().height()) - s.height).abs() < 0.01);
+        assert!(svg.contains(">Claims team</text>") && svg.contains(">2025-03-14</text>"));
+        assert!(svg.contains(">Legend</text>") && svg.contains(">Moment of truth</text>"));
+        assert_eq!(
+            svg.matches(&format!(">{}</text>", s.title.text)).count(),
+            1,
+            "the title once"
+        );
+    }
+}
