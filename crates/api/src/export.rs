@@ -6,9 +6,10 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 use throughline_core::Id;
-use throughline_render::embed::{png_with_journey, svg_with_journey};
-use throughline_render::export::{to_pdf, to_png};
-use throughline_render::{to_svg, ExportOptions, Scene};
+use throughline_render::embed::{svg_with_journey, PNG_KEYWORD};
+use throughline_render::export::{encode_png, to_png, ExportError, PngSpec};
+use throughline_render::pages::to_pdf_pages;
+use throughline_render::{to_svg, ExportOptions, PageLayout, Scene};
 use ts_rs::TS;
 
 use crate::{ApiError, ErrorCode, OpenWorkspace};
@@ -65,21 +66,48 @@ pub struct ExportJob {
 impl ExportJob {
     /// Renders the picture, reporting progress and stopping when asked to.
     pub fn run(&self, progress: Progress) -> Result<Vec<u8>, ApiError> {
-        if !progress(0, 1) {
-            return Err(cancelled());
-        }
-        let bytes =
-            render_with_journey(&self.scene, self.format, self.options.scale, &self.journey)?;
-        if !progress(1, 1) {
-            return Err(cancelled());
-        }
-        Ok(bytes)
+        render_with_journey(
+            &self.scene,
+            self.format,
+            &self.options,
+            &self.journey,
+            progress,
+        )
     }
 
     /// The format being written.
     pub fn format(&self) -> ExportFormat {
         self.format
     }
+
+    /// The scene being drawn (title block, legend and left-out parts applied), for checking what an
+    /// export will show without rendering it.
+    pub fn scene(&self) -> &Scene {
+        &self.scene
+    }
+}
+
+/// Today's date in UTC as YYYY-MM-DD, for the title block of an export made now. Worked out from the
+/// system clock (days since 1970 to a civil date), so no date library is needed.
+pub fn today_utc() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    civil_date(secs / 86_400)
+}
+
+/// The proleptic Gregorian date `days` days after 1970-01-01 (Howard Hinnant's `civil_from_days`).
+fn civil_date(days: u64) -> String {
+    let z = days as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
 }
 
 fn cancelled() -> ApiError {
@@ -87,15 +115,28 @@ fn cancelled() -> ApiError {
 }
 
 impl OpenWorkspace {
-    /// Prepares an export of `journey` as `format` with `options`; [`ExportJob::run`] makes the bytes.
+    /// Prepares an export of `journey` as `format` with `options`, dated today (UTC);
+    /// [`ExportJob::run`] makes the bytes.
     pub fn export_job(
         &self,
         journey: Id,
         format: ExportFormat,
         options: &ExportOptions,
     ) -> Result<ExportJob, ApiError> {
+        self.export_job_dated(journey, format, options, &today_utc())
+    }
+
+    /// [`OpenWorkspace::export_job`] with the title block's `date` given, so the same journey exported
+    /// twice gives the same bytes (the CLI's `--date`).
+    pub fn export_job_dated(
+        &self,
+        journey: Id,
+        format: ExportFormat,
+        options: &ExportOptions,
+        date: &str,
+    ) -> Result<ExportJob, ApiError> {
         Ok(ExportJob {
-            scene: self.scene(journey)?,
+            scene: self.export_scene(journey, options, date)?,
             journey: self.package_json(journey)?,
             format,
             options: options.clone(),
@@ -111,11 +152,21 @@ impl OpenWorkspace {
         scale: f64,
     ) -> Result<Vec<u8>, ApiError> {
         let package = self.package_json(journey)?;
-        render_with_journey(&self.scene(journey)?, format, scale, &package)
+        let options = ExportOptions {
+            scale,
+            ..ExportOptions::as_on_screen()
+        };
+        render_with_journey(
+            &self.scene(journey)?,
+            format,
+            &options,
+            &package,
+            &|_, _| true,
+        )
     }
 }
 
-/// A laid-out scene as a picture in `format`. Separate from the workspace so several scenes can be
+/// A laid-out scene as a picture in `format` (a PDF on one fitted page). Separate from the workspace so several scenes can be
 /// rendered on several threads at once.
 pub fn render(scene: &Scene, format: ExportFormat, scale: f64) -> Result<Vec<u8>, ApiError> {
     let fail = |e: throughline_render::export::ExportError| {
@@ -124,27 +175,53 @@ pub fn render(scene: &Scene, format: ExportFormat, scale: f64) -> Result<Vec<u8>
     Ok(match format {
         ExportFormat::Svg => to_svg(scene).into_bytes(),
         ExportFormat::Png => to_png(scene, scale).map_err(fail)?,
-        ExportFormat::Pdf => to_pdf(scene).map_err(fail)?,
+        ExportFormat::Pdf => to_pdf_pages(scene, PageLayout::Fit).map_err(fail)?,
     })
 }
 
 /// [`render`], with `journey` (a package from [`OpenWorkspace::package_json`]) embedded where the
-/// format has room for it: in an SVG's `<metadata>`, in a PNG's iTXt chunk. A PDF is as [`render`]
-/// makes it. The same scene and package always give the same bytes.
+/// format has room for it: in an SVG's `<metadata>`, in a PNG's iTXt chunk. `options` gives the PNG's
+/// size and background and the PDF's pages (what the scene includes was decided when it was laid
+/// out, see [`OpenWorkspace::export_scene`]). A PNG reports progress strip by strip, the others once
+/// done; answering `false` cancels. The same scene and package always give the same bytes.
 pub fn render_with_journey(
     scene: &Scene,
     format: ExportFormat,
-    scale: f64,
+    options: &ExportOptions,
     journey: &str,
+    progress: Progress,
 ) -> Result<Vec<u8>, ApiError> {
-    let fail = |e: throughline_render::export::ExportError| {
-        ApiError::new(ErrorCode::Invalid, e.to_string())
+    let fail = |e: ExportError| match e {
+        ExportError::Cancelled => cancelled(),
+        e => ApiError::new(ErrorCode::Invalid, e.to_string()),
     };
-    Ok(match format {
+    if !progress(0, 1) {
+        return Err(cancelled());
+    }
+    let bytes = match format {
         ExportFormat::Svg => svg_with_journey(scene, journey).into_bytes(),
-        ExportFormat::Png => png_with_journey(scene, scale, journey).map_err(fail)?,
-        ExportFormat::Pdf => render(scene, format, scale)?,
-    })
+        ExportFormat::Png => {
+            let spec = PngSpec {
+                scale: png_scale(scene, options),
+                transparent: options.transparent,
+                text: Some((PNG_KEYWORD, journey)),
+            };
+            return encode_png(scene, &spec, progress).map_err(fail);
+        }
+        ExportFormat::Pdf => to_pdf_pages(scene, options.pages).map_err(fail)?,
+    };
+    if !progress(1, 1) {
+        return Err(cancelled());
+    }
+    Ok(bytes)
+}
+
+/// Pixels per scene unit for a PNG: from the target width when one is given, else the scale.
+fn png_scale(scene: &Scene, options: &ExportOptions) -> f64 {
+    match options.width {
+        Some(w) if scene.width > 0.0 => f64::from(w) / scene.width,
+        _ => options.scale,
+    }
 }
 
 /// A file name for a journey: its name with anything awkward in a file name replaced, never empty.
@@ -245,5 +322,104 @@ mod tests {
             .starts_with(b"%PDF"));
         assert_eq!(ExportFormat::parse("PDF").unwrap(), ExportFormat::Pdf);
         assert!(ExportFormat::parse("gif").is_err());
+    }
+
+    #[test]
+    fn png_size_and_background_follow_the_options_and_progress_can_cancel() {
+        let ws = OpenWorkspace::in_memory(&sample_workspace().unwrap()).unwrap();
+        let j = ws.journeys()[0].id;
+        let options = ExportOptions {
+            width: Some(800),
+            transparent: true,
+            ..ExportOptions::as_on_screen()
+        };
+        let job = ws.export_job(j, ExportFormat::Png, &options).unwrap();
+        let png = job.run(&|_, _| true).unwrap();
+        let reader = png::Decoder::new(std::io::Cursor::new(&png))
+            .read_info()
+            .unwrap();
+        let info = reader.info();
+        assert_eq!(info.width, 800);
+        assert_eq!(info.color_type, png::ColorType::Rgba);
+        let cancelled = job.run(&|done, _| done == 0).unwrap_err();
+        assert_eq!(cancelled.code, ErrorCode::Cancelled);
+    }
+
+    #[test]
+    fn dates_are_civil_dates_in_utc() {
+        assert_eq!(civil_date(0), "1970-01-01");
+        assert_eq!(civil_date(11_016), "2000-02-29");
+        assert_eq!(civil_date(19_000), "2022-01-08");
+        assert_eq!(civil_date(20_527), "2026-03-15");
+        let today = today_utc();
+        assert_eq!(today.len(), 10);
+        assert!(today.as_str() > "2024-01-01");
+    }
+
+    #[test]
+    fn export_jobs_honour_the_options_and_the_screen_stays_plain() {
+        let ws = OpenWorkspace::in_memory(&sample_workspace().unwrap()).unwrap();
+        let j = ws.journeys()[0].id;
+        let screen = ws.scene(j).unwrap();
+        assert!(screen.title_block.is_none() && screen.legend.is_none());
+        assert!(!ws.scene_json(j).unwrap().contains("title_block"));
+        assert!(screen.cards.iter().any(|c| !c.chips.is_empty()));
+
+        let all = ExportOptions::default();
+        let job = ws
+            .export_job_dated(j, ExportFormat::Svg, &all, "2025-03-14")
+            .unwrap();
+        let block = job.scene().title_block.as_ref().expect("a title block");
+        let facts: Vec<&str> = block.facts.iter().map(|f| f.value.text.as_str()).collect();
+        assert_eq!(facts, [ws.info().name.as_str(), "2025-03-14"]);
+        assert!(job.scene().legend.is_some());
+        let svg = String::from_utf8(job.run(&|_, _| true).unwrap()).unwrap();
+        assert!(svg.contains(">2025-03-14</text>") && svg.contains(">Legend</text>"));
+
+        let bare = ExportOptions {
+            owners: false,
+            handoffs: false,
+            emotion: false,
+            ..ExportOptions::as_on_screen()
+        };
+        let job = ws
+            .export_job_dated(j, ExportFormat::Svg, &bare, "2025-03-14")
+            .unwrap();
+        let scene = job.scene();
+        assert!(scene.cards.iter().all(|c| c.chips.is_empty()));
+        assert!(scene.arrows.iter().all(|a| a.handoff.is_none()));
+        assert!(scene.emotion.is_none() && scene.title_block.is_none() && scene.legend.is_none());
+        assert!(scene.height < screen.height);
+    }
+
+    #[test]
+    fn the_same_journey_exports_to_the_same_bytes_on_a_fixed_date() {
+        let ws = OpenWorkspace::in_memory(&sample_workspace().unwrap()).unwrap();
+        let j = ws.journeys()[0].id;
+        let tiled = ExportOptions {
+            pages: PageLayout::Tiled {
+                paper: throughline_render::Paper::A3,
+                landscape: true,
+            },
+            ..ExportOptions::default()
+        };
+        for (format, options) in [
+            (ExportFormat::Svg, ExportOptions::default()),
+            (ExportFormat::Png, ExportOptions::default()),
+            (ExportFormat::Pdf, ExportOptions::default()),
+            (ExportFormat::Pdf, tiled),
+        ] {
+            let once = |date: &str| {
+                ws.export_job_dated(j, format, &options, date)
+                    .unwrap()
+                    .run(&|_, _| true)
+                    .unwrap()
+            };
+            let first = once("2025-03-14");
+            assert_eq!(first, once("2025-03-14"), "{format:?} {:?}", options.pages);
+            if format == ExportFormat::Svg {
+                assert_ne!(first, once("2025-03-15"), "the date is in the picture");
+            }
+        }
     }
 }

@@ -137,6 +137,67 @@ pub fn workspace(journeys: usize, stages: usize, cards: usize, seed: u64) -> Wor
     ws
 }
 
+/// The blueprint export is measured on: 1,500 cards over 30 stages and six lanes (a second backstage
+/// lane takes a sixth of the non-customer cards), card texts cut to six words as a workshop writes
+/// them. About 7,200 × 6,400 units, so about 14,400 × 12,800 px at 2×.
+pub fn export_benchmark() -> Workspace {
+    let (mut journey, flows) = self::journey("Export benchmark", 30, 1_500, 3);
+    journey.lanes.push(crate::Lane {
+        id: Id::derived("bench", "second-backstage"),
+        name: "IT operations".into(),
+        kind: LaneKind::Backstage,
+        position: 3.5,
+    });
+    let extra = journey.lanes[5].id;
+    for (i, step) in journey.steps.iter_mut().enumerate() {
+        if i % 6 == 0 && step.emotion.is_none() {
+            step.lane = extra;
+            step.position = i as f64;
+        }
+        step.text = step.text.split(' ').take(6).collect::<Vec<_>>().join(" ");
+    }
+    Workspace {
+        journeys: vec![journey],
+        entities: Vec::new(),
+        links: flows,
+    }
+}
+
+/// `journeys` copies of [`export_benchmark`]'s journey, each under its own ids and name: the workspace
+/// `throughline export --all` is measured on.
+pub fn export_benchmarks(journeys: usize) -> Workspace {
+    let one = export_benchmark();
+    let mut ws = Workspace::default();
+    for i in 0..journeys {
+        let mut ws_i = one.clone();
+        let j = &mut ws_i.journeys[0];
+        let ns = format!("export-benchmark/{i}");
+        let id = |old: Id| Id::derived(&ns, &old.to_string());
+        j.id = id(j.id);
+        j.name = format!("Export benchmark {}", i + 1);
+        j.position = i as f64;
+        for s in &mut j.stages {
+            s.id = id(s.id);
+        }
+        for l in &mut j.lanes {
+            l.id = id(l.id);
+        }
+        for s in &mut j.steps {
+            s.id = id(s.id);
+            s.lane = id(s.lane);
+            s.stage = id(s.stage);
+        }
+        for l in &mut ws_i.links {
+            l.id = id(l.id);
+            l.from = id(l.from);
+            l.to = id(l.to);
+        }
+        ws.journeys.append(&mut ws_i.journeys);
+        ws.links.append(&mut ws_i.links);
+    }
+    ws
+}
+
 /// Adds an organisation to `ws`: `entities` people, teams, systems and processes (people in teams,
 /// systems and processes depending on others, a few dependency circles), owners for most cards and
 /// entities, and about `links_per_card` links from each card to who performs it, the systems it uses
@@ -274,6 +335,18 @@ mod tests {
             600
         );
         assert_eq!(ws, workspace(3, 6, 200, 7));
+    }
+
+    #[test]
+    fn export_benchmarks_are_valid_copies() {
+        let ws = export_benchmarks(3);
+        validate_workspace(&ws).unwrap();
+        assert_eq!(ws.journeys.len(), 3);
+        assert!(ws
+            .journeys
+            .iter()
+            .all(|j| j.steps.len() == 1_500 && j.lanes.len() == 6));
+        assert_eq!(ws.links.len(), 3 * export_benchmark().links.len());
     }
 
     #[test]

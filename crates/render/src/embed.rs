@@ -5,7 +5,7 @@
 
 use thiserror::Error;
 
-use crate::export::{encode_png, ExportError};
+use crate::export::{encode_png, no_progress, ExportError, PngSpec};
 use crate::scene::Scene;
 use crate::svg::write_svg;
 
@@ -44,13 +44,21 @@ pub fn svg_with_journey(scene: &Scene, journey: &str) -> String {
     m.push_str("\">");
     push_xml_text(&mut m, journey);
     m.push_str("</tl:journey>");
-    write_svg(scene, Some(&m))
+    write_svg(scene, Some(&m), false)
 }
 
 /// The scene as a PNG (see [`crate::export::to_png`]) carrying `journey` in a compressed iTXt chunk
 /// with keyword [`PNG_KEYWORD`].
 pub fn png_with_journey(scene: &Scene, scale: f64, journey: &str) -> Result<Vec<u8>, ExportError> {
-    encode_png(scene, scale, Some((PNG_KEYWORD, journey)))
+    encode_png(
+        scene,
+        &PngSpec {
+            scale,
+            transparent: false,
+            text: Some((PNG_KEYWORD, journey)),
+        },
+        &no_progress,
+    )
 }
 
 /// Appends `s` as XML character data that reads back as exactly `s`. Markup characters become

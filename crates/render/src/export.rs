@@ -8,7 +8,7 @@ use thiserror::Error;
 
 use crate::font::font_data;
 use crate::scene::Scene;
-use crate::svg::to_svg;
+use crate::svg::to_layered_svg;
 
 /// Longest side, in pixels, of a PNG export. Twice what browser-based tools manage; the pixel buffer
 /// alone is then at most about 1.6 GB.
@@ -33,6 +33,9 @@ pub enum ExportError {
     /// The SVG could not be parsed (a bug: the writer produced it).
     #[error("the blueprint's SVG could not be read back: {0}")]
     Svg(String),
+    /// The person cancelled the export.
+    #[error("the export was cancelled")]
+    Cancelled,
     /// The PNG or PDF encoder failed.
     #[error("encoding the {format} failed: {message}")]
     Encode {
@@ -55,42 +58,75 @@ pub fn svg_tree(scene: &Scene) -> Result<usvg::Tree, ExportError> {
         fontdb: Arc::new(db),
         ..usvg::Options::default()
     };
-    usvg::Tree::from_str(&to_svg(scene), &options).map_err(|e| ExportError::Svg(e.to_string()))
+    usvg::Tree::from_str(&to_layered_svg(scene), &options)
+        .map_err(|e| ExportError::Svg(e.to_string()))
 }
 
-/// Rows rendered at a time: two strips per core, so every core has work and each strip's pass over the
-/// whole drawing is shared by many rows, but at most 4,096 rows (320 MB at 20,000 px wide), so a tall
-/// picture is never held in memory whole.
-fn strip_rows(height: u32, workers: usize) -> u32 {
-    height.div_ceil(2 * workers as u32).clamp(256, 4096)
+/// Bytes of pixels rendered per strip at most (premultiplied RGBA), so a huge picture is made in many
+/// small pieces and memory stays flat whatever its size.
+const STRIP_BYTES: u64 = 24 << 20;
+
+/// Rows rendered at a time: enough strips for every core to have work, each at most [`STRIP_BYTES`].
+/// Strips are cheap to make many of, since each draws only what crosses it.
+fn strip_rows(width: u32, height: u32, workers: usize) -> u32 {
+    let by_bytes = (STRIP_BYTES / (u64::from(width.max(1)) * 4)).clamp(16, 4096) as u32;
+    height.div_ceil(2 * workers as u32).clamp(16, by_bytes)
+}
+
+/// How a PNG is made.
+#[derive(Clone, Copy, Debug)]
+pub struct PngSpec<'a> {
+    /// Pixels per scene unit.
+    pub scale: f64,
+    /// Leave out the page background, so the picture has a transparent background.
+    pub transparent: bool,
+    /// One compressed iTXt chunk (keyword, text) to write before the pixels.
+    pub text: Option<(&'a str, &'a str)>,
+}
+
+/// Answers `true` to every progress report: for callers that do not show progress.
+pub fn no_progress(_done: u32, _total: u32) -> bool {
+    true
 }
 
 /// The scene as a PNG at `scale` (1 = one pixel per scene unit), on the scene's white background.
-///
-/// The picture is rendered in horizontal strips, as many at once as there are cores, and streamed into
-/// the encoder in order: the whole image is never held in memory, and large exports use every core.
 pub fn to_png(scene: &Scene, scale: f64) -> Result<Vec<u8>, ExportError> {
-    encode_png(scene, scale, None)
+    encode_png(
+        scene,
+        &PngSpec {
+            scale,
+            transparent: false,
+            text: None,
+        },
+        &no_progress,
+    )
 }
 
-/// [`to_png`], with one compressed iTXt chunk (keyword, text) before the pixels when `text` is given.
-pub(crate) fn encode_png(
+/// The scene as a PNG as `spec` says. `progress` hears `(strips done, strips)` after each strip and
+/// cancels the export by answering `false`.
+///
+/// The picture is rendered in horizontal strips on every core, each strip drawing only the parts of
+/// the blueprint that cross it, while the strips before are compressed: the whole image is never in
+/// memory, and rendering and compression overlap. An opaque picture is written as RGB (a quarter fewer
+/// bytes to compress than RGBA); a transparent one as RGBA with the alpha un-premultiplied.
+pub fn encode_png(
     scene: &Scene,
-    scale: f64,
-    text: Option<(&str, &str)>,
+    spec: &PngSpec,
+    progress: &(dyn Fn(u32, u32) -> bool + Sync),
 ) -> Result<Vec<u8>, ExportError> {
+    let scale = spec.scale;
     if !(scale.is_finite() && scale > 0.0) {
         return Err(ExportError::BadScale(scale));
     }
     let width = (scene.width * scale).ceil() as u32;
     let height = (scene.height * scale).ceil() as u32;
-    let too_large = ExportError::TooLarge {
+    let too_large = || ExportError::TooLarge {
         width,
         height,
         max: MAX_PNG_SIDE,
     };
     if width > MAX_PNG_SIDE || height > MAX_PNG_SIDE {
-        return Err(too_large);
+        return Err(too_large());
     }
     let (width, height) = (width.max(1), height.max(1));
     let tree = svg_tree(scene)?;
@@ -100,11 +136,15 @@ pub(crate) fn encode_png(
     };
     let mut out = Vec::new();
     let mut encoder = png::Encoder::new(&mut out, width, height);
-    encoder.set_color(png::ColorType::Rgba);
+    encoder.set_color(if spec.transparent {
+        png::ColorType::Rgba
+    } else {
+        png::ColorType::Rgb
+    });
     encoder.set_depth(png::BitDepth::Eight);
     encoder.set_compression(png::Compression::Fast);
     let mut writer = encoder.write_header().map_err(|e| fail(e.to_string()))?;
-    if let Some((keyword, text)) = text {
+    if let Some((keyword, text)) = spec.text {
         let mut chunk = png::text_metadata::ITXtChunk::new(keyword, text);
         chunk.compress_text().map_err(|e| fail(e.to_string()))?;
         writer
@@ -113,41 +153,52 @@ pub(crate) fn encode_png(
     }
     let mut stream = writer.stream_writer().map_err(|e| fail(e.to_string()))?;
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let rows = strip_rows(height, workers);
-    let strips: Vec<u32> = (0..height.div_ceil(rows)).collect();
-    for batch in strips.chunks(workers) {
-        let rendered: Vec<Option<Vec<u8>>> = std::thread::scope(|s| {
-            let handles: Vec<_> = batch
+    let rows = strip_rows(width, height, workers);
+    let total = height.div_ceil(rows);
+    let drawn = Drawn::of(&tree, scene, spec.transparent);
+    let render = |i: u32| {
+        let strip = Strip {
+            width,
+            height,
+            rows: rows.min(height - i * rows),
+            top: i * rows,
+        };
+        render_strip(&drawn, scale, &strip, spec.transparent)
+    };
+    if !progress(0, total) {
+        return Err(ExportError::Cancelled);
+    }
+    // Batches of one strip per core; each batch renders while the one before is compressed.
+    let strips: Vec<u32> = (0..total).collect();
+    let batches: Vec<&[u32]> = strips.chunks(workers).collect();
+    std::thread::scope(|s| -> Result<(), ExportError> {
+        let spawn = |batch: &[u32]| -> Vec<_> {
+            batch
                 .iter()
                 .map(|&i| {
-                    let tree = &tree;
-                    s.spawn(move || {
-                        render_strip(
-                            tree,
-                            scale,
-                            width,
-                            height,
-                            rows.min(height - i * rows),
-                            i * rows,
-                        )
-                    })
+                    let render = &render;
+                    s.spawn(move || render(i))
                 })
-                .collect();
-            handles
+                .collect()
+        };
+        let mut pending = batches.first().map(|b| spawn(b)).unwrap_or_default();
+        for (k, _) in batches.iter().enumerate() {
+            let ready: Vec<Option<Vec<u8>>> = pending
                 .into_iter()
                 .map(|h| h.join().ok().flatten())
-                .collect()
-        });
-        for strip in rendered {
-            let strip = strip.ok_or(ExportError::TooLarge {
-                width,
-                height,
-                max: MAX_PNG_SIDE,
-            })?;
-            // The background is opaque, so premultiplied RGBA equals plain RGBA: no conversion needed.
-            stream.write_all(&strip).map_err(|e| fail(e.to_string()))?;
+                .collect();
+            pending = batches.get(k + 1).map(|b| spawn(b)).unwrap_or_default();
+            for (j, strip) in ready.into_iter().enumerate() {
+                let strip = strip.ok_or_else(too_large)?;
+                stream.write_all(&strip).map_err(|e| fail(e.to_string()))?;
+                let done = (k * workers + j + 1) as u32;
+                if !progress(done, total) {
+                    return Err(ExportError::Cancelled);
+                }
+            }
         }
-    }
+        Ok(())
+    })?;
     stream.finish().map_err(|e| fail(e.to_string()))?;
     writer.finish().map_err(|e| fail(e.to_string()))?;
     Ok(out)
@@ -157,27 +208,83 @@ pub(crate) fn encode_png(
 /// shades differently, so the kept rows are never at the edge of what was drawn.
 const STRIP_OVERLAP: u32 = 4;
 
-/// `rows` rows of the picture from row `top` down, as premultiplied RGBA bytes.
-fn render_strip(
-    tree: &usvg::Tree,
-    scale: f64,
+/// The top-level parts of the drawing with their extents, so a strip draws only what crosses it.
+struct Drawn<'a> {
+    parts: Vec<(&'a usvg::Node, usvg::Rect)>,
+}
+
+impl<'a> Drawn<'a> {
+    /// The tree's top-level nodes, without the page background when `transparent` (to_svg always
+    /// paints the page first, as a rectangle the size of the scene).
+    fn of(tree: &'a usvg::Tree, scene: &Scene, transparent: bool) -> Self {
+        let mut parts: Vec<(&usvg::Node, usvg::Rect)> = tree
+            .root()
+            .children()
+            .iter()
+            .filter_map(|n| Some((n, n.abs_layer_bounding_box()?.to_rect())))
+            .collect();
+        if transparent {
+            let is_page = |r: &usvg::Rect| {
+                r.x() <= 0.0
+                    && r.y() <= 0.0
+                    && f64::from(r.width()) >= scene.width - 0.5
+                    && f64::from(r.height()) >= scene.height - 0.5
+            };
+            if parts.first().is_some_and(|(_, r)| is_page(r)) {
+                parts.remove(0);
+            }
+        }
+        Drawn { parts }
+    }
+}
+
+/// Where a strip lies in the picture.
+struct Strip {
     width: u32,
     height: u32,
     rows: u32,
     top: u32,
-) -> Option<Vec<u8>> {
-    let start = top.saturating_sub(STRIP_OVERLAP);
-    let end = (top + rows + STRIP_OVERLAP).min(height);
-    let mut strip = resvg::tiny_skia::Pixmap::new(width, end - start)?;
+}
+
+/// One strip of the picture as the encoder takes it: RGB, or RGBA with straight alpha when
+/// `transparent`.
+fn render_strip(drawn: &Drawn, scale: f64, strip: &Strip, transparent: bool) -> Option<Vec<u8>> {
+    let start = strip.top.saturating_sub(STRIP_OVERLAP);
+    let end = (strip.top + strip.rows + STRIP_OVERLAP).min(strip.height);
+    let mut pixmap = resvg::tiny_skia::Pixmap::new(strip.width, end - start)?;
     let transform = resvg::tiny_skia::Transform::from_scale(scale as f32, scale as f32)
         .post_translate(0.0, -(start as f32));
-    resvg::render(tree, transform, &mut strip.as_mut());
-    let row_bytes = width as usize * 4;
-    let skip = (top - start) as usize * row_bytes;
-    let mut data = strip.take();
-    data.truncate(skip + rows as usize * row_bytes);
-    data.drain(..skip);
-    Some(data)
+    let (y0, y1) = (start as f64 / scale, end as f64 / scale);
+    for (node, extent) in &drawn.parts {
+        if f64::from(extent.bottom()) < y0 || f64::from(extent.top()) > y1 {
+            continue;
+        }
+        // render_node draws a node into a pixmap of its own extent; shifting by that extent first
+        // draws it where it lies in the picture instead.
+        let at = node.abs_layer_bounding_box()?;
+        resvg::render_node(
+            node,
+            transform.pre_translate(at.x(), at.y()),
+            &mut pixmap.as_mut(),
+        );
+    }
+    let row_bytes = strip.width as usize * 4;
+    let skip = (strip.top - start) as usize * row_bytes;
+    let data = &pixmap.data()[skip..skip + strip.rows as usize * row_bytes];
+    Some(if transparent {
+        data.chunks_exact(4)
+            .flat_map(|p| {
+                resvg::tiny_skia::PremultipliedColorU8::from_rgba(p[0], p[1], p[2], p[3])
+                    .map(|c| c.demultiply())
+                    .map_or([0, 0, 0, 0], |c| [c.red(), c.green(), c.blue(), c.alpha()])
+            })
+            .collect()
+    } else {
+        // An opaque picture's premultiplied colours are its colours: keep RGB, drop alpha.
+        data.chunks_exact(4)
+            .flat_map(|p| [p[0], p[1], p[2]])
+            .collect()
+    })
 }
 
 /// The scene as a one-page PDF the size of the blueprint, text kept as text with the font subset
@@ -251,13 +358,21 @@ mod tests {
             resvg::tiny_skia::Transform::identity(),
             &mut whole.as_mut(),
         );
-        assert!(h > strip_rows(h, 1), "the sample spans more than one strip");
+        assert!(
+            h > strip_rows(w, h, 1),
+            "the sample spans more than one strip"
+        );
+        let whole_rgb: Vec<u8> = whole
+            .data()
+            .chunks_exact(4)
+            .flat_map(|p| [p[0], p[1], p[2]])
+            .collect();
         // Shifting the drawing by a strip's offset rounds some coordinates differently in f32, which
         // can flip one anti-aliasing subsample on an edge pixel (1/16 of a shade): allowed, but only on
         // a sliver of the picture.
         let diffs: Vec<u8> = striped
             .iter()
-            .zip(whole.data())
+            .zip(&whole_rgb)
             .map(|(a, b)| a.abs_diff(*b))
             .filter(|d| *d > 0)
             .collect();
@@ -272,6 +387,60 @@ mod tests {
             diffs.len(),
             striped.len()
         );
+    }
+
+    fn decode(png: &[u8]) -> (png::ColorType, u32, Vec<u8>) {
+        let mut reader = png::Decoder::new(std::io::Cursor::new(png))
+            .read_info()
+            .unwrap();
+        let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+        let info = reader.next_frame(&mut buf).unwrap();
+        (info.color_type, info.width, buf)
+    }
+
+    #[test]
+    fn opaque_pictures_are_rgb_and_transparent_ones_see_through_the_page() {
+        let scene = sample_scene();
+        let spec = |transparent| PngSpec {
+            scale: 1.0,
+            transparent,
+            text: None,
+        };
+        let (colour, ..) = decode(&encode_png(&scene, &spec(false), &no_progress).unwrap());
+        assert_eq!(colour, png::ColorType::Rgb);
+        let (colour, w, pixels) = decode(&encode_png(&scene, &spec(true), &no_progress).unwrap());
+        assert_eq!(colour, png::ColorType::Rgba);
+        let alpha = |x: u32, y: u32| pixels[((y * w + x) * 4 + 3) as usize];
+        assert_eq!(alpha(2, 2), 0, "the page margin is transparent");
+        let (x, y) = (
+            (scene.cards[0].rect.x + 10.0) as u32,
+            (scene.cards[0].rect.y + 10.0) as u32,
+        );
+        assert_eq!(alpha(x, y), 255, "cards stay opaque");
+    }
+
+    #[test]
+    fn progress_is_reported_per_strip_and_a_no_cancels() {
+        let scene = sample_scene();
+        let spec = PngSpec {
+            scale: 2.0,
+            transparent: false,
+            text: None,
+        };
+        let seen = std::sync::Mutex::new(Vec::new());
+        encode_png(&scene, &spec, &|done, total| {
+            seen.lock().unwrap().push((done, total));
+            true
+        })
+        .unwrap();
+        let seen = seen.into_inner().unwrap();
+        let total = seen[0].1;
+        assert!(total > 1);
+        assert_eq!(seen.last(), Some(&(total, total)));
+        assert!(matches!(
+            encode_png(&scene, &spec, &|done, _| done < 1),
+            Err(ExportError::Cancelled)
+        ));
     }
 
     #[test]

@@ -3,7 +3,9 @@
 
 use std::fmt::Write;
 
-use crate::scene::{Card, Point, Rect, Scene, TextLine};
+use crate::scene::{
+    Badge, Card, Legend, LegendSymbol, PainMarker, Point, Rect, Scene, TextLine, TitleBlock,
+};
 use crate::theme::FontSpec;
 
 /// Appends `v` rounded to two decimals, without trailing zeros ("12", "12.5", "-3.25").
@@ -103,12 +105,21 @@ fn style_rule(w: &mut Writer, class: &str, f: &FontSpec) {
 
 /// The scene as a standalone SVG document.
 pub fn to_svg(scene: &Scene) -> String {
-    write_svg(scene, None)
+    write_svg(scene, None, false)
+}
+
+/// The scene as the SVG the rasteriser reads: [`to_svg`]'s drawing with every line and arrow in a
+/// group of its own. resvg can draw a top-level group alone, which lets a PNG strip draw only what
+/// crosses it, but not a bare horizontal or vertical line (its box has no area).
+pub(crate) fn to_layered_svg(scene: &Scene) -> String {
+    write_svg(scene, None, true)
 }
 
 /// The SVG document, with `metadata` (well-formed XML) inside a `<metadata>` element right after the
-/// root's opening tag when given. Without it the bytes are exactly [`to_svg`]'s.
-pub(crate) fn write_svg(scene: &Scene, metadata: Option<&str>) -> String {
+/// root's opening tag when given, and lines grouped as [`to_layered_svg`] says when `layered`.
+/// Without either the bytes are exactly [`to_svg`]'s.
+pub(crate) fn write_svg(scene: &Scene, metadata: Option<&str>, layered: bool) -> String {
+    let (open, close) = if layered { ("<g>", "</g>\n") } else { ("", "") };
     let mut w = Writer {
         out: String::with_capacity(
             4096 + scene.cards.len() * 700 + metadata.map_or(0, |m| m.len() + 32),
@@ -153,9 +164,14 @@ pub(crate) fn write_svg(scene: &Scene, metadata: Option<&str>) -> String {
         &c.background,
     )
     .raw("/>\n");
-    w.text(&scene.title, "title");
-    if let Some(sub) = &scene.subtitle {
-        w.text(sub, "subtitle");
+    if let Some(block) = &scene.title_block {
+        // The block names the journey, so the title lines are not repeated.
+        write_title_block(&mut w, scene, block);
+    } else {
+        w.text(&scene.title, "title");
+        if let Some(sub) = &scene.subtitle {
+            w.text(sub, "subtitle");
+        }
     }
     for lane in &scene.lanes {
         w.rect(&lane.band, 8.0, &lane.palette.band).raw("/>\n");
@@ -165,6 +181,7 @@ pub(crate) fn write_svg(scene: &Scene, metadata: Option<&str>) -> String {
         }
     }
     if let Some(e) = &scene.emotion {
+        w.raw(open);
         w.rect(&e.band, 8.0, "#f8fafc").raw("/>\n");
         w.rect(&e.header, 8.0, "#eef1f5").raw("/>\n");
         w.text(&e.title, "lane");
@@ -200,15 +217,18 @@ pub(crate) fn write_svg(scene: &Scene, metadata: Option<&str>) -> String {
                 .attr_str("fill", &p.colour)
                 .raw(" stroke=\"#ffffff\" stroke-width=\"2\"/>\n");
         }
+        w.raw(close);
     }
     for r in &scene.rules {
-        w.raw("<line")
+        w.raw(open)
+            .raw("<line")
             .attr("x1", r.x1)
             .attr("y1", r.y1)
             .attr("x2", r.x2)
             .attr("y2", r.y2)
             .attr_str("stroke", &c.divider)
-            .raw("/>\n");
+            .raw("/>\n")
+            .raw(close);
     }
     for stage in &scene.stages {
         w.rect(&stage.header, 6.0, &c.stage).raw("/>\n");
@@ -217,7 +237,8 @@ pub(crate) fn write_svg(scene: &Scene, metadata: Option<&str>) -> String {
         }
     }
     for sep in &scene.separators {
-        w.raw("<line")
+        w.raw(open)
+            .raw("<line")
             .attr("x1", sep.x1)
             .attr("y1", sep.y)
             .attr("x2", sep.x2)
@@ -228,22 +249,28 @@ pub(crate) fn write_svg(scene: &Scene, metadata: Option<&str>) -> String {
             .attr_str("stroke", &c.line)
             .raw("/>\n");
         w.text(&sep.label, "label");
+        w.raw(close);
     }
     for card in &scene.cards {
         write_card(&mut w, scene, card);
     }
     for arrow in &scene.arrows {
-        w.raw("<path")
+        w.raw(open)
+            .raw("<path")
             .attr_str("d", &arrow.path)
             .raw(" fill=\"none\"")
             .attr_str("stroke", &c.arrow)
-            .raw(" stroke-width=\"1.6\" marker-end=\"url(#arrowhead)\"/>\n");
+            .raw(" stroke-width=\"1.6\" marker-end=\"url(#arrowhead)\"/>\n")
+            .raw(close);
     }
     for at in scene.arrows.iter().filter_map(|a| a.handoff) {
         w.raw("<path")
             .attr_str("d", &handoff_diamond(at))
             .attr_str("fill", &c.handoff)
             .raw(" stroke=\"#ffffff\" stroke-width=\"1.5\"/>\n");
+    }
+    if let Some(legend) = &scene.legend {
+        write_legend(&mut w, scene, legend);
     }
     w.raw("</svg>\n");
     w.out
@@ -299,47 +326,171 @@ fn write_card(w: &mut Writer, scene: &Scene, card: &Card) {
             .raw("/>");
     }
     if let Some(pain) = &card.pain_point {
-        let p = pain.at;
-        w.raw("<circle")
-            .attr("cx", p.x)
-            .attr("cy", p.y)
-            .raw(" r=\"7\"")
-            .attr_str("fill", &pain.colour)
-            .raw("/><rect")
-            .attr("x", p.x - 1.0)
-            .attr("y", p.y - 4.5)
-            .raw(" width=\"2\" height=\"5\" fill=\"#ffffff\"/><rect")
-            .attr("x", p.x - 1.0)
-            .attr("y", p.y + 2.0)
-            .raw(" width=\"2\" height=\"2\" fill=\"#ffffff\"/>");
+        write_pain(w, pain);
     }
     for chip in &card.chips {
-        w.rect(&chip.rect, 7.5, &chip.fill)
-            .raw("/><text class=\"label\"")
-            .attr("x", chip.label.x)
-            .attr("y", chip.label.y)
-            .attr_str("style", &format!("fill:{}", chip.text))
-            .raw(">");
-        push_escaped(&mut w.out, &chip.label.text);
-        w.raw("</text>");
+        write_chip(w, &chip.rect, &chip.fill, &chip.text, &chip.label);
     }
     for (badge, colour) in [(&card.fail_point, &c.fail), (&card.wait_point, &c.wait)] {
         if let Some(b) = badge {
-            w.raw("<circle")
-                .attr("cx", b.at.x)
-                .attr("cy", b.at.y)
-                .raw(" r=\"7\" fill=\"#ffffff\" stroke-width=\"1.5\"")
-                .attr_str("stroke", colour)
-                .raw("/><text class=\"label\"")
-                .attr("x", b.label.x)
-                .attr("y", b.label.y)
-                .attr_str("style", &format!("fill:{colour}"))
-                .raw(">");
-            push_escaped(&mut w.out, &b.label.text);
-            w.raw("</text>");
+            write_badge(w, b, colour);
         }
     }
     w.raw("</g>\n");
+}
+
+fn write_pain(w: &mut Writer, pain: &PainMarker) {
+    let p = pain.at;
+    w.raw("<circle")
+        .attr("cx", p.x)
+        .attr("cy", p.y)
+        .raw(" r=\"7\"")
+        .attr_str("fill", &pain.colour)
+        .raw("/><rect")
+        .attr("x", p.x - 1.0)
+        .attr("y", p.y - 4.5)
+        .raw(" width=\"2\" height=\"5\" fill=\"#ffffff\"/><rect")
+        .attr("x", p.x - 1.0)
+        .attr("y", p.y + 2.0)
+        .raw(" width=\"2\" height=\"2\" fill=\"#ffffff\"/>");
+}
+
+fn write_chip(w: &mut Writer, rect: &Rect, fill: &str, text: &str, label: &TextLine) {
+    w.rect(rect, 7.5, fill)
+        .raw("/><text class=\"label\"")
+        .attr("x", label.x)
+        .attr("y", label.y)
+        .attr_str("style", &format!("fill:{text}"))
+        .raw(">");
+    push_escaped(&mut w.out, &label.text);
+    w.raw("</text>");
+}
+
+fn write_badge(w: &mut Writer, b: &Badge, colour: &str) {
+    w.raw("<circle")
+        .attr("cx", b.at.x)
+        .attr("cy", b.at.y)
+        .raw(" r=\"7\" fill=\"#ffffff\" stroke-width=\"1.5\"")
+        .attr_str("stroke", colour)
+        .raw("/><text class=\"label\"")
+        .attr("x", b.label.x)
+        .attr("y", b.label.y)
+        .attr_str("style", &format!("fill:{colour}"))
+        .raw(">");
+    push_escaped(&mut w.out, &b.label.text);
+    w.raw("</text>");
+}
+
+/// The title block as one group, so a renderer that skips what lies outside the part it draws
+/// treats it as one piece.
+fn write_title_block(w: &mut Writer, scene: &Scene, block: &TitleBlock) {
+    let c = &scene.colours;
+    w.raw("<g class=\"title-block\">\n");
+    w.rect(&block.rect, 8.0, &c.card)
+        .attr_str("stroke", &c.divider)
+        .raw("/>\n");
+    w.rect(&block.accent, 3.0, &c.stage).raw("/>\n");
+    for line in &block.title {
+        w.text(line, "title");
+    }
+    if let Some(p) = &block.persona {
+        w.text(p, "subtitle");
+    }
+    for fact in &block.facts {
+        w.text(&fact.caption, "label");
+        w.text(&fact.value, "lane");
+    }
+    w.raw("</g>\n");
+}
+
+/// The legend as one group (see [`write_title_block`]).
+fn write_legend(w: &mut Writer, scene: &Scene, legend: &Legend) {
+    let c = &scene.colours;
+    w.raw("<g class=\"legend\">\n");
+    w.rect(&legend.rect, 8.0, "#f8fafc")
+        .attr_str("stroke", &c.divider)
+        .raw("/>\n");
+    w.text(&legend.title, "lane");
+    for section in &legend.sections {
+        w.text(&section.heading, "label");
+        for entry in &section.entries {
+            write_symbol(w, scene, &entry.symbol);
+            w.raw("\n");
+            w.text(&entry.label, "channel");
+        }
+    }
+    w.raw("</g>\n");
+}
+
+fn write_symbol(w: &mut Writer, scene: &Scene, symbol: &LegendSymbol) {
+    let c = &scene.colours;
+    match symbol {
+        LegendSymbol::Lane { rect, palette } => {
+            w.rect(rect, 3.0, &palette.header)
+                .attr_str("stroke", &palette.card_stroke)
+                .raw("/>");
+            w.rect(
+                &Rect {
+                    x: rect.x + 3.0,
+                    y: rect.y + 3.0,
+                    width: 4.0,
+                    height: rect.height - 6.0,
+                },
+                2.0,
+                &palette.accent,
+            )
+            .raw("/>");
+        }
+        LegendSymbol::Line { x1, x2, y, .. } => {
+            w.raw("<line")
+                .attr("x1", *x1)
+                .attr("y1", *y)
+                .attr("x2", *x2)
+                .attr("y2", *y)
+                .attr_str("stroke", &c.line)
+                .raw(" stroke-width=\"1.5\" stroke-dasharray=\"8 5\"/>");
+        }
+        LegendSymbol::Flow { path } => {
+            w.raw("<path")
+                .attr_str("d", path)
+                .raw(" fill=\"none\"")
+                .attr_str("stroke", &c.arrow)
+                .raw(" stroke-width=\"1.6\" marker-end=\"url(#arrowhead)\"/>");
+        }
+        LegendSymbol::MomentOfTruth { points } => {
+            w.raw("<polygon")
+                .attr_str("points", points)
+                .attr_str("fill", &c.moment)
+                .raw("/>");
+        }
+        LegendSymbol::PainPoint { markers } => {
+            for m in markers {
+                write_pain(w, m);
+            }
+        }
+        LegendSymbol::Fail { badge } => write_badge(w, badge, &c.fail),
+        LegendSymbol::Wait { badge } => write_badge(w, badge, &c.wait),
+        LegendSymbol::Handoff { at } => {
+            w.raw("<path")
+                .attr_str("d", &handoff_diamond(*at))
+                .attr_str("fill", &c.handoff)
+                .raw(" stroke=\"#ffffff\" stroke-width=\"1.5\"/>");
+        }
+        LegendSymbol::Emotion { at, colour } => {
+            w.raw("<circle")
+                .attr("cx", at.x)
+                .attr("cy", at.y)
+                .raw(" r=\"5.5\"")
+                .attr_str("fill", colour)
+                .raw(" stroke=\"#ffffff\" stroke-width=\"2\"/>");
+        }
+        LegendSymbol::Chip {
+            rect,
+            label,
+            fill,
+            text,
+        } => write_chip(w, rect, fill, text, label),
+    }
 }
 
 #[cfg(test)]
