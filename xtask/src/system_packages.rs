@@ -7,7 +7,11 @@ use std::process::Command;
 use crate::failure::{Failure, Result};
 use crate::process::{self, progress};
 
-/// WebKitGTK and GTK headers for Tauri, the C toolchain, and Xvfb plus WebKitWebDriver for tests.
+/// WebKitGTK and GTK headers for Tauri, the C toolchain, Xvfb plus WebKitWebDriver for tests, and the
+/// system faces of the text fallback chain (`throughline_render::font::FALLBACK_FAMILIES`): Noto Sans
+/// Hebrew and Arabic (fonts-noto-core, 12 MB), Droid Sans Fallback for CJK (2 MB) and DejaVu Sans
+/// (1 MB), so the screen, the exports and the script tests see the same faces on every machine.
+/// (fonts-noto-cjk, about 100 MB, is left to whoever wants it; Droid Sans Fallback stands in.)
 pub const PACKAGES: &[&str] = &[
     "libwebkit2gtk-4.1-dev",
     "libgtk-3-dev",
@@ -23,6 +27,9 @@ pub const PACKAGES: &[&str] = &[
     "xvfb",
     "xauth",
     "webkit2gtk-driver",
+    "fonts-noto-core",
+    "fonts-droid-fallback",
+    "fonts-dejavu-core",
 ];
 
 /// Installs whichever of [`PACKAGES`] are missing; does nothing when all are present.

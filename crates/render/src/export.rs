@@ -1,12 +1,13 @@
 //! Scene → PNG and PDF, through the same SVG the screen shows: one parsed tree gives both, drawn with the
-//! embedded fonts only, so an export looks the same on every machine and matches the window.
+//! embedded fonts (plus, for scripts they lack, the same system fallback faces the screen and the
+//! layout use), so an export matches the window.
 
 use std::io::Write;
 use std::sync::Arc;
 
 use thiserror::Error;
 
-use crate::font::font_data;
+use crate::font::{fallback_faces, font_data, primary_has, PRIMARY_FAMILY};
 use crate::scene::Scene;
 use crate::svg::to_layered_svg;
 
@@ -46,20 +47,68 @@ pub enum ExportError {
     },
 }
 
-/// Parses the scene's SVG with the embedded fonts (and no system fonts).
+/// Parses the scene's SVG with the embedded fonts and, when its text has characters Noto Sans lacks,
+/// the system's faces of the fallback chain ([`crate::font::FALLBACK_FAMILIES`]) — never any other
+/// system font, so Latin text exports identically everywhere and other scripts are drawn in exactly
+/// the faces the layout measured them with (and the WebView shows).
 pub fn svg_tree(scene: &Scene) -> Result<usvg::Tree, ExportError> {
+    parse_svg(&to_layered_svg(scene))
+}
+
+/// Parses any SVG Throughline wrote (the scene, the page marks) with the fonts [`svg_tree`] describes.
+pub(crate) fn parse_svg(svg: &str) -> Result<usvg::Tree, ExportError> {
     let mut db = usvg::fontdb::Database::new();
     for data in font_data() {
-        db.load_font_data(data.to_vec());
+        db.load_font_source(usvg::fontdb::Source::Binary(Arc::new(data)));
     }
-    db.set_sans_serif_family("Noto Sans");
+    db.set_sans_serif_family(PRIMARY_FAMILY);
+    let mut font_resolver = usvg::FontResolver::default();
+    if svg.chars().any(|c| !c.is_ascii() && !primary_has(c)) {
+        font_resolver.select_fallback = fallback_selector(&mut db);
+    }
     let options = usvg::Options {
-        font_family: "Noto Sans".into(),
+        font_family: PRIMARY_FAMILY.into(),
         fontdb: Arc::new(db),
+        font_resolver,
         ..usvg::Options::default()
     };
-    usvg::Tree::from_str(&to_layered_svg(scene), &options)
-        .map_err(|e| ExportError::Svg(e.to_string()))
+    usvg::Tree::from_str(svg, &options).map_err(|e| ExportError::Svg(e.to_string()))
+}
+
+/// Loads the system's fallback faces into `db` and picks among them per character in chain order, for
+/// the weight of the text's own face — the order [`crate::font::Font`] measures in. (usvg's own
+/// selector would take the first face in the database with the glyph, whatever its weight.)
+fn fallback_selector(db: &mut usvg::fontdb::Database) -> usvg::FallbackSelectionFn<'static> {
+    let found = fallback_faces();
+    let ids: Vec<usvg::fontdb::ID> = found
+        .faces
+        .iter()
+        .map(|f| {
+            let index = f.index as usize;
+            let ids = db.load_font_source(usvg::fontdb::Source::Binary(Arc::new(f.data)));
+            ids.get(index).or(ids.first()).copied()
+        })
+        .collect::<Option<_>>()
+        .unwrap_or_default();
+    Box::new(move |c, used, db| {
+        if ids.len() != found.faces.len() {
+            return None;
+        }
+        let weight = used
+            .first()
+            .and_then(|&id| db.face(id))
+            .map_or(400, |f| f.weight.0);
+        let order = if weight >= 700 {
+            &found.bold
+        } else {
+            &found.regular
+        };
+        order
+            .iter()
+            .find(|&&i| found.faces[i].has(c))
+            .map(|&i| ids[i])
+            .filter(|id| !used.contains(id))
+    })
 }
 
 /// Bytes of pixels rendered per strip at most (premultiplied RGBA), so a huge picture is made in many
@@ -312,6 +361,93 @@ mod tests {
         let ws = sample_workspace().unwrap();
         let j = &ws.journeys[0];
         layout(j, &ws.flows_of(j), &Fonts::embedded())
+    }
+
+    /// Every glyph of the tree's text: (its characters, its face's first family, its face's weight,
+    /// its glyph id).
+    fn glyphs(tree: &usvg::Tree) -> Vec<(String, String, u16, u16)> {
+        fn walk(
+            group: &usvg::Group,
+            db: &usvg::fontdb::Database,
+            out: &mut Vec<(String, String, u16, u16)>,
+        ) {
+            for node in group.children() {
+                match node {
+                    usvg::Node::Group(g) => walk(g, db, out),
+                    usvg::Node::Text(t) => {
+                        for span in t.layouted() {
+                            for g in &span.positioned_glyphs {
+                                let face = db.face(g.font).unwrap();
+                                out.push((
+                                    g.text.clone(),
+                                    face.families[0].0.clone(),
+                                    face.weight.0,
+                                    g.id.0,
+                                ));
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(tree.root(), tree.fontdb(), &mut out);
+        out
+    }
+
+    #[test]
+    fn scripts_noto_sans_lacks_are_drawn_in_the_faces_they_were_measured_with() {
+        const MIXED: &str = "Claims 漢字 עברית العربية";
+        let mut ws = sample_workspace().unwrap();
+        ws.journeys[0].steps[0].text = MIXED.into();
+        ws.journeys[0].lanes[0].name = "Lane עברית 漢字".into();
+        let j = &ws.journeys[0];
+        let scene = layout(j, &ws.flows_of(j), &Fonts::embedded());
+        let tree = svg_tree(&scene).unwrap();
+        let found = crate::font::fallback_faces();
+        let mut checked = std::collections::BTreeSet::new();
+        for (text, family, weight, id) in glyphs(&tree) {
+            let Some(c) = text.chars().find(|c| !c.is_whitespace()) else {
+                continue;
+            };
+            if crate::font::primary_has(c) {
+                assert_eq!(family, "Noto Sans", "{c:?} is drawn in Noto Sans");
+                continue;
+            }
+            let Some(face) = found.face_for(c, weight) else {
+                continue;
+            };
+            assert_eq!(
+                family, face.family,
+                "{c:?} is drawn in the face it was measured with"
+            );
+            assert_ne!(id, 0, "{c:?} is drawn, not a .notdef box");
+            checked.insert(face.family);
+        }
+        eprintln!("drawn in fallback faces: {checked:?}");
+        if let Ok(path) = std::env::var("THROUGHLINE_SCRIPTS_PNG") {
+            std::fs::write(path, to_png(&scene, 1.0).unwrap()).unwrap();
+        }
+        for c in ['漢', 'ע', 'ع'] {
+            match found.face_for(c, 400) {
+                Some(face) => assert!(
+                    checked.contains(face.family),
+                    "{c:?} was drawn in {}",
+                    face.family
+                ),
+                None => eprintln!("note: no system font draws {c:?}; skipping it"),
+            }
+        }
+    }
+
+    #[test]
+    fn latin_only_exports_load_no_system_font() {
+        let tree = svg_tree(&sample_scene()).unwrap();
+        assert!(tree
+            .fontdb()
+            .faces()
+            .all(|f| f.families[0].0 == "Noto Sans"));
     }
 
     #[test]

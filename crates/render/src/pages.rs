@@ -5,13 +5,12 @@
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
-use std::sync::Arc;
 
 use pdf_writer::writers::{Catalog, DocumentInfo};
 use pdf_writer::{Chunk, Content, Finish, Name, Rect as PdfRect, Ref, TextStr};
 
-use crate::export::{svg_tree, ExportError};
-use crate::font::{font_data, Fonts};
+use crate::export::{parse_svg, svg_tree, ExportError};
+use crate::font::{css_family_list, Fonts};
 use crate::options::{PageLayout, Paper};
 use crate::scene::Scene;
 use crate::svg::{push_escaped, push_num};
@@ -161,19 +160,9 @@ fn encode_error(message: impl ToString) -> ExportError {
     }
 }
 
-/// Parses an SVG the page marks are drawn in, with the embedded fonts only (as [`svg_tree`]).
+/// Parses an SVG the page marks are drawn in, with the fonts of [`svg_tree`].
 fn parse(svg: &str) -> Result<usvg::Tree, ExportError> {
-    let mut db = usvg::fontdb::Database::new();
-    for data in font_data() {
-        db.load_font_data(data.to_vec());
-    }
-    db.set_sans_serif_family("Noto Sans");
-    let options = usvg::Options {
-        font_family: "Noto Sans".into(),
-        fontdb: Arc::new(db),
-        ..usvg::Options::default()
-    };
-    usvg::Tree::from_str(svg, &options).map_err(|e| ExportError::Svg(e.to_string()))
+    parse_svg(svg)
 }
 
 fn mark(out: &mut String, x1: f64, y1: f64, x2: f64, y2: f64, style: &str) {
@@ -262,7 +251,9 @@ fn marks_svg(plan: &PagePlan, title: &str, fonts: &Fonts) -> String {
         let name = wrap_clamped(title, font, LABEL_SIZE, room.max(40.0), 1).remove(0);
         let text = format!("{name}{place}");
         let x = (pw - font.width(&text, LABEL_SIZE)) / 2.0;
-        out.push_str("<text font-family=\"Noto Sans\" font-size=\"7\" fill=\"#4a5568\" x=\"");
+        out.push_str("<text font-family=\"");
+        out.push_str(&css_family_list());
+        out.push_str("\" font-size=\"7\" fill=\"#4a5568\" x=\"");
         push_num(&mut out, x);
         out.push_str("\" y=\"");
         push_num(&mut out, bottom + m / 2.0 + LABEL_SIZE * 0.36);

@@ -91,10 +91,12 @@ impl Writer {
     }
 }
 
-fn style_rule(w: &mut Writer, class: &str, f: &FontSpec) {
+fn style_rule(w: &mut Writer, class: &str, family: &str, f: &FontSpec) {
     w.raw(".")
         .raw(class)
-        .raw("{font-family:'Noto Sans',sans-serif;font-size:")
+        .raw("{font-family:")
+        .raw(family)
+        .raw(";font-size:")
         .num(f.size)
         .raw("px;font-weight:")
         .raw(&f.weight.to_string())
@@ -148,7 +150,7 @@ pub(crate) fn write_svg(scene: &Scene, metadata: Option<&str>, layered: bool) ->
         ("channel", &s.channel),
         ("label", &s.label),
     ] {
-        style_rule(&mut w, class, spec);
+        style_rule(&mut w, class, &s.family, spec);
     }
     w.raw("</style>\n<defs><marker id=\"arrowhead\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0 0L10 5L0 10z\"")
         .attr_str("fill", &c.arrow)
@@ -517,5 +519,21 @@ mod tests {
         let mut s = String::new();
         push_escaped(&mut s, "<script>&\"'</svg>\u{7}");
         assert_eq!(s, "&lt;script&gt;&amp;&quot;&#39;&lt;/svg&gt;");
+    }
+
+    #[test]
+    fn every_style_sets_the_family_list_the_scene_carries() {
+        let ws = throughline_core::sample::sample_workspace().unwrap();
+        let j = &ws.journeys[0];
+        let scene = crate::layout(j, &ws.flows_of(j), &crate::Fonts::embedded());
+        assert_eq!(scene.styles.family, crate::font::css_family_list());
+        let svg = to_svg(&scene);
+        let rules = svg.matches("font-family:").count();
+        assert_eq!(rules, 7, "one rule per text style");
+        assert_eq!(
+            svg.matches(&format!("font-family:{};", scene.styles.family))
+                .count(),
+            rules
+        );
     }
 }

@@ -29,6 +29,10 @@ impl FontSpec {
 /// Every text style of a blueprint.
 #[derive(Clone, Debug, PartialEq, Serialize, TS)]
 pub struct TextStyles {
+    /// The CSS `font-family` list every text is set in: Noto Sans, then the fallback chain for scripts
+    /// it lacks (built by `css_family_list` in crates/render/src/font.rs). Sent to the UI so the
+    /// screen asks for exactly the faces the exports draw with and the layout measured with.
+    pub family: String,
     /// Journey title.
     pub title: FontSpec,
     /// Persona line under the title.
@@ -49,6 +53,7 @@ impl TextStyles {
     /// The house style.
     pub fn standard() -> Self {
         TextStyles {
+            family: crate::font::css_family_list(),
             title: FontSpec::new(26.0, 700, "#14213d"),
             subtitle: FontSpec::new(14.0, 400, "#4a5568"),
             stage: FontSpec::new(14.0, 700, "#ffffff"),

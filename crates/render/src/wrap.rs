@@ -142,4 +142,44 @@ mod tests {
         assert_eq!(lines.len(), 3);
         assert!(lines[2].ends_with('…'));
     }
+
+    #[test]
+    fn cjk_and_hebrew_wrap_by_the_fallback_faces_widths() {
+        let fonts = Fonts::embedded();
+        let font = &fonts.regular;
+        for text in [
+            "保险理赔客户致电理赔热线并提交照片与发票等待审核结果",
+            "הלקוח מתקשר למוקד התביעות ושולח תמונות וחשבוניות לבדיקה",
+        ] {
+            let first = text.chars().next().unwrap();
+            if crate::font::fallback_faces().face_for(first, 400).is_none() {
+                eprintln!("note: no system font draws {first:?}; skipping");
+                continue;
+            }
+            let max = 160.0;
+            let lines = wrap(text, font, 13.0, max);
+            assert!(lines.len() > 1, "{text} wraps");
+            for (i, line) in lines.iter().enumerate() {
+                assert!(font.width(line, 13.0) <= max, "{line} fits");
+                // Greedy: the next word or character would not have fitted.
+                if let Some(next) = lines.get(i + 1) {
+                    let with_next = if line.contains(' ') || next.contains(' ') {
+                        format!("{line} {}", next.split(' ').next().unwrap())
+                    } else {
+                        format!("{line}{}", next.chars().next().unwrap())
+                    };
+                    assert!(
+                        font.width(&with_next, 13.0) > max,
+                        "{with_next} would overflow"
+                    );
+                }
+            }
+            // Measured by the real advances: Hebrew lines hold far more letters than square boxes would.
+            let per_line = lines[0].chars().count() as f64;
+            assert!(
+                per_line >= (max / 13.0 / 1.02).floor() - 1.0,
+                "{per_line} chars on a line"
+            );
+        }
+    }
 }

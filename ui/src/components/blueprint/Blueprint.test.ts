@@ -2,6 +2,7 @@ import { render } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import type { Scene } from '../../lib/bindings/Scene';
 import type { TextStyles } from '../../lib/bindings/TextStyles';
+import type { TextStyleName } from '../../lib/blueprint/text';
 import { homeInsuranceClaim, homeInsuranceClaimSvg } from '../../test/fixtures';
 import Blueprint from './Blueprint.svelte';
 
@@ -26,7 +27,7 @@ function signature(element: Element, styles: TextStyles): string {
   const attributes = new Map<string, string>();
   for (const { name, value } of Array.from(element.attributes)) {
     if (element.tagName === 'text' && name === 'class') {
-      const style = styles[value as keyof TextStyles];
+      const style = styles[value as TextStyleName];
       attributes.set('font-size', String(style.size));
       attributes.set('font-weight', String(style.weight));
       attributes.set('fill', inlineFill(element) ?? style.fill);
@@ -64,9 +65,14 @@ describe('Blueprint', () => {
     expect(ours).toEqual(rustElements(homeInsuranceClaimSvg, scene));
   });
 
-  it('sets every text in Noto Sans, as the Rust stylesheet does', () => {
-    expect(drawn(homeInsuranceClaim).getAttribute('font-family')).toBe("'Noto Sans', sans-serif");
-    expect(homeInsuranceClaimSvg).toContain("font-family:'Noto Sans',sans-serif");
+  it('sets every text in the family list the scene carries, exactly as the Rust stylesheet does', () => {
+    const family = homeInsuranceClaim.styles.family;
+    expect(family.startsWith("'Noto Sans',")).toBe(true);
+    expect(family.endsWith(',sans-serif')).toBe(true);
+    expect(drawn(homeInsuranceClaim).getAttribute('font-family')).toBe(family);
+    const rules = homeInsuranceClaimSvg.match(/font-family:[^;]*;/g) ?? [];
+    expect(rules.length).toBeGreaterThan(0);
+    for (const rule of rules) expect(rule).toBe(`font-family:${family};`);
   });
 
   it('creates SVG elements, keyed by card id', () => {

@@ -6,6 +6,12 @@ import type { FontSpec } from "./FontSpec";
  */
 export type TextStyles = { 
 /**
+ * The CSS `font-family` list every text is set in: Noto Sans, then the fallback chain for scripts
+ * it lacks (built by `css_family_list` in crates/render/src/font.rs). Sent to the UI so the
+ * screen asks for exactly the faces the exports draw with and the layout measured with.
+ */
+family: string, 
+/**
  * Journey title.
  */
 title: FontSpec, 

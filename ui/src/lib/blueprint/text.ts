@@ -3,10 +3,9 @@
 import type { FontSpec } from '../bindings/FontSpec';
 import type { TextStyles } from '../bindings/TextStyles';
 
-/** The font every blueprint text is set in; it ships in assets/fonts and is loaded by fonts.css. */
-export const BLUEPRINT_FONT = "'Noto Sans', sans-serif";
-
-/** Attributes of one kind of text (the family is set once on the blueprint's group). */
+/** Attributes of one kind of text (the family, `TextStyles.family`, is set once on the blueprint's
+ * group: Noto Sans, which ships in assets/fonts and is loaded by fonts.css, then the fallback chain
+ * the Rust side measures and exports with). */
 export interface TextAttributes {
   'font-size': number;
   'font-weight': number;
@@ -17,8 +16,14 @@ export function textAttributes(spec: FontSpec): TextAttributes {
   return { 'font-size': spec.size, 'font-weight': spec.weight, fill: spec.fill };
 }
 
+/** The name of one text style of a scene (every field of `TextStyles` but the shared family list). */
+export type TextStyleName = Exclude<keyof TextStyles, 'family'>;
+
 /** Attributes for every text style of a scene, by the style's name. */
-export function sceneTextAttributes(styles: TextStyles): Record<keyof TextStyles, TextAttributes> {
+export type SceneTextAttributes = Record<TextStyleName, TextAttributes>;
+
+/** Attributes for every text style of a scene, by the style's name. */
+export function sceneTextAttributes(styles: TextStyles): SceneTextAttributes {
   return {
     title: textAttributes(styles.title),
     subtitle: textAttributes(styles.subtitle),
