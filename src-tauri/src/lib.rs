@@ -3,6 +3,7 @@
 
 mod commands;
 mod export;
+mod menu;
 
 use std::path::PathBuf;
 use std::sync::{Mutex, OnceLock};
@@ -89,7 +90,10 @@ pub fn run() {
     LAUNCHED.get_or_init(Instant::now);
     let args = Args::parse();
     let state = AppState::open(&args);
-    if let Err(e) = build_app(tauri::Builder::default(), state).run(tauri::generate_context!()) {
+    let builder = tauri::Builder::default()
+        .menu(menu::build)
+        .on_menu_event(menu::on_event);
+    if let Err(e) = build_app(builder, state).run(tauri::generate_context!()) {
         eprintln!("throughline: the window could not start: {e}");
         std::process::exit(1);
     }

@@ -55,6 +55,21 @@ describe('App', () => {
     expect(journeyButton('Home insurance claim').getAttribute('aria-current')).toBeNull();
   });
 
+  it('opens the export dialog when File › Export… is chosen, from any view', async () => {
+    const backend = fakeBackend();
+    let choose: () => void = () => undefined;
+    backend.onMenuExport.mockImplementation(async (listener: () => void) => {
+      choose = listener;
+      return () => undefined;
+    });
+    render(App, { backend });
+    await findCardText(homeInsuranceClaim.cards[0].lines[0].text);
+    await fireEvent.click(screen.getByTestId('view-ownership'));
+    choose();
+    expect(await screen.findByTestId('export-save')).toBeTruthy();
+    expect(screen.getByTestId('view-blueprint').getAttribute('aria-pressed')).toBe('true');
+  });
+
   it('reports the first paint once', async () => {
     const backend = fakeBackend();
     render(App, { backend });

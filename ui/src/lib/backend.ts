@@ -72,6 +72,8 @@ export interface Backend {
   importPictureFile(path: string): Promise<EditResult>;
   /** Calls `listener` as files are dragged over the window and dropped on it; resolves with the way to stop. */
   onFileDrop(listener: (event: FileDropEvent) => void): Promise<() => void>;
+  /** Calls `listener` when File › Export… is chosen in the menu bar; resolves with the way to stop. */
+  onMenuExport(listener: () => void): Promise<() => void>;
 }
 
 /** A path chosen for an export, and whether the person already agreed to replace a file there. */
@@ -156,6 +158,7 @@ export function tauriBackend(): Backend {
     onExport: listenToExports,
     importPictureFile: (path) => call('import_picture_file', { path }),
     onFileDrop: listenToFileDrops,
+    onMenuExport: (listener) => listen('menu-export', () => listener()),
   };
 }
 

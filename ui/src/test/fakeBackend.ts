@@ -182,6 +182,7 @@ export function fakeBackend(overrides: Partial<Backend> = {}): FakeBackend {
     onExport: vi.fn(async () => () => undefined),
     importPictureFile: vi.fn(async () => ({ journey: broadband.id, can_undo: true, can_redo: false })),
     onFileDrop: vi.fn(async () => () => undefined),
+    onMenuExport: vi.fn(async () => () => undefined),
   };
   const replaced = Object.fromEntries(Object.entries(overrides).map(([method, fn]) => [method, vi.fn(fn)]));
   return Object.assign(backend, replaced);
