@@ -25,12 +25,14 @@ pub const PRIMARY_FAMILY: &str = "Noto Sans";
 /// by the exports and (through [`css_family_list`]) by the WebView, so all three pick the same face.
 /// Script-specific Noto faces come first since they match Noto Sans best; Droid Sans Fallback is the
 /// CJK face most Linux machines have when Noto CJK is missing; DejaVu Sans covers many symbols last.
+/// Colour emoji fonts are left out on purpose: their glyphs are bitmaps, which the rasteriser does not
+/// draw and the PDF writer cannot subset (the whole PDF would fail); emoji use the outline Noto Emoji
+/// when it is installed.
 pub const FALLBACK_FAMILIES: &[&str] = &[
     "Noto Sans Hebrew",
     "Noto Sans Arabic",
     "Noto Sans CJK SC",
     "Droid Sans Fallback",
-    "Noto Color Emoji",
     "Noto Emoji",
     "DejaVu Sans",
 ];

@@ -14,6 +14,8 @@ const HOSTILE: &[&str] = &[
     "Supercalifragilisticexpialidocious-and-then-some-more-without-any-space-at-all-for-a-very-long-time",
     "הלקוח מתקשר למוקד \u{202E}reversed\u{202C} ואז ממתין",
     "العميل يتصل بمركز الاتصال",
+    // Emoji: a colour emoji font on the system must not break the PDF (its bitmaps cannot be subset).
+    "Happy 😀 customer 🏠 ✔ 客户",
 ];
 
 fn journey() -> Journey {
