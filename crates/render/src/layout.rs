@@ -275,6 +275,7 @@ pub fn layout_with(
                     cy,
                     text_w,
                     notes.chips.get(&step.id).map_or(&[], Vec::as_slice),
+                    &styles,
                     fonts,
                     cache,
                 );
@@ -425,8 +426,14 @@ pub(crate) fn chip_colours(role: ChipRole) -> (&'static str, &'static str) {
 
 /// Lays chips out left to right from (`x`, `y`), wrapping within `width`; returns them and the height
 /// they take.
-fn chips(inputs: &[ChipInput], x: f64, y: f64, width: f64, fonts: &Fonts) -> (Vec<Chip>, f64) {
-    let styles = TextStyles::standard();
+fn chips(
+    inputs: &[ChipInput],
+    x: f64,
+    y: f64,
+    width: f64,
+    styles: &TextStyles,
+    fonts: &Fonts,
+) -> (Vec<Chip>, f64) {
     let font = fonts.for_weight(styles.label.weight);
     let size = styles.label.size;
     let (mut cx, mut cy) = (x, y);
@@ -482,10 +489,10 @@ fn card(
     y: f64,
     text_w: f64,
     chip_inputs: &[ChipInput],
+    styles: &TextStyles,
     fonts: &Fonts,
     cache: &mut WrapCache,
 ) -> Card {
-    let styles = TextStyles::standard();
     let font = fonts.for_weight(styles.card.weight);
     let wrapped = cache.card(&step.text, font, styles.card.size, text_w, MAX_CARD_LINES);
     let text_x = x + ACCENT_W + CARD_PAD_X;
@@ -516,6 +523,7 @@ fn card(
         x + ACCENT_W + CARD_PAD_X,
         y + height - CARD_PAD_Y + CHIP_GAP,
         CARD_W - ACCENT_W - 2.0 * CARD_PAD_X,
+        styles,
         fonts,
     );
     if chips_h > 0.0 {
