@@ -278,25 +278,49 @@ fn network_kind(kind: EntityKind) -> NetworkKind {
     }
 }
 
-fn links_of(ws: &Workspace, id: Id, kind: LinkKind, outgoing: bool) -> Vec<Id> {
-    let mut out: Vec<Id> = ws
-        .links
-        .iter()
-        .filter(|l| l.kind == kind)
-        .filter_map(|l| match outgoing {
-            true if l.from == id => Some(l.to),
-            false if l.to == id => Some(l.from),
-            _ => None,
-        })
-        .collect();
-    out.sort();
-    out
+/// Who belongs to which team and what depends on what, gathered in one pass over the links so
+/// listing every entity does not scan the links once per entity.
+#[derive(Default)]
+struct Relations {
+    teams: HashMap<Id, Vec<Id>>,
+    members: HashMap<Id, Vec<Id>>,
+    depends_on: HashMap<Id, Vec<Id>>,
+}
+
+impl Relations {
+    fn of(ws: &Workspace) -> Self {
+        let mut r = Relations::default();
+        for l in &ws.links {
+            match l.kind {
+                LinkKind::MemberOf => {
+                    r.teams.entry(l.from).or_default().push(l.to);
+                    r.members.entry(l.to).or_default().push(l.from);
+                }
+                LinkKind::DependsOn => r.depends_on.entry(l.from).or_default().push(l.to),
+                _ => {}
+            }
+        }
+        for list in r
+            .teams
+            .values_mut()
+            .chain(r.members.values_mut())
+            .chain(r.depends_on.values_mut())
+        {
+            list.sort();
+        }
+        r
+    }
+
+    fn get(map: &HashMap<Id, Vec<Id>>, id: Id) -> Vec<Id> {
+        map.get(&id).cloned().unwrap_or_default()
+    }
 }
 
 impl OpenWorkspace {
     /// Every entity with its relations, sorted by kind and then name.
     pub fn entities(&self) -> Vec<EntitySummary> {
         let ws = self.model();
+        let relations = Relations::of(ws);
         let mut linked: HashMap<Id, u32> = HashMap::new();
         for l in &ws.links {
             if matches!(
@@ -320,9 +344,9 @@ impl OpenWorkspace {
             .iter()
             .map(|e| EntitySummary {
                 entity: e.clone(),
-                teams: links_of(ws, e.id, LinkKind::MemberOf, true),
-                members: links_of(ws, e.id, LinkKind::MemberOf, false),
-                depends_on: links_of(ws, e.id, LinkKind::DependsOn, true),
+                teams: Relations::get(&relations.teams, e.id),
+                members: Relations::get(&relations.members, e.id),
+                depends_on: Relations::get(&relations.depends_on, e.id),
                 linked_steps: linked.get(&e.id).copied().unwrap_or(0),
                 owned_steps: owned.get(&e.id).copied().unwrap_or(0),
             })
@@ -425,13 +449,14 @@ impl OpenWorkspace {
     pub fn ownership(&self) -> Ownership {
         let ws = self.model();
         let places = Places::new(ws);
+        let relations = Relations::of(ws);
         let teams_of: HashMap<Id, Vec<Id>> = ws
             .entities
             .iter()
             .map(|e| {
                 let teams = match e.kind {
                     EntityKind::Team => vec![e.id],
-                    EntityKind::Person => links_of(ws, e.id, LinkKind::MemberOf, true),
+                    EntityKind::Person => Relations::get(&relations.teams, e.id),
                     _ => Vec::new(),
                 };
                 (e.id, teams)
