@@ -15,6 +15,15 @@ impl rusqlite::ToSql for Blob {
     }
 }
 
+impl Blob {
+    /// A stored id as a person reads it: the UUID, or the bytes in hex when they are not one.
+    pub fn describe(bytes: &[u8]) -> String {
+        Uuid::from_slice(bytes)
+            .map(|u| u.to_string())
+            .unwrap_or_else(|_| bytes.iter().map(|b| format!("{b:02x}")).collect())
+    }
+}
+
 impl FromSql for Blob {
     fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
         let bytes = value.as_blob()?;

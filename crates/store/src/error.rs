@@ -75,6 +75,33 @@ pub enum StoreError {
         /// What is wrong.
         message: String,
     },
+    /// Another process has the workspace open for editing.
+    #[error("{path}: the workspace is already open for editing by {}; switch to that window, or close it there first", .holder.as_deref().unwrap_or("another Throughline window or process"))]
+    InUse {
+        /// The file.
+        path: PathBuf,
+        /// Who holds it (process, program, user, host), when that could be found out.
+        holder: Option<String>,
+    },
+    /// A command is reading the workspace; editing waits until it has finished.
+    #[error("{path}: {reader} is reading the workspace; try again when it has finished")]
+    BeingRead {
+        /// The file.
+        path: PathBuf,
+        /// Who reads it.
+        reader: String,
+    },
+    /// The file or its folder may not be written: the workspace can only be read.
+    #[error("this workspace is read-only: {0}")]
+    ReadOnly(PathBuf),
+    /// The write-ahead log beside the file is not one SQLite wrote.
+    #[error("{path}: the write-ahead log beside it ({}) is damaged or belongs to another file; move it away to open the workspace (edits only it holds are lost)", .wal.display())]
+    DamagedWal {
+        /// The file.
+        path: PathBuf,
+        /// The log.
+        wal: PathBuf,
+    },
     /// Any other SQLite failure (disk full, read-only file, locked by another program…).
     #[error("{path}: {message}")]
     Sqlite {
@@ -87,6 +114,9 @@ pub enum StoreError {
 
 impl StoreError {
     pub(crate) fn io(path: &Path, e: rusqlite::Error) -> Self {
+        if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ReadOnly) {
+            return StoreError::ReadOnly(path.to_owned());
+        }
         StoreError::Sqlite {
             path: path.to_owned(),
             message: e.to_string(),

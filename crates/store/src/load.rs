@@ -22,10 +22,20 @@ impl Store {
     /// Reads every journey, entity and link, in display order, and checks the result against the
     /// model's rules so a damaged or hand-edited file is reported instead of drawn wrongly.
     pub fn load(&self) -> Result<Workspace> {
-        let ws = self.read().map_err(|e| StoreError::Invalid {
+        let invalid = |message: String| StoreError::Invalid {
             path: self.shown_path(),
-            message: e.to_string(),
-        })?;
+            message,
+        };
+        let found = crate::verify::dangling_reference(&self.conn)
+            .and_then(|d| match d {
+                Some(d) => Ok(Some(d)),
+                None => crate::verify::unreadable_history(&self.conn),
+            })
+            .map_err(|e| invalid(e.to_string()))?;
+        if let Some(message) = found {
+            return Err(invalid(message));
+        }
+        let ws = self.read().map_err(|e| invalid(e.to_string()))?;
         validate_workspace(&ws).map_err(|e| StoreError::Invalid {
             path: self.shown_path(),
             message: e.to_string(),
@@ -33,7 +43,7 @@ impl Store {
         Ok(ws)
     }
 
-    fn read(&self) -> rusqlite::Result<Workspace> {
+    fn read(&self) -> std::result::Result<Workspace, Box<dyn std::error::Error>> {
         let c = &self.conn;
         let mut journeys: Vec<Journey> = c
             .prepare("SELECT id, name, persona, description, position FROM journeys ORDER BY position, id")?
@@ -88,8 +98,9 @@ impl Store {
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
             if let Some(&j) = index.get(&id(r, 0)?) {
+                let card = id(r, 1)?;
                 journeys[j].steps.push(Step {
-                    id: id(r, 1)?,
+                    id: card,
                     lane: id(r, 2)?,
                     stage: id(r, 3)?,
                     position: r.get(4)?,
@@ -102,13 +113,8 @@ impl Store {
                     fail_point: r.get(11)?,
                     wait_point: r.get(12)?,
                     notes: r.get(13)?,
-                    metrics: serde_json::from_str(&r.get::<_, String>(14)?).map_err(|e| {
-                        rusqlite::Error::FromSqlConversionFailure(
-                            14,
-                            rusqlite::types::Type::Text,
-                            Box::new(e),
-                        )
-                    })?,
+                    metrics: serde_json::from_str(&r.get::<_, String>(14)?)
+                        .map_err(|e| format!("card {card}: its metrics cannot be read: {e}"))?,
                     owner: opt_id(r, 15)?,
                 });
             }

@@ -5,7 +5,10 @@ use rusqlite::Connection;
 use rusqlite_migration::{Migrations, M};
 
 /// Every migration's SQL, oldest first.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/001_initial.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/001_initial.sql"),
+    include_str!("migrations/002_history_index.sql"),
+];
 
 fn migrations() -> Migrations<'static> {
     Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect())

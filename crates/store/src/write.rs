@@ -10,7 +10,8 @@ use crate::{Result, Store, StoreError};
 
 /// What an edit's transaction does to the undo log.
 pub enum History<'a> {
-    /// A new edit: drop any undone entries (they can no longer be redone) and record this one.
+    /// A new edit: drop any undone entries (they can no longer be redone), record this one, and keep
+    /// the history within its bound (see [`crate::HISTORY_LIMIT`]).
     Record {
         /// The edit as made.
         edit: &'a Edit,
@@ -26,6 +27,7 @@ pub enum History<'a> {
 impl Store {
     /// Writes every record of `ws` in one transaction (used to seed a new workspace).
     pub fn insert_workspace(&mut self, ws: &Workspace) -> Result<()> {
+        self.refuse_if_read_only()?;
         let path = self.shown_path();
         let err = |e| StoreError::io(&path, e);
         let tx = self.conn.transaction().map_err(err)?;
@@ -55,10 +57,18 @@ impl Store {
     pub fn save(&mut self, ws: &Workspace, touched: &Touched, history: History) -> Result<()> {
         let path = self.shown_path();
         let err = |e| StoreError::io(&path, e);
+        self.refuse_if_read_only()?;
         let tx = self.conn.transaction().map_err(err)?;
         write_touched(&tx, ws, touched).map_err(err)?;
         write_history(&tx, history).map_err(err)?;
         tx.commit().map_err(err)
+    }
+
+    fn refuse_if_read_only(&self) -> Result<()> {
+        if self.read_only {
+            return Err(StoreError::ReadOnly(self.shown_path()));
+        }
+        Ok(())
     }
 
     /// The newest entry that can be undone: its sequence number and the edit that undoes it.
@@ -104,6 +114,7 @@ fn write_history(tx: &Transaction, history: History) -> rusqlite::Result<()> {
                 .execute([])?;
             tx.prepare_cached("INSERT INTO history (edit, inverse) VALUES (?1, ?2)")?
                 .execute(params![json(edit)?, json(inverse)?])?;
+            crate::history::compact(tx)?;
         }
         History::Undo(seq) => {
             tx.prepare_cached("UPDATE history SET undone = 1 WHERE seq = ?1")?

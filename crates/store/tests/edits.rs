@@ -188,7 +188,7 @@ fn entity_edits_and_their_undo_persist() {
             .unwrap();
         inverses.push(inverse);
     }
-    let loaded = Store::open(&path).unwrap().load().unwrap();
+    let loaded = Store::open_read_only(&path).unwrap().load().unwrap();
     assert!(loaded.entity(team).is_none());
     assert_eq!(
         loaded.entity(new).unwrap().owner,
