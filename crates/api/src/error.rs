@@ -21,6 +21,8 @@ pub enum ErrorCode {
     Storage,
     /// The workspace is open for editing in another window.
     InUse,
+    /// The workspace was opened read-only (its file or folder may not be written).
+    ReadOnly,
     /// The person stopped a long operation (an export) before it finished.
     Cancelled,
 }
@@ -50,11 +52,14 @@ impl From<StoreError> for ApiError {
         let code = match &e {
             StoreError::Missing(_) => ErrorCode::NotFound,
             StoreError::Newer { .. } => ErrorCode::NewerVersion,
+            StoreError::InUse { .. } | StoreError::BeingRead { .. } => ErrorCode::InUse,
+            StoreError::ReadOnly(_) => ErrorCode::ReadOnly,
             StoreError::NotAFile(_)
             | StoreError::Empty(_)
             | StoreError::NotSqlite(_)
             | StoreError::Truncated(_)
             | StoreError::Foreign { .. }
+            | StoreError::DamagedWal { .. }
             | StoreError::Corrupt { .. }
             | StoreError::Invalid { .. } => ErrorCode::NotAWorkspace,
             StoreError::AlreadyExists(_)

@@ -28,6 +28,9 @@ pub struct WorkspaceInfo {
     pub path: String,
     /// File name without its extension.
     pub name: String,
+    /// Whether the workspace can only be read (its file or folder may not be written): edits are
+    /// refused and the window says so.
+    pub read_only: bool,
 }
 
 /// What an edit, undo or redo did, for the UI to follow it.

@@ -2,6 +2,7 @@
 
 use std::cell::RefCell;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use std::collections::{HashMap, HashSet};
 use throughline_core::edit::{apply, Edit, Touched};
@@ -15,7 +16,7 @@ use throughline_render::{
     export_scene, layout_cached, to_svg, Annotations, ChipInput, ChipRole, ExportOptions, Fonts,
     Scene, TitleInfo, WrapCache,
 };
-use throughline_store::{History, Store};
+use throughline_store::{History, Store, StoreError};
 
 use crate::{ApiError, EditResult, ErrorCode, JourneySummary, WorkspaceInfo};
 
@@ -27,26 +28,43 @@ pub fn default_workspace_path() -> Option<PathBuf> {
 
 /// A workspace open for reading and editing. The model in memory always equals what is committed.
 pub struct OpenWorkspace {
-    /// Held while a window edits the file, so a second window on the same file is refused instead of
-    /// two windows overwriting each other's view of it.
-    _editing: Option<std::fs::File>,
     store: Store,
     model: Workspace,
     fonts: Fonts,
     wrapped: RefCell<WrapCache>,
     /// The graph the analyses run on, built on first use and then kept in step with every edit.
     graph: RefCell<Option<WorkspaceGraph>>,
+    /// When the newest edit not yet folded into the main file was made.
+    unsaved_since: Option<Instant>,
 }
 
 impl OpenWorkspace {
-    /// Opens an existing workspace file.
+    /// Opens an existing workspace file for editing. The editing lock is taken before anything else
+    /// touches the file, so while another window or command edits it this is refused, naming the
+    /// holder. A file or folder that may not be written is opened read-only instead
+    /// ([`OpenWorkspace::is_read_only`]), and every edit is then refused saying so.
     pub fn open(path: &Path) -> Result<Self, ApiError> {
-        let store = Store::open(path)?;
+        let store = match Store::open(path) {
+            Err(StoreError::ReadOnly(_)) => Store::open_read_only(path)?,
+            opened => opened?,
+        };
+        Self::load(store)
+    }
+
+    /// Opens an existing workspace only to read it (listing, analysing, drawing, exporting): it is
+    /// not locked, migrated or checkpointed, its bytes stay as they are, and every edit is refused.
+    /// Works beside a window editing the same file.
+    pub fn open_read_only(path: &Path) -> Result<Self, ApiError> {
+        Self::load(Store::open_read_only(path)?)
+    }
+
+    fn load(store: Store) -> Result<Self, ApiError> {
         let model = store.load()?;
         Ok(Self::from_parts(store, model))
     }
 
-    /// Creates a workspace at `path`, seeded with the sample journeys; refuses if a file is there.
+    /// Creates a workspace at `path`, seeded with the sample journeys, and keeps it open for editing;
+    /// refuses if a file is there.
     pub fn create_sample(path: &Path) -> Result<Self, ApiError> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| {
@@ -60,17 +78,17 @@ impl OpenWorkspace {
             sample_workspace().map_err(|e| ApiError::new(ErrorCode::Invalid, e.to_string()))?;
         let mut store = Store::create(path)?;
         store.insert_workspace(&sample)?;
-        Self::open(path)
+        Self::load(store)
     }
 
-    /// Creates a workspace at `path` holding `model` (checked against the model's rules first); refuses
-    /// if a file is there.
+    /// Creates a workspace at `path` holding `model` (checked against the model's rules first), and
+    /// keeps it open for editing; refuses if a file is there.
     pub fn create_from(path: &Path, model: &Workspace) -> Result<Self, ApiError> {
         throughline_core::validate_workspace(model)
             .map_err(|e| ApiError::new(ErrorCode::Invalid, e.to_string()))?;
         let mut store = Store::create(path)?;
         store.insert_workspace(model)?;
-        Self::open(path)
+        Self::load(store)
     }
 
     /// Opens the workspace at `path`, creating and seeding it first if nothing is there. This is how
@@ -87,29 +105,46 @@ impl OpenWorkspace {
     pub fn in_memory(model: &Workspace) -> Result<Self, ApiError> {
         let mut store = Store::open_in_memory()?;
         store.insert_workspace(model)?;
-        let model = store.load()?;
-        Ok(Self::from_parts(store, model))
+        Self::load(store)
     }
 
-    /// Opens a workspace for a window to edit: like [`OpenWorkspace::open`], but refused while another
-    /// window (of any Throughline process) has the same file open for editing.
+    /// Opens a workspace for a window to edit: [`OpenWorkspace::open`], which is refused while
+    /// another window or command (of any Throughline process) has the same file open for editing.
     pub fn open_for_editing(path: &Path) -> Result<Self, ApiError> {
-        let mut ws = Self::open(path)?;
-        ws._editing = Some(lock_for_editing(path)?);
-        Ok(ws)
+        Self::open(path)
     }
 
     /// [`OpenWorkspace::open_for_editing`], creating and seeding the file first if nothing is there.
     pub fn open_or_create_for_editing(path: &Path) -> Result<Self, ApiError> {
-        if !path.exists() {
-            drop(Self::create_sample(path)?);
+        Self::open_or_create_sample(path)
+    }
+
+    /// Whether edits are refused because the workspace was opened read-only (asked for, or because
+    /// its file or folder may not be written).
+    pub fn is_read_only(&self) -> bool {
+        self.store.is_read_only()
+    }
+
+    /// Folds the edits of the last while into the main file and empties the write-ahead log, once no
+    /// edit has come for `idle`; does nothing (and returns `false`) before that or when there is
+    /// nothing to fold. The app calls it from a timer, the CLI after a batch of writes, so the log
+    /// stays small and a copy of the main file alone holds every edit.
+    pub fn checkpoint_if_idle(&mut self, idle: Duration) -> Result<bool, ApiError> {
+        match self.unsaved_since {
+            Some(at) if at.elapsed() >= idle => {
+                let emptied = self.store.checkpoint_idle()?;
+                if emptied {
+                    self.unsaved_since = None;
+                }
+                Ok(emptied)
+            }
+            _ => Ok(false),
         }
-        Self::open_for_editing(path)
     }
 
     fn from_parts(store: Store, model: Workspace) -> Self {
         OpenWorkspace {
-            _editing: None,
+            unsaved_since: None,
             store,
             model,
             fonts: Fonts::embedded(),
@@ -127,6 +162,7 @@ impl OpenWorkspace {
                 .map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or_else(|| "workspace".into()),
             path: path.display().to_string(),
+            read_only: self.is_read_only(),
         }
     }
 
@@ -294,6 +330,7 @@ impl OpenWorkspace {
     /// only then visible. If the write fails the model is rolled back, so it never shows what is not
     /// stored.
     pub fn apply(&mut self, edit: &Edit) -> Result<EditResult, ApiError> {
+        self.refuse_if_read_only()?;
         let (touched, inverse) = apply(&mut self.model, edit)?;
         let history = History::Record {
             edit,
@@ -304,6 +341,7 @@ impl OpenWorkspace {
 
     /// Undoes the newest edit not yet undone (in any journey), if there is one.
     pub fn undo(&mut self) -> Result<EditResult, ApiError> {
+        self.refuse_if_read_only()?;
         match self.store.undoable()? {
             Some((seq, inverse)) => self.replay(&inverse, History::Undo(seq)),
             None => Ok(self.status(None)),
@@ -312,10 +350,19 @@ impl OpenWorkspace {
 
     /// Redoes the oldest undone edit, if there is one.
     pub fn redo(&mut self) -> Result<EditResult, ApiError> {
+        self.refuse_if_read_only()?;
         match self.store.redoable()? {
             Some((seq, edit)) => self.replay(&edit, History::Redo(seq)),
             None => Ok(self.status(None)),
         }
+    }
+
+    fn refuse_if_read_only(&self) -> Result<(), ApiError> {
+        if self.is_read_only() {
+            let path = self.store.path().unwrap_or(Path::new(":memory:"));
+            return Err(StoreError::ReadOnly(path.to_owned()).into());
+        }
+        Ok(())
     }
 
     fn replay(&mut self, edit: &Edit, history: History) -> Result<EditResult, ApiError> {
@@ -334,6 +381,7 @@ impl OpenWorkspace {
             let _ = apply(&mut self.model, inverse);
             return Err(e.into());
         }
+        self.unsaved_since.get_or_insert_with(Instant::now);
         if let Some(graph) = self.graph.get_mut() {
             graph.update(&self.model, &touched);
         }
@@ -362,31 +410,6 @@ impl OpenWorkspace {
             can_undo: matches!(self.store.undoable(), Ok(Some(_))),
             can_redo: matches!(self.store.redoable(), Ok(Some(_))),
         }
-    }
-}
-
-/// Takes the advisory editing lock on the workspace file (an flock, separate from SQLite's own locks,
-/// so command-line reads still work while a window is open).
-fn lock_for_editing(path: &Path) -> Result<std::fs::File, ApiError> {
-    let file = std::fs::File::open(path).map_err(|e| {
-        ApiError::new(
-            ErrorCode::Storage,
-            format!("{}: cannot be opened: {e}", path.display()),
-        )
-    })?;
-    match file.try_lock() {
-        Ok(()) => Ok(file),
-        Err(std::fs::TryLockError::WouldBlock) => Err(ApiError::new(
-            ErrorCode::InUse,
-            format!(
-                "{}: the workspace is already open in another Throughline window; switch to that window",
-                path.display()
-            ),
-        )),
-        Err(std::fs::TryLockError::Error(e)) => Err(ApiError::new(
-            ErrorCode::Storage,
-            format!("{}: cannot be locked for editing: {e}", path.display()),
-        )),
     }
 }
 
@@ -464,7 +487,7 @@ mod failure_tests {
         assert_eq!(err.code, ErrorCode::InUse);
         assert!(err.message.contains("already open"), "{}", err.message);
         assert!(
-            OpenWorkspace::open(&path).is_ok(),
+            OpenWorkspace::open_read_only(&path).is_ok(),
             "the CLI can still read it"
         );
         drop(first);

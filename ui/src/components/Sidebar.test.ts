@@ -15,6 +15,19 @@ function item(nav: HTMLElement, name: string): HTMLElement {
 }
 
 describe('journey list', () => {
+  it('says when the workspace can only be read', async () => {
+    const backend = fakeBackend({
+      workspaceInfo: vi.fn(async () => ({ path: '/srv/shared/Claims.throughline', name: 'Claims', read_only: true })),
+    });
+    await openApp(backend);
+    expect(screen.getByText(/^Read-only: this file or its folder may not be written/)).toBeTruthy();
+  });
+
+  it('says nothing about writing when the workspace can be written', async () => {
+    await openApp();
+    expect(screen.queryByText(/Read-only/)).toBeNull();
+  });
+
   it('creates a journey from the blueprint template, opens it and names it in place', async () => {
     const created = { ...home, id: 'new-journey', name: 'Untitled journey' };
     const backend = fakeBackend();

@@ -104,7 +104,7 @@ export type FakeBackend = { [Method in keyof Backend]: Mock<Backend[Method]> };
 /** The fake; `overrides` replace single methods. */
 export function fakeBackend(overrides: Partial<Backend> = {}): FakeBackend {
   const backend: FakeBackend = {
-    workspaceInfo: vi.fn(async () => ({ path: '/home/ana/Maps/Claims.throughline', name: 'Claims' })),
+    workspaceInfo: vi.fn(async () => ({ path: '/home/ana/Maps/Claims.throughline', name: 'Claims', read_only: false })),
     listJourneys: vi.fn(async () => [home, broadband]),
     journeyScene: vi.fn(async (journey: Id) => {
       const scene = scenes.get(journey);

@@ -3,4 +3,4 @@
 /**
  * What kind of failure it was, for the clients that react differently to each.
  */
-export type ErrorCode = "not_found" | "not_a_workspace" | "newer_version" | "invalid" | "storage" | "in_use" | "cancelled";
+export type ErrorCode = "not_found" | "not_a_workspace" | "newer_version" | "invalid" | "storage" | "in_use" | "read_only" | "cancelled";

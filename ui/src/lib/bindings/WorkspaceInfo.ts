@@ -11,4 +11,9 @@ path: string,
 /**
  * File name without its extension.
  */
-name: string, };
+name: string, 
+/**
+ * Whether the workspace can only be read (its file or folder may not be written): edits are
+ * refused and the window says so.
+ */
+read_only: boolean, };
