@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand};
 use throughline_api::{ApiError, ExportFormat, OpenWorkspace};
 
 mod analyze;
+mod edit_stream;
 mod export;
 
 #[derive(Parser)]
@@ -124,6 +125,9 @@ enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Apply a stream of edits, printing each one's number once it is saved (for the crash test).
+    #[command(hide = true)]
+    EditStream(edit_stream::Args),
     /// Write a journey's laid-out scene as JSON (what the app draws).
     Scene {
         /// The workspace file.
@@ -186,7 +190,7 @@ fn run(cli: Cli) -> Result<Outcome, String> {
             impact,
             fail_on,
         } => {
-            let ws = OpenWorkspace::open(&workspace).map_err(fail)?;
+            let ws = OpenWorkspace::open_read_only(&workspace).map_err(fail)?;
             let request = analyze::Request {
                 journey,
                 impact,
@@ -198,7 +202,7 @@ fn run(cli: Cli) -> Result<Outcome, String> {
             }
         }
         Command::List { workspace } => {
-            let ws = OpenWorkspace::open(&workspace).map_err(fail)?;
+            let ws = OpenWorkspace::open_read_only(&workspace).map_err(fail)?;
             for j in ws.journeys() {
                 println!(
                     "{}\t{} stages\t{} cards\t{}",
@@ -211,7 +215,7 @@ fn run(cli: Cli) -> Result<Outcome, String> {
             journey,
             out,
         } => {
-            let ws = OpenWorkspace::open(&workspace).map_err(fail)?;
+            let ws = OpenWorkspace::open_read_only(&workspace).map_err(fail)?;
             let svg = ws
                 .svg(ws.find_journey(&journey).map_err(fail)?)
                 .map_err(fail)?;
@@ -227,7 +231,7 @@ fn run(cli: Cli) -> Result<Outcome, String> {
             force,
             picture,
         } => {
-            let ws = OpenWorkspace::open(&workspace).map_err(fail)?;
+            let ws = OpenWorkspace::open_read_only(&workspace).map_err(fail)?;
             let formats = format
                 .iter()
                 .map(|f| ExportFormat::parse(f))
@@ -242,8 +246,9 @@ fn run(cli: Cli) -> Result<Outcome, String> {
             export::run(&ws, &journeys, &formats, &out, &options, &date, force)?;
         }
         Command::Import { workspace, files } => import(&workspace, &files)?,
+        Command::EditStream(args) => edit_stream::run(&args)?,
         Command::Scene { workspace, journey } => {
-            let ws = OpenWorkspace::open(&workspace).map_err(fail)?;
+            let ws = OpenWorkspace::open_read_only(&workspace).map_err(fail)?;
             let scene = ws
                 .scene_json(ws.find_journey(&journey).map_err(fail)?)
                 .map_err(fail)?;
@@ -282,6 +287,8 @@ fn import(workspace: &Path, files: &[PathBuf]) -> Result<(), String> {
             Err(message) => failed.push(message),
         }
     }
+    ws.checkpoint_if_idle(std::time::Duration::ZERO)
+        .map_err(|e| e.message)?;
     if failed.is_empty() {
         Ok(())
     } else {
