@@ -3,6 +3,7 @@
 
 mod commands;
 mod export;
+mod idle;
 mod menu;
 
 use std::path::PathBuf;
@@ -45,8 +46,15 @@ impl AppState {
                 )),
             },
         };
-        if let Err(e) = &opened {
-            eprintln!("throughline: {}", e.message);
+        match &opened {
+            Err(e) => eprintln!("throughline: {}", e.message),
+            Ok(ws) if ws.is_read_only() => {
+                eprintln!(
+                    "throughline: this workspace is read-only: {}",
+                    ws.info().path
+                )
+            }
+            Ok(_) => {}
         }
         AppState(Mutex::new(opened))
     }
@@ -59,6 +67,10 @@ pub fn build_app<R: tauri::Runtime>(
 ) -> tauri::Builder<R> {
     builder
         .plugin(tauri_plugin_dialog::init())
+        .setup(|app| {
+            idle::start(app.handle());
+            Ok(())
+        })
         .manage(state)
         .manage(export::Exports::default())
         .invoke_handler(tauri::generate_handler![

@@ -236,7 +236,7 @@ async fn import_back(client: &Client, dirs: &Dirs, picture: &Path) {
         .unwrap_or_else(|| panic!("the import failed: {result}"))
         .to_owned();
     let file = dirs.data.join("throughline/default.throughline");
-    let ws = OpenWorkspace::open(&file).expect("open the workspace file");
+    let ws = OpenWorkspace::open_read_only(&file).expect("open the workspace file");
     let imported = ws
         .journeys()
         .into_iter()

@@ -235,7 +235,7 @@ async fn highlighted(client: &Client) -> (HashSet<String>, HashSet<String>) {
 
 /// The cards without an owner, read from the file the window edits.
 fn unowned_in_file(file: &Path) -> Vec<Id> {
-    let ws = OpenWorkspace::open(file).expect("read the workspace file");
+    let ws = OpenWorkspace::open_read_only(file).expect("read the workspace file");
     let mut ids: Vec<Id> = ws
         .ownership()
         .rows
@@ -249,7 +249,7 @@ fn unowned_in_file(file: &Path) -> Vec<Id> {
 
 /// Every card relying on the system with its journey, and the first journey (the one on screen).
 fn impact_in_file(file: &Path) -> (Vec<(Id, Id)>, Id) {
-    let ws = OpenWorkspace::open(file).expect("read the workspace file");
+    let ws = OpenWorkspace::open_read_only(file).expect("read the workspace file");
     let crm = ws.find_entity(SYSTEM).expect("the sample has a CRM");
     let impact = ws.impact(crm).expect("impact of the CRM");
     let steps = impact.steps.iter().map(|s| (s.step, s.journey)).collect();
