@@ -4,9 +4,9 @@ use std::path::PathBuf;
 
 use tauri::{AppHandle, Runtime, State, WebviewWindow};
 use throughline_api::{
-    file_stem, ApiError, CheckGroup, Edit, EditResult, EntitySummary, EntityUsage, ErrorCode,
-    ExportFormat, ExportOptions, Id, Impact, JourneySummary, Link, NetworkScene, OpenWorkspace,
-    Ownership, Scene, Step, WorkspaceInfo,
+    file_stem, ApiError, CheckGroup, CriticalityRow, Edit, EditResult, EntitySummary, EntityUsage,
+    ErrorCode, ExportFormat, ExportOptions, Id, Impact, JourneySummary, Link, NetworkScene,
+    OpenWorkspace, Ownership, Scene, Step, WorkspaceInfo,
 };
 
 use crate::export::{self, Exports};
@@ -96,10 +96,16 @@ pub fn checks(
     with(&state, |ws| Ok(ws.checks(journey)))
 }
 
-/// What fails if an entity does.
+/// What fails if every one of `entities` does (one entity, or several for a what-if outage).
 #[tauri::command]
-pub fn impact(state: State<'_, AppState>, entity: Id) -> Result<Impact, ApiError> {
-    with(&state, |ws| ws.impact(entity))
+pub fn impact_of(state: State<'_, AppState>, entities: Vec<Id>) -> Result<Impact, ApiError> {
+    with(&state, |ws| ws.impact_of(&entities))
+}
+
+/// Every entity ranked by what its failure alone puts at risk.
+#[tauri::command]
+pub fn criticality(state: State<'_, AppState>) -> Result<Vec<CriticalityRow>, ApiError> {
+    with(&state, |ws| Ok(ws.criticality()))
 }
 
 /// An entity with its neighbours, laid out.

@@ -80,7 +80,7 @@ async fn manager() {
     settle(client).await;
     screenshot::save_and_check_table(client, "manager-assigned").await;
 
-    let (expected, journey) = impact_in_file(&file);
+    let (expected, journey, summary) = impact_in_file(&file);
     click(client, Locator::Css("[data-testid='view-entities']")).await;
     let row = wait_find(client, crm_row()).await;
     row.find(Locator::Css("[data-testid='entity-impact']"))
@@ -90,7 +90,6 @@ async fn manager() {
         .await
         .expect("ask for the impact");
     let panel = wait_find(client, Locator::Css("[data-testid='impact-panel']")).await;
-    let summary = format!("{} steps", expected.len());
     wait_until(
         client,
         &format!("the impact panel to say {summary:?}"),
@@ -247,11 +246,22 @@ fn unowned_in_file(file: &Path) -> Vec<Id> {
     ids
 }
 
-/// Every card relying on the system with its journey, and the first journey (the one on screen).
-fn impact_in_file(file: &Path) -> (Vec<(Id, Id)>, Id) {
+/// Every card the system's failure affects with its journey, the first journey (the one on screen),
+/// and the summary the panel should show ("2 moments of truth, 8 customer steps at risk").
+fn impact_in_file(file: &Path) -> (Vec<(Id, Id)>, Id, String) {
     let ws = OpenWorkspace::open_read_only(file).expect("read the workspace file");
     let crm = ws.find_entity(SYSTEM).expect("the sample has a CRM");
     let impact = ws.impact(crm).expect("impact of the CRM");
-    let steps = impact.steps.iter().map(|s| (s.step, s.journey)).collect();
-    (steps, ws.journeys()[0].id)
+    let steps = impact
+        .cards
+        .iter()
+        .map(|c| (c.step.step, c.step.journey))
+        .collect();
+    let plural = |n: u32, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let summary = format!(
+        "{}, {} at risk",
+        plural(impact.moments, "moment of truth", "moments of truth"),
+        plural(impact.customer_steps, "customer step", "customer steps")
+    );
+    (steps, ws.journeys()[0].id, summary)
 }

@@ -7,9 +7,9 @@ use std::path::{Path, PathBuf};
 use ts_rs::{Config, TS};
 
 use crate::{
-    ApiError, CheckGroup, Edit, EditResult, EntitySummary, EntityUsage, ExportFormat,
-    ExportOptions, Impact, JourneySummary, Link, NetworkScene, Ownership, Scene, Step,
-    WorkspaceInfo,
+    ApiError, CheckGroup, CriticalityRow, Edit, EditResult, EntitySummary, EntityUsage,
+    ExportFormat, ExportOptions, Impact, JourneySummary, Link, NetworkScene, Ownership, Scene,
+    Step, WorkspaceInfo,
 };
 
 fn export_all(dir: &Path) {
@@ -27,6 +27,7 @@ fn export_all(dir: &Path) {
     Ownership::export_all(&cfg).unwrap();
     CheckGroup::export_all(&cfg).unwrap();
     Impact::export_all(&cfg).unwrap();
+    CriticalityRow::export_all(&cfg).unwrap();
     NetworkScene::export_all(&cfg).unwrap();
     ExportOptions::export_all(&cfg).unwrap();
     ExportFormat::export_all(&cfg).unwrap();

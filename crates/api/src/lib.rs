@@ -6,6 +6,7 @@ mod error;
 mod export;
 mod import;
 mod manage;
+mod outage;
 mod types;
 mod workspace;
 
@@ -16,12 +17,14 @@ pub use export::{
 };
 pub use import::{journey_in_bytes, NO_JOURNEY};
 pub use manage::{
-    CheckGroup, EntitySummary, EntityUsage, FindingView, Impact, JourneyHandoffs, OwnerSummary,
-    Ownership, OwnershipRow, StageRef, StepRef, Subject,
+    CheckGroup, EntitySummary, EntityUsage, FindingView, JourneyHandoffs, OwnerSummary, Ownership,
+    OwnershipRow, StageRef, StepRef, Subject,
 };
+pub use outage::{is_customer, CriticalityRow, Impact, ImpactCard};
 pub use throughline_core::analysis::FindingKind;
 pub use throughline_core::edit::Edit;
 pub use throughline_core::edit::{Slot, StepDetails, Template};
+pub use throughline_core::impact::Reason;
 pub use throughline_core::package::JourneyPackage;
 pub use throughline_core::{synthetic, Id, Step};
 pub use throughline_core::{Entity, EntityKind, Link, LinkKind};

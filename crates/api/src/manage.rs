@@ -162,31 +162,14 @@ pub struct StageRef {
     pub stage_name: String,
 }
 
-/// What fails if one entity does.
-#[derive(Clone, Debug, PartialEq, Serialize, TS)]
-pub struct Impact {
-    /// The entity asked about.
-    pub entity: Id,
-    /// Its name.
-    pub name: String,
-    /// Every card that relies on it, in journey, stage and lane order.
-    pub steps: Vec<StepRef>,
-    /// How many of them are moments of truth.
-    pub moments: u32,
-    /// The stages they sit in.
-    pub stages: Vec<StageRef>,
-    /// Entities that rely on it.
-    pub entities: Vec<Id>,
-}
-
 /// Where each card sits, for turning ids into [`StepRef`]s in display order.
-struct Places<'a> {
+pub(crate) struct Places<'a> {
     ws: &'a Workspace,
     steps: HashMap<Id, (usize, usize)>,
 }
 
 impl<'a> Places<'a> {
-    fn new(ws: &'a Workspace) -> Self {
+    pub(crate) fn new(ws: &'a Workspace) -> Self {
         let steps = ws
             .journeys
             .iter()
@@ -202,7 +185,7 @@ impl<'a> Places<'a> {
         Places { ws, steps }
     }
 
-    fn step(&self, id: Id) -> Option<StepRef> {
+    pub(crate) fn step(&self, id: Id) -> Option<StepRef> {
         let &(j, s) = self.steps.get(&id)?;
         let journey = &self.ws.journeys[j];
         let step = &journey.steps[s];
@@ -222,7 +205,7 @@ impl<'a> Places<'a> {
     }
 
     /// Display order: journey (sidebar order), stage, lane, position in the cell.
-    fn order(&self, id: Id) -> (usize, usize, usize, usize) {
+    pub(crate) fn order(&self, id: Id) -> (usize, usize, usize, usize) {
         let Some(&(j, s)) = self.steps.get(&id) else {
             return (usize::MAX, 0, 0, 0);
         };
@@ -569,36 +552,6 @@ impl OpenWorkspace {
                 }
             })
             .collect()
-    }
-
-    /// What fails if `entity` does.
-    pub fn impact(&self, entity: Id) -> Result<Impact, ApiError> {
-        let ws = self.model();
-        let e = ws
-            .entity(entity)
-            .ok_or_else(|| ApiError::new(ErrorCode::NotFound, "that entity no longer exists"))?;
-        let set = analysis::impact(&self.graph(), entity).unwrap_or_default();
-        let places = Places::new(ws);
-        let steps = places.steps(set.steps.iter().copied());
-        let mut stages: Vec<StageRef> = Vec::new();
-        for s in &steps {
-            if !stages.iter().any(|x| x.stage == s.stage) {
-                stages.push(StageRef {
-                    journey: s.journey,
-                    journey_name: s.journey_name.clone(),
-                    stage: s.stage,
-                    stage_name: s.stage_name.clone(),
-                });
-            }
-        }
-        Ok(Impact {
-            entity,
-            name: e.name.clone(),
-            moments: set.moments.len() as u32,
-            steps,
-            stages,
-            entities: set.entities,
-        })
     }
 
     /// The network view of an entity: it and everything directly tied to it, laid out.

@@ -82,18 +82,32 @@ fn ownership_rows_carry_places_and_the_owners_teams() {
 }
 
 #[test]
-fn impact_lists_cards_in_display_order_with_stages_and_moments() {
+fn impact_leads_with_the_customer_and_counts_only_what_is_at_risk() {
     let ws = open();
     let impact = ws.impact(entity(&ws, "crm")).unwrap();
     assert_eq!(impact.name, "CRM");
-    assert!(!impact.steps.is_empty());
+    assert!(!impact.cards.is_empty());
+    let at_risk = |c: &&throughline_api::ImpactCard| c.reason.at_risk();
     assert_eq!(
         impact.moments as usize,
-        impact.steps.iter().filter(|s| s.moment_of_truth).count()
+        impact
+            .cards
+            .iter()
+            .filter(at_risk)
+            .filter(|c| c.step.moment_of_truth)
+            .count()
     );
-    for s in &impact.steps {
-        assert!(impact.stages.iter().any(|x| x.stage == s.stage));
+    for c in impact.cards.iter().filter(at_risk) {
+        assert!(impact.stages.iter().any(|x| x.stage == c.step.stage));
     }
+    let first_other = impact
+        .cards
+        .iter()
+        .position(|c| !(c.step.moment_of_truth && c.reason.at_risk()))
+        .unwrap_or(impact.cards.len());
+    assert!(impact.cards[first_other..]
+        .iter()
+        .all(|c| !(c.step.moment_of_truth && c.reason.at_risk())));
     assert!(ws.impact(Id::new()).is_err());
 }
 

@@ -2,7 +2,10 @@
 //! and JSON for scripts, with `--fail-on` so a team's CI can refuse a workspace that breaks its rules.
 
 use serde::Serialize;
-use throughline_api::{ApiError, CheckGroup, FindingKind, Id, Impact, OpenWorkspace};
+use throughline_api::{
+    is_customer, ApiError, CheckGroup, CriticalityRow, FindingKind, Id, Impact, ImpactCard,
+    OpenWorkspace, Reason,
+};
 
 /// How the report is written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -22,6 +25,7 @@ struct Report<'a> {
     journey: Option<String>,
     checks: &'a [CheckGroup],
     impact: Option<&'a Impact>,
+    criticality: Option<&'a [CriticalityRow]>,
     failed: Vec<String>,
 }
 
@@ -29,8 +33,10 @@ struct Report<'a> {
 pub struct Request {
     /// Journey name or id, to limit card findings to it.
     pub journey: Option<String>,
-    /// Entity name or id to ask the impact of.
-    pub impact: Option<String>,
+    /// Entity names or ids taken down together, to ask what fails with them.
+    pub impact: Vec<String>,
+    /// Whether to rank every entity by what its failure costs the customer.
+    pub criticality: bool,
     /// Finding kinds (slugs) that make the run fail, or `any`.
     pub fail_on: Vec<String>,
     /// Output format.
@@ -69,12 +75,18 @@ pub fn run(ws: &OpenWorkspace, req: &Request) -> Result<bool, String> {
         .map(|name| ws.find_journey(name))
         .transpose()
         .map_err(fail)?;
-    let impact = req
-        .impact
-        .as_deref()
-        .map(|name| ws.find_entity(name).and_then(|id| ws.impact(id)))
-        .transpose()
-        .map_err(fail)?;
+    let impact = if req.impact.is_empty() {
+        None
+    } else {
+        let down = req
+            .impact
+            .iter()
+            .map(|name| ws.find_entity(name))
+            .collect::<Result<Vec<Id>, ApiError>>()
+            .map_err(fail)?;
+        Some(ws.impact_of(&down).map_err(fail)?)
+    };
+    let criticality = req.criticality.then(|| ws.criticality());
     let checks = ws.checks(journey);
     let failed: Vec<String> = checks
         .iter()
@@ -94,6 +106,7 @@ pub fn run(ws: &OpenWorkspace, req: &Request) -> Result<bool, String> {
                 journey: journey_name,
                 checks: &checks,
                 impact: impact.as_ref(),
+                criticality: criticality.as_deref(),
                 failed: failed.clone(),
             };
             let json = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
@@ -104,6 +117,7 @@ pub fn run(ws: &OpenWorkspace, req: &Request) -> Result<bool, String> {
             journey_name.as_deref(),
             &checks,
             impact.as_ref(),
+            criticality.as_deref(),
             &failed,
         ),
     }
@@ -115,6 +129,7 @@ fn print_text(
     journey: Option<&str>,
     checks: &[CheckGroup],
     impact: Option<&Impact>,
+    criticality: Option<&[CriticalityRow]>,
     failed: &[String],
 ) {
     let info = ws.info();
@@ -139,23 +154,137 @@ fn print_text(
         }
     }
     if let Some(impact) = impact {
-        println!(
-            "\nIf {} fails: {} steps, {} moments of truth, {} stages, {} entities that depend on it",
-            impact.name,
-            impact.steps.len(),
-            impact.moments,
-            impact.stages.len(),
-            impact.entities.len()
-        );
-        for s in &impact.steps {
-            let star = if s.moment_of_truth { " ★" } else { "" };
-            println!(
-                "  - {} › {} › {}: \"{}\"{star}",
-                s.journey_name, s.stage_name, s.lane_name, s.text
-            );
-        }
+        print_impact(impact);
+    }
+    if let Some(rows) = criticality {
+        print_criticality(rows);
     }
     if !failed.is_empty() {
         println!("\nfailed: {}", failed.join(", "));
     }
+}
+
+/// The impact as a manager reads it: what the customer feels first, then the internal cards by why.
+fn print_impact(impact: &Impact) {
+    let verb = if impact.asked.len() == 1 {
+        "fails"
+    } else {
+        "fail"
+    };
+    let stages: Vec<&str> = impact
+        .stages
+        .iter()
+        .map(|s| s.stage_name.as_str())
+        .collect();
+    println!(
+        "\nIf {} {verb}: {} moments of truth and {} customer steps at risk, in {} stages{}",
+        impact.name,
+        impact.moments,
+        impact.customer_steps,
+        impact.stages.len(),
+        if stages.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", stages.join(", "))
+        }
+    );
+    let at_risk = |c: &&ImpactCard| c.reason.at_risk();
+    let section = |title: &str, cards: Vec<&ImpactCard>| {
+        if cards.is_empty() {
+            return;
+        }
+        println!("  {title}:");
+        for c in cards {
+            println!("    - {}", card_line(c));
+        }
+    };
+    section(
+        "Moments of truth at risk",
+        impact
+            .cards
+            .iter()
+            .filter(at_risk)
+            .filter(|c| c.step.moment_of_truth)
+            .collect(),
+    );
+    section(
+        "Other customer steps at risk",
+        impact
+            .cards
+            .iter()
+            .filter(at_risk)
+            .filter(|c| !c.step.moment_of_truth && is_customer(&c.step))
+            .collect(),
+    );
+    for (reason, title) in [
+        (Reason::ReliesDirectly, "Relies directly"),
+        (Reason::Downstream, "Downstream (fed only by failed work)"),
+        (Reason::CustomerDelivery, "Evidence not delivered"),
+        (Reason::Degraded, "Degraded (another path still feeds it)"),
+    ] {
+        section(
+            title,
+            impact
+                .cards
+                .iter()
+                .filter(|c| c.reason == reason)
+                .filter(|c| !c.step.moment_of_truth && !is_customer(&c.step))
+                .collect(),
+        );
+    }
+    if !impact.entities.is_empty() {
+        println!(
+            "  {} that depend on it go down too",
+            counted(impact.entities.len() as u32, "entity", "entities")
+        );
+    }
+}
+
+/// One card with its place and the reason it is in the answer.
+fn card_line(c: &ImpactCard) -> String {
+    let s = &c.step;
+    let why = match c.reason {
+        Reason::ReliesDirectly => format!("relies on {}", c.because),
+        Reason::Downstream => format!("fed only by failed \"{}\"", c.because),
+        Reason::CustomerRequest => format!("its request lands on failed \"{}\"", c.because),
+        Reason::CustomerDelivery => format!("delivered by failed \"{}\"", c.because),
+        Reason::Degraded => format!("loses \"{}\", still fed another way", c.because),
+    };
+    let emotion = c
+        .emotion
+        .map(|e| format!("; emotion {e:+}"))
+        .unwrap_or_default();
+    let star = if s.moment_of_truth { "★ " } else { "" };
+    format!(
+        "{star}{} › {} › {}: \"{}\" ({why}{emotion})",
+        s.journey_name, s.stage_name, s.lane_name, s.text
+    )
+}
+
+/// The ranking of single points of failure, most critical first.
+fn print_criticality(rows: &[CriticalityRow]) {
+    println!("\nSingle points of failure (what each one's failure alone puts at risk):");
+    for (i, r) in rows.iter().take(TEXT_LIMIT * 2).enumerate() {
+        println!(
+            "  {:>2}. {} ({:?}): {}, {}, {}, {}",
+            i + 1,
+            r.name,
+            r.kind,
+            counted(r.moments, "moment of truth", "moments of truth"),
+            counted(r.customer_steps, "customer step", "customer steps"),
+            counted(r.cards, "card", "cards"),
+            counted(r.dependents, "dependent", "dependents"),
+        );
+    }
+    if rows.len() > TEXT_LIMIT * 2 {
+        println!(
+            "  … and {} more (--format json lists all)",
+            rows.len() - TEXT_LIMIT * 2
+        );
+    }
+}
+
+/// "1 card", "3 cards".
+fn counted(n: u32, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }

@@ -67,9 +67,14 @@ enum Command {
         /// Report format.
         #[arg(long, short, value_enum, default_value_t = analyze::Format::Text)]
         format: analyze::Format,
-        /// Entity (name or id) whose impact to report.
+        /// Entity (name or id) to take down and report what fails with it; repeat to take several
+        /// down together (a what-if outage).
         #[arg(long)]
-        impact: Option<String>,
+        impact: Vec<String>,
+        /// Rank every person, team, system and process by the moments of truth and customer steps
+        /// its failure alone puts at risk.
+        #[arg(long)]
+        criticality: bool,
         /// Checks that fail the run, comma-separated (e.g. unowned-moments,dependency-cycles), or any.
         #[arg(long, value_delimiter = ',')]
         fail_on: Vec<String>,
@@ -188,12 +193,14 @@ fn run(cli: Cli) -> Result<Outcome, String> {
             journey,
             format,
             impact,
+            criticality,
             fail_on,
         } => {
             let ws = OpenWorkspace::open_read_only(&workspace).map_err(fail)?;
             let request = analyze::Request {
                 journey,
                 impact,
+                criticality,
                 fail_on,
                 format,
             };

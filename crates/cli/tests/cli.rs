@@ -153,6 +153,7 @@ fn analyze_reports_checks_and_impact_and_guards_with_fail_on() {
         "{out}"
     );
     assert!(out.contains("If CRM fails:"), "{out}");
+    assert!(out.contains("customer steps at risk"), "{out}");
 
     let json = throughline(&["analyze", path(&ws), "--format", "json", "--impact", "CRM"]);
     assert!(json.status.success());
@@ -164,7 +165,23 @@ fn analyze_reports_checks_and_impact_and_guards_with_fail_on() {
         .find(|g| g["slug"] == "unowned-moments")
         .unwrap();
     assert_eq!(moments["findings"].as_array().unwrap().len(), 1);
-    assert!(!doc["impact"]["steps"].as_array().unwrap().is_empty());
+    assert!(!doc["impact"]["cards"].as_array().unwrap().is_empty());
+    assert!(doc["impact"]["moments"].as_u64().unwrap() > 0);
+
+    let what_if = throughline(&[
+        "analyze",
+        path(&ws),
+        "--impact",
+        "CRM",
+        "--impact",
+        "Payment gateway",
+        "--criticality",
+    ]);
+    assert!(what_if.status.success(), "{}", text(&what_if.stderr));
+    let out = text(&what_if.stdout);
+    assert!(out.contains("If CRM and Payment gateway fail:"), "{out}");
+    assert!(out.contains("Moments of truth at risk:"), "{out}");
+    assert!(out.contains("Single points of failure"), "{out}");
 
     let guarded = throughline(&[
         "analyze",

@@ -6,6 +6,7 @@ pub mod analysis;
 pub mod edit;
 pub mod graph;
 pub mod id;
+pub mod impact;
 pub mod model;
 pub mod package;
 pub mod sample;

@@ -6,6 +6,7 @@ import { getCurrentWebview } from '@tauri-apps/api/webview';
 import { save } from '@tauri-apps/plugin-dialog';
 import type { ApiError } from './bindings/ApiError';
 import type { CheckGroup } from './bindings/CheckGroup';
+import type { CriticalityRow } from './bindings/CriticalityRow';
 import type { Edit } from './bindings/Edit';
 import type { EditResult } from './bindings/EditResult';
 import type { EntitySummary } from './bindings/EntitySummary';
@@ -47,8 +48,10 @@ export interface Backend {
   ownership(): Promise<Ownership>;
   /** The checks, for one journey or (null) the whole workspace. */
   checks(journey: Id | null): Promise<CheckGroup[]>;
-  /** What fails if an entity does. */
-  impact(entity: Id): Promise<Impact>;
+  /** What fails if every one of these entities does (one, or several for a what-if). */
+  impactOf(entities: Id[]): Promise<Impact>;
+  /** Every entity ranked by the moments of truth and customer steps its failure alone puts at risk. */
+  criticality(): Promise<CriticalityRow[]>;
   /** An entity with its neighbours, laid out. */
   network(entity: Id): Promise<NetworkScene>;
   /** The file name an export of a journey called `name` proposes ("home-insurance-claim.png"). */
@@ -148,7 +151,8 @@ export function tauriBackend(): Backend {
     linksFrom: (id) => call('links_from', { id }),
     ownership: () => call('ownership'),
     checks: (journey) => call('checks', { journey }),
-    impact: (entity) => call('impact', { entity }),
+    impactOf: (entities) => call('impact_of', { entities }),
+    criticality: () => call('criticality'),
     network: (entity) => call('network', { entity }),
     exportFileName: (name, format) => call('export_file_name', { name, format }),
     chooseExportPath,

@@ -140,17 +140,31 @@ export function fakeBackend(overrides: Partial<Backend> = {}): FakeBackend {
       },
       { kind: 'dependency_cycle' as const, title: 'Dependency cycles', slug: 'cycles', findings: [] },
     ]),
-    impact: vi.fn(async (entity: Id) => {
+    impactOf: vi.fn(async (down: Id[]) => {
       const steps = stepRefs().filter((s) => s.journey === broadband.id).slice(0, 3);
+      const reasons = ['relies_directly', 'downstream', 'customer_request'] as const;
+      const cards = steps.map((step, i) => ({ step, reason: reasons[i % 3], because: 'CRM', emotion: null }));
       return {
-        entity,
-        name: entities.find((e) => e.id === entity)?.name ?? '?',
-        steps,
+        asked: down,
+        name: down.map((id) => entities.find((e) => e.id === id)?.name ?? '?').join(' and '),
+        cards,
         moments: steps.filter((s) => s.moment_of_truth).length,
+        customer_steps: steps.filter((s) => s.lane_kind === 'customer').length,
         stages: [],
         entities: [],
       };
     }),
+    criticality: vi.fn(async () =>
+      entities.map((e, i) => ({
+        entity: e.id,
+        name: e.name,
+        kind: e.kind,
+        moments: entities.length - i,
+        customer_steps: 0,
+        cards: 1,
+        dependents: 0,
+      })),
+    ),
     network: vi.fn(async (entity: Id) => ({
       width: 400,
       height: 300,

@@ -73,9 +73,19 @@ describe('entities and impact', () => {
     ]);
     await fireEvent.click(within(rows[2]).getByTestId('entity-impact'));
     const panel = await screen.findByTestId('impact-panel');
-    expect(panel.textContent).toContain('3 steps');
+    expect(panel.textContent).toContain('customer steps at risk');
     expect(backend.journeyScene).toHaveBeenLastCalledWith(broadband.id);
     await waitFor(() => expect(document.querySelectorAll('[data-impacted="true"]').length).toBe(3));
+    expect([...document.querySelectorAll('.impact-marks rect')].map((r) => r.getAttribute('data-reason'))).toEqual([
+      'relies_directly',
+      'downstream',
+      'customer_request',
+    ]);
+    await fireEvent.change(screen.getByTestId('impact-add'), { target: { value: entities[0].id } });
+    await waitFor(() => expect(backend.impactOf).toHaveBeenLastCalledWith([entities[2].id, entities[0].id]));
+    expect(screen.getByTestId('impact-down').textContent).toContain('fail');
+    await fireEvent.click(screen.getByTestId('criticality-show'));
+    expect((await screen.findByTestId('criticality')).querySelectorAll('tbody tr').length).toBe(entities.length);
     await fireEvent.click(screen.getByTestId('impact-clear'));
     expect(screen.queryByTestId('impact-panel')).toBeNull();
     expect(document.querySelectorAll('[data-impacted="true"]').length).toBe(0);

@@ -1,27 +1,41 @@
 import { describe, expect, it } from 'vitest';
 import type { Impact } from '../bindings/Impact';
-import type { StepRef } from '../bindings/StepRef';
-import { impactCounts, impactedIn, impactJourney, impactStages } from './impact';
+import type { ImpactCard } from '../bindings/ImpactCard';
+import type { LaneKind } from '../bindings/LaneKind';
+import type { Reason } from '../bindings/Reason';
+import { impactCounts, impactedIn, impactJourney, impactSections, impactStages, impactWhy } from './impact';
 
-function step(id: string, journey: string, moment = false): StepRef {
+function card(id: string, journey: string, reason: Reason, lane: LaneKind = 'backstage', moment = false): ImpactCard {
   return {
-    step: id,
-    journey,
-    journey_name: journey.toUpperCase(),
-    stage: 's',
-    stage_name: 'Stage',
-    lane_name: 'Lane',
-    lane_kind: 'backstage',
-    text: id,
-    moment_of_truth: moment,
+    step: {
+      step: id,
+      journey,
+      journey_name: journey.toUpperCase(),
+      stage: 's',
+      stage_name: 'Stage',
+      lane_name: 'Lane',
+      lane_kind: lane,
+      text: id,
+      moment_of_truth: moment,
+    },
+    reason,
+    because: 'CRM',
+    emotion: null,
   };
 }
 
 const impact: Impact = {
-  entity: 'crm',
+  asked: ['crm'],
   name: 'CRM',
-  steps: [step('a', 'j1', true), step('b', 'j1'), step('c', 'j2')],
+  cards: [
+    card('call', 'j1', 'customer_request', 'customer', true),
+    card('log', 'j1', 'relies_directly'),
+    card('assess', 'j1', 'downstream'),
+    card('visit', 'j2', 'degraded'),
+    card('wait', 'j2', 'customer_delivery', 'customer'),
+  ],
   moments: 1,
+  customer_steps: 2,
   stages: [
     { journey: 'j1', journey_name: 'Claim', stage: 's1', stage_name: 'Report' },
     { journey: 'j2', journey_name: 'Broadband', stage: 's2', stage_name: 'Install' },
@@ -30,14 +44,30 @@ const impact: Impact = {
 };
 
 describe('impact', () => {
-  it('highlights the cards of one journey', () => {
-    expect([...impactedIn(impact, 'j1')]).toEqual(['a', 'b']);
-    expect([...impactedIn(impact, 'j3')]).toEqual([]);
+  it('marks the cards of one journey with why each is affected', () => {
+    expect([...impactedIn(impact, 'j1')]).toEqual([
+      ['call', 'customer_request'],
+      ['log', 'relies_directly'],
+      ['assess', 'downstream'],
+    ]);
+    expect(impactedIn(impact, 'j3').size).toBe(0);
   });
 
-  it('counts steps and moments of truth', () => {
-    expect(impactCounts(impact)).toBe('3 steps, 1 moment of truth');
-    expect(impactCounts({ ...impact, steps: [impact.steps[0]], moments: 0 })).toBe('1 step, 0 moments of truth');
+  it('leads with what the customer feels', () => {
+    expect(impactCounts(impact)).toBe('1 moment of truth, 2 customer steps at risk');
+    expect(impactCounts({ ...impact, moments: 0, customer_steps: 1 })).toBe('0 moments of truth, 1 customer step at risk');
+  });
+
+  it('groups the cards: moments first, then customer steps, then internal work by reason', () => {
+    expect(impactSections(impact).map((s) => [s.key, s.cards.map((c) => c.step.step)])).toEqual([
+      ['moments', ['call']],
+      ['customer', ['wait']],
+      ['relies_directly', ['log']],
+      ['downstream', ['assess']],
+      ['degraded', ['visit']],
+    ]);
+    expect(impactWhy(impact.cards[2])).toBe('fed only by “CRM”');
+    expect(impactWhy(impact.cards[1])).toBe('relies on CRM');
   });
 
   it('names stages with their journey when there are several', () => {
@@ -45,9 +75,9 @@ describe('impact', () => {
     expect(impactStages({ ...impact, stages: [impact.stages[0]] })).toBe('Report');
   });
 
-  it('stays on the shown journey when it is impacted, else goes to the first one that is', () => {
+  it('stays on the shown journey when it is affected, else goes to the first one that is', () => {
     expect(impactJourney(impact, 'j2')).toBe('j2');
     expect(impactJourney(impact, 'j9')).toBe('j1');
-    expect(impactJourney({ ...impact, steps: [] }, 'j9')).toBe('j9');
+    expect(impactJourney({ ...impact, cards: [] }, 'j9')).toBe('j9');
   });
 });

@@ -4,6 +4,7 @@
 // of edits (Session.version), never edited locally.
 import type { Backend } from '../backend';
 import type { CheckGroup } from '../bindings/CheckGroup';
+import type { CriticalityRow } from '../bindings/CriticalityRow';
 import type { Entity } from '../bindings/Entity';
 import type { EntitySummary } from '../bindings/EntitySummary';
 import type { Id } from '../bindings/Id';
@@ -27,6 +28,8 @@ export class Manager {
   entities = $state.raw<EntitySummary[]>([]);
   checks = $state.raw<CheckGroup[] | null>(null);
   impact = $state.raw<Impact | null>(null);
+  /** Every entity ranked by what its failure costs, once asked for. */
+  criticality = $state.raw<CriticalityRow[] | null>(null);
   /** The entity the network view is centred on. */
   networkEntity = $state<Id | null>(null);
   /** The entity chosen in the entities view. */
@@ -54,9 +57,10 @@ export class Manager {
       if (this.checksOpen) this.checks = await this.backend.checks(null);
       const impact = this.impact;
       if (impact) {
-        const known = this.entities.some((s) => s.entity.id === impact.entity);
-        this.impact = known ? await this.backend.impact(impact.entity) : null;
+        const known = impact.asked.filter((id) => this.entities.some((s) => s.entity.id === id));
+        this.impact = known.length ? await this.backend.impactOf(known) : null;
       }
+      if (this.criticality) this.criticality = await this.backend.criticality();
     } catch (reason) {
       this.session.report(reason);
     }
@@ -88,8 +92,34 @@ export class Manager {
 
   /** Asks what fails with an entity and highlights it on the blueprint (of a journey it touches). */
   async showImpact(entity: Id) {
+    await this.showOutage([entity]);
+  }
+
+  /** Adds an entity to the outage shown (a what-if: "and the contact centre too"). */
+  async addToImpact(entity: Id) {
+    const asked = this.impact?.asked ?? [];
+    if (!asked.includes(entity)) await this.showOutage([...asked, entity]);
+  }
+
+  /** Brings one entity of a what-if outage back up. */
+  async removeFromImpact(entity: Id) {
+    const rest = (this.impact?.asked ?? []).filter((id) => id !== entity);
+    if (rest.length) await this.showOutage(rest);
+    else this.clearImpact();
+  }
+
+  /** Ranks every entity by what its failure alone costs the customer. */
+  async showCriticality() {
     try {
-      const impact = await this.backend.impact(entity);
+      this.criticality = await this.backend.criticality();
+    } catch (reason) {
+      this.session.report(reason);
+    }
+  }
+
+  private async showOutage(entities: Id[]) {
+    try {
+      const impact = await this.backend.impactOf(entities);
       this.impact = impact;
       this.view = 'blueprint';
       const journey = impactJourney(impact, this.session.shown);
