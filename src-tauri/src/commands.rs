@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use tauri::{AppHandle, Runtime, State, WebviewWindow};
+use tauri::{AppHandle, Manager, Runtime, State, WebviewWindow};
 use throughline_api::{
     file_stem, ApiError, CheckGroup, CriticalityRow, Edit, EditResult, EntitySummary, EntityUsage,
     ErrorCode, ExportFormat, ExportOptions, Id, Impact, JourneySummary, Link, NetworkScene,
@@ -170,19 +170,18 @@ pub fn cancel_export(exports: State<'_, Exports>) {
 }
 
 /// Imports the journey an exported SVG or PNG carries (a picture dropped on the window) as a new
-/// journey, in one undoable edit.
+/// journey, in one undoable edit. Runs on a blocking worker, not the window's thread, so a big picture
+/// never freezes the window.
 #[tauri::command]
-pub fn import_picture_file(
-    state: State<'_, AppState>,
+pub async fn import_picture_file<R: Runtime>(
+    app: AppHandle<R>,
     path: PathBuf,
 ) -> Result<EditResult, ApiError> {
-    let bytes = std::fs::read(&path).map_err(|e| {
-        ApiError::new(
-            ErrorCode::NotFound,
-            format!("{}: cannot be read: {e}", path.display()),
-        )
-    })?;
-    with(&state, |ws| ws.import_picture(&bytes))
+    tauri::async_runtime::spawn_blocking(move || {
+        with(&app.state::<AppState>(), |ws| ws.import_picture_file(&path))
+    })
+    .await
+    .map_err(|e| ApiError::new(ErrorCode::Storage, format!("the import stopped: {e}")))?
 }
 
 /// The UI reports that it painted its first blueprint; the time since launch is printed for the

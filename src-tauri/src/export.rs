@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use serde::Serialize;
 use tauri::{Emitter, Manager, Runtime};
-use throughline_api::{write_atomically, ApiError, ErrorCode, ExportJob};
+use throughline_api::{check_target, write_atomically, ApiError, ErrorCode, ExportJob};
 
 /// Event: how far the export has come, [`ExportProgress`].
 pub const PROGRESS: &str = "export-progress";
@@ -87,12 +87,7 @@ pub fn start<R: Runtime>(
     path: PathBuf,
     overwrite: bool,
 ) -> Result<(), ApiError> {
-    if path.exists() && !overwrite {
-        return Err(ApiError::new(
-            ErrorCode::Invalid,
-            format!("{}: a file is already there", path.display()),
-        ));
-    }
+    check_target(&path, overwrite, None)?;
     let cancelled = exports.claim()?;
     let spawned = std::thread::Builder::new()
         .name("export".into())

@@ -1,9 +1,6 @@
 //! Exports of journeys as files, shared by the app and the CLI: the picture in a chosen format, written so
 //! that a failure never leaves a half-written file under the final name.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
-
 use serde::{Deserialize, Serialize};
 use throughline_core::Id;
 use throughline_render::embed::{svg_with_journey, PNG_KEYWORD};
@@ -58,6 +55,7 @@ pub type Progress<'a> = &'a (dyn Fn(u32, u32) -> bool + Sync);
 /// another thread while the workspace goes on answering (the app keeps its window responsive this way).
 pub struct ExportJob {
     scene: Scene,
+    name: String,
     journey: String,
     format: ExportFormat,
     options: ExportOptions,
@@ -73,6 +71,12 @@ impl ExportJob {
             &self.journey,
             progress,
         )
+        .map_err(naming(&self.name, self.format))
+    }
+
+    /// The name of the journey being exported.
+    pub fn name(&self) -> &str {
+        &self.name
     }
 
     /// The format being written.
@@ -110,6 +114,31 @@ fn civil_date(days: u64) -> String {
     format!("{year:04}-{month:02}-{day:02}")
 }
 
+/// Puts the journey and the format in a failed export's message, so that of many exports the one that
+/// failed can be told ("exporting \"Hotel stay\" as PNG failed: …"). A cancellation is left as it is.
+fn naming(name: &str, format: ExportFormat) -> impl Fn(ApiError) -> ApiError + '_ {
+    move |e| match e.code {
+        ErrorCode::Cancelled => e,
+        _ => ApiError {
+            message: format!(
+                "exporting \"{name}\" as {} failed: {}",
+                format.extension().to_uppercase(),
+                e.message
+            ),
+            ..e
+        },
+    }
+}
+
+impl OpenWorkspace {
+    /// The journey's name, for messages about it.
+    fn journey_name(&self, journey: Id) -> String {
+        self.model()
+            .journey(journey)
+            .map_or_else(|| journey.to_string(), |j| j.name.clone())
+    }
+}
+
 fn cancelled() -> ApiError {
     ApiError::new(ErrorCode::Cancelled, "the export was cancelled")
 }
@@ -137,6 +166,7 @@ impl OpenWorkspace {
     ) -> Result<ExportJob, ApiError> {
         Ok(ExportJob {
             scene: self.export_scene(journey, options, date)?,
+            name: self.journey_name(journey),
             journey: self.package_json(journey)?,
             format,
             options: options.clone(),
@@ -163,6 +193,7 @@ impl OpenWorkspace {
             &package,
             &|_, _| true,
         )
+        .map_err(naming(&self.journey_name(journey), format))
     }
 }
 
@@ -224,83 +255,39 @@ fn png_scale(scene: &Scene, options: &ExportOptions) -> f64 {
     }
 }
 
-/// A file name for a journey: its name with anything awkward in a file name replaced, never empty.
-pub fn file_stem(name: &str) -> String {
-    let cleaned: String = name
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    let collapsed = cleaned
-        .split('-')
-        .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>()
-        .join("-")
-        .to_lowercase();
-    if collapsed.is_empty() {
-        "journey".into()
-    } else {
-        collapsed.chars().take(120).collect()
-    }
-}
-
-/// Writes `bytes` to `path` through a temporary file in the same folder and a rename, so the final name
-/// holds either the whole new file or what was there before. Refuses to replace a file unless `force`.
-pub fn write_atomically(path: &Path, bytes: &[u8], force: bool) -> Result<(), ApiError> {
-    let shown = path.display();
-    if path.exists() && !force {
-        return Err(ApiError::new(
-            ErrorCode::Invalid,
-            format!("{shown}: a file is already there; use --force to replace it"),
-        ));
-    }
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| PathBuf::from("."));
-    let storage = |e: std::io::Error| {
-        ApiError::new(ErrorCode::Storage, format!("{shown}: cannot write: {e}"))
-    };
-    let mut tmp = tempfile::NamedTempFile::new_in(&dir).map_err(storage)?;
-    tmp.write_all(bytes).map_err(storage)?;
-    tmp.as_file().sync_all().map_err(storage)?;
-    tmp.persist(path).map_err(|e| storage(e.error))?;
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use throughline_core::sample::sample_workspace;
 
     #[test]
-    fn file_stems_are_safe_and_readable() {
-        assert_eq!(file_stem("Home insurance claim"), "home-insurance-claim");
-        assert_eq!(file_stem("../../etc/passwd"), "etc-passwd");
-        assert_eq!(file_stem("保险 claim"), "保险-claim");
-        assert_eq!(file_stem("  ///  "), "journey");
-    }
-
-    #[test]
-    fn writes_replace_only_when_forced_and_leave_no_temporary_files() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("a.svg");
-        write_atomically(&path, b"one", false).unwrap();
-        assert!(write_atomically(&path, b"two", false).is_err());
-        assert_eq!(std::fs::read(&path).unwrap(), b"one");
-        write_atomically(&path, b"two", true).unwrap();
-        assert_eq!(std::fs::read(&path).unwrap(), b"two");
-        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
-        let missing = dir.path().join("no/such/dir/a.svg");
-        assert_eq!(
-            write_atomically(&missing, b"x", false).unwrap_err().code,
-            ErrorCode::Storage
+    fn a_failed_export_names_the_journey_and_the_format() {
+        let ws = OpenWorkspace::in_memory(&sample_workspace().unwrap()).unwrap();
+        let j = ws.journeys()[0].id;
+        let name = ws.journeys()[0].name.clone();
+        let err = ws.export(j, ExportFormat::Png, 1_000.0).unwrap_err();
+        assert!(
+            err.message
+                .starts_with(&format!("exporting \"{name}\" as PNG failed: ")),
+            "{}",
+            err.message
+        );
+        assert!(
+            err.message.contains("larger than the 20000 px limit"),
+            "{}",
+            err.message
+        );
+        let options = ExportOptions {
+            scale: -1.0,
+            ..ExportOptions::as_on_screen()
+        };
+        let job = ws.export_job(j, ExportFormat::Png, &options).unwrap();
+        assert_eq!(job.name(), name);
+        let err = job.run(&|_, _| true).unwrap_err();
+        assert!(
+            err.message.contains(&format!("\"{name}\" as PNG")),
+            "{}",
+            err.message
         );
     }
 

@@ -4,23 +4,27 @@
 
 mod error;
 mod export;
+mod file_name;
 mod import;
 mod manage;
 mod outage;
+mod safe_write;
 mod types;
 mod workspace;
 
 pub use error::{ApiError, ErrorCode};
-pub use export::{
-    file_stem, render, render_with_journey, today_utc, write_atomically, ExportFormat, ExportJob,
-    Progress,
+pub use export::{render, render_with_journey, today_utc, ExportFormat, ExportJob, Progress};
+pub use file_name::{file_stem, MAX_STEM_BYTES};
+pub use import::{
+    journey_in_bytes, read_picture, MAX_IMPORT_CARDS, MAX_IMPORT_RECORDS, MAX_PICTURE_BYTES,
+    NO_JOURNEY,
 };
-pub use import::{journey_in_bytes, NO_JOURNEY};
 pub use manage::{
     CheckGroup, EntitySummary, EntityUsage, FindingView, JourneyHandoffs, OwnerSummary, Ownership,
     OwnershipRow, StageRef, StepRef, Subject,
 };
 pub use outage::{is_customer, CriticalityRow, Impact, ImpactCard};
+pub use safe_write::{check_target, is_same_file, is_workspace, write_atomically, write_export};
 pub use throughline_core::analysis::FindingKind;
 pub use throughline_core::edit::Edit;
 pub use throughline_core::edit::{Slot, StepDetails, Template};

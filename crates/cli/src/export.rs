@@ -9,7 +9,7 @@ use std::time::Instant;
 use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 use throughline_api::{
-    file_stem, today_utc, write_atomically, ExportFormat, ExportJob, ExportOptions, Id,
+    check_target, file_stem, today_utc, write_export, ExportFormat, ExportJob, ExportOptions, Id,
     OpenWorkspace, PageLayout, Paper,
 };
 
@@ -141,6 +141,22 @@ pub fn run(
         .map(|j| (j.id, j.name))
         .collect();
     let stems = unique_stems(&names);
+    // Every target is checked before anything is rendered, so a refusal costs nothing and the files
+    // written are all or none of what is refused.
+    let workspace = PathBuf::from(ws.info().path);
+    let refused: Vec<String> = stems
+        .iter()
+        .flat_map(|stem| {
+            formats
+                .iter()
+                .map(move |f| out.join(format!("{stem}.{}", f.extension())))
+        })
+        .filter_map(|path| check_target(&path, force, Some(workspace.as_path())).err())
+        .map(|e| e.message)
+        .collect();
+    if !refused.is_empty() {
+        return Err(refused.join("\nthroughline: "));
+    }
     // Layout and packing are quick and need the workspace; rendering is slow and needs only what the
     // job took, so the jobs are made here and run on every core.
     let jobs = names
@@ -172,7 +188,8 @@ pub fn run(
                 while let Some((job, stem)) = jobs.get(next.fetch_add(1, Ordering::Relaxed)) {
                     let path = out.join(format!("{stem}.{}", job.format().extension()));
                     let result = job.run(&|_, _| true).and_then(|bytes| {
-                        write_atomically(&path, &bytes, force).map(|()| bytes.len())
+                        write_export(&path, &bytes, force, Some(workspace.as_path()))
+                            .map(|()| bytes.len())
                     });
                     match result {
                         Ok(size) => written

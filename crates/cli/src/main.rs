@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use throughline_api::{ApiError, ExportFormat, OpenWorkspace};
+use throughline_api::{write_export, ApiError, ExportFormat, OpenWorkspace};
 
 mod analyze;
 mod edit_stream;
@@ -91,9 +91,12 @@ enum Command {
         /// Journey name or id.
         #[arg(long, short)]
         journey: String,
-        /// Output file (standard output when omitted).
+        /// Output file (standard output when omitted); never the workspace itself.
         #[arg(long, short)]
         out: Option<PathBuf>,
+        /// Replace the output file if it exists.
+        #[arg(long)]
+        force: bool,
     },
     /// Export journeys as PNG, SVG and/or PDF files, one per journey and format.
     Export {
@@ -221,12 +224,17 @@ fn run(cli: Cli) -> Result<Outcome, String> {
             workspace,
             journey,
             out,
+            force,
         } => {
             let ws = OpenWorkspace::open_read_only(&workspace).map_err(fail)?;
             let svg = ws
                 .svg(ws.find_journey(&journey).map_err(fail)?)
                 .map_err(fail)?;
-            write_out(out, svg.as_bytes())?;
+            match out {
+                Some(path) => write_export(&path, svg.as_bytes(), force, Some(workspace.as_path()))
+                    .map_err(fail)?,
+                None => write_stdout(svg.as_bytes())?,
+            }
         }
         Command::Export {
             workspace,
@@ -259,7 +267,7 @@ fn run(cli: Cli) -> Result<Outcome, String> {
             let scene = ws
                 .scene_json(ws.find_journey(&journey).map_err(fail)?)
                 .map_err(fail)?;
-            write_out(None, scene.as_bytes())?;
+            write_stdout(scene.as_bytes())?;
         }
     }
     Ok(Outcome::Done)
@@ -270,14 +278,7 @@ fn import(workspace: &Path, files: &[PathBuf]) -> Result<(), String> {
     let mut ws = OpenWorkspace::open_for_editing(workspace).map_err(|e| e.message)?;
     let mut failed = Vec::new();
     for file in files {
-        let shown = file.display();
-        let result = std::fs::read(file)
-            .map_err(|e| format!("{shown}: cannot be read: {e}"))
-            .and_then(|bytes| {
-                ws.import_picture(&bytes)
-                    .map_err(|e| format!("{shown}: {}", e.message))
-            });
-        match result {
+        match ws.import_picture_file(file).map_err(|e| e.message) {
             Ok(done) => {
                 let journey = done
                     .journey
@@ -303,14 +304,10 @@ fn import(workspace: &Path, files: &[PathBuf]) -> Result<(), String> {
     }
 }
 
-fn write_out(out: Option<PathBuf>, bytes: &[u8]) -> Result<(), String> {
-    match out {
-        Some(path) => std::fs::write(&path, bytes)
-            .map_err(|e| format!("{}: cannot write: {e}", path.display())),
-        None => std::io::stdout()
-            .write_all(bytes)
-            .map_err(|e| format!("cannot write to standard output: {e}")),
-    }
+fn write_stdout(bytes: &[u8]) -> Result<(), String> {
+    std::io::stdout()
+        .write_all(bytes)
+        .map_err(|e| format!("cannot write to standard output: {e}"))
 }
 
 fn main() -> ExitCode {

@@ -12,7 +12,7 @@ use thiserror::Error;
 use ts_rs::TS;
 
 use crate::text::{clean_name, clean_text, MAX_NAME_CHARS};
-use crate::validate::{check_link, check_name, check_text, validate_journey, ValidationError};
+use crate::validate::{check_links, check_name, check_text, validate_journey, ValidationError};
 use crate::{Entity, Id, Journey, Lane, LaneKind, Link, Metric, Severity, Stage, Step, Workspace};
 
 /// Where an ordered record (journey, stage, lane, card) goes among its siblings.
@@ -552,12 +552,10 @@ fn restore_links(
     touched: &mut Touched,
 ) -> Result<(), EditError> {
     let existing: HashSet<Id> = ws.links.iter().map(|l| l.id).collect();
-    for link in links {
-        if existing.contains(&link.id) {
-            return Err(EditError::Exists { what: "link" });
-        }
-        check_link(ws, link)?;
+    if links.iter().any(|l| existing.contains(&l.id)) {
+        return Err(EditError::Exists { what: "link" });
     }
+    check_links(ws, links)?;
     for link in links {
         ws.links.push(link.clone());
         touched.links.push(link.id);

@@ -19,6 +19,11 @@ pub const SVG_NAMESPACE: &str = "urn:throughline:journey";
 /// hostile picture cannot make a reader allocate without bound.
 pub const MAX_EMBEDDED_BYTES: usize = 64 << 20;
 
+/// Deepest nesting of elements read in an SVG. A picture Throughline writes nests four deep and drawing
+/// programs rarely pass a few dozen; the XML parser recurses once per level, so a hostile file nested
+/// tens of thousands deep would otherwise exhaust the stack.
+pub const MAX_SVG_DEPTH: usize = 256;
+
 /// Why a picture's embedded journey could not be read.
 #[derive(Debug, Error, PartialEq)]
 pub enum EmbedError {
@@ -32,6 +37,12 @@ pub enum EmbedError {
         format: &'static str,
         /// What the parser said.
         message: String,
+    },
+    /// An SVG whose elements nest deeper than [`MAX_SVG_DEPTH`].
+    #[error("the SVG nests elements more than {MAX_SVG_DEPTH} deep (line {line}), far deeper than any picture Throughline writes, so it is not read")]
+    TooDeep {
+        /// The line where the limit was passed.
+        line: usize,
     },
 }
 
@@ -105,6 +116,13 @@ pub fn journey_in_picture(bytes: &[u8]) -> Result<Option<String>, EmbedError> {
 }
 
 fn journey_in_svg(text: &str) -> Result<Option<String>, EmbedError> {
+    if let Some(at) = deeper_than(text.as_bytes(), MAX_SVG_DEPTH) {
+        let line = 1 + text.as_bytes()[..at]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count();
+        return Err(EmbedError::TooDeep { line });
+    }
     let doc = roxmltree::Document::parse(text).map_err(|e| EmbedError::Damaged {
         format: "SVG",
         message: e.to_string(),
@@ -117,6 +135,66 @@ fn journey_in_svg(text: &str) -> Result<Option<String>, EmbedError> {
         n.tag_name().namespace() == Some(SVG_NAMESPACE) && n.tag_name().name() == "journey"
     });
     Ok(found.map(|n| n.children().filter_map(|c| c.text()).collect()))
+}
+
+/// Where in `xml` elements first nest deeper than `max`, by a single pass over the bytes that keeps
+/// no stack: start tags count one level down, end tags one up, empty-element tags, comments, CDATA,
+/// processing instructions and declarations nothing, and quoted attribute values are skipped whole.
+/// Malformed input may be miscounted, but the scan never recurses and never reads out of bounds,
+/// and the parser that runs next refuses what is malformed.
+fn deeper_than(xml: &[u8], max: usize) -> Option<usize> {
+    let find = |from: usize, what: &[u8]| {
+        xml.get(from..)
+            .and_then(|rest| rest.windows(what.len()).position(|w| w == what))
+            .map_or(xml.len(), |p| from + p + what.len())
+    };
+    let mut depth = 0usize;
+    let mut i = 0;
+    while let Some(p) = xml
+        .get(i..)
+        .and_then(|rest| rest.iter().position(|b| *b == b'<'))
+    {
+        let at = i + p;
+        let rest = &xml[at..];
+        i = if rest.starts_with(b"<!--") {
+            find(at + 4, b"-->")
+        } else if rest.starts_with(b"<![CDATA[") {
+            find(at + 9, b"]]>")
+        } else if rest.starts_with(b"<?") {
+            find(at + 2, b"?>")
+        } else if rest.starts_with(b"<!") {
+            find(at + 2, b">")
+        } else if rest.starts_with(b"</") {
+            depth = depth.saturating_sub(1);
+            find(at + 2, b">")
+        } else {
+            let (end, empty) = tag_end(xml, at + 1);
+            if !empty {
+                depth += 1;
+                if depth > max {
+                    return Some(at);
+                }
+            }
+            end
+        };
+    }
+    None
+}
+
+/// The index just past the `>` closing the start tag whose name begins at `from` (quoted attribute
+/// values skipped), and whether it is an empty-element tag (`/>`).
+fn tag_end(xml: &[u8], from: usize) -> (usize, bool) {
+    let mut quote = None;
+    for (k, &b) in xml.iter().enumerate().skip(from) {
+        match (quote, b) {
+            (Some(q), b) if b == q => quote = None,
+            (Some(_), _) => {}
+            (None, b'"' | b'\'') => quote = Some(b),
+            (None, b'>') => return (k + 1, k > from && xml[k - 1] == b'/'),
+            (None, _) => {}
+        }
+    }
+    (xml.len(), false)
 }
 
 fn journey_in_png(bytes: &[u8]) -> Result<Option<String>, EmbedError> {
@@ -205,6 +283,84 @@ mod tests {
         let plain = crate::export::to_png(&scene, 1.0).unwrap();
         assert_eq!(pixels(&png), pixels(&plain));
         assert_eq!(journey_in_picture(&plain), Ok(None));
+    }
+
+    /// A nested `<g>` document `depth` deep (the root `<svg>` included).
+    fn nested(depth: usize) -> String {
+        format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\">\n{}{}</svg>",
+            "<g>".repeat(depth - 1),
+            "</g>".repeat(depth - 1)
+        )
+    }
+
+    #[test]
+    fn deeply_nested_svg_is_refused_before_parsing() {
+        assert_eq!(
+            journey_in_picture(nested(MAX_SVG_DEPTH).as_bytes()),
+            Ok(None)
+        );
+        let deep = nested(20_000);
+        assert!(deep.len() > 140_000);
+        let err = journey_in_picture(deep.as_bytes()).unwrap_err();
+        assert_eq!(err, EmbedError::TooDeep { line: 2 });
+        assert!(err.to_string().contains("more than 256 deep"), "{err}");
+        // Run on a small stack, as a worker thread may be: the refusal does not recurse.
+        let refused = std::thread::Builder::new()
+            .stack_size(64 << 10)
+            .spawn(move || journey_in_picture(deep.as_bytes()).is_err())
+            .unwrap()
+            .join()
+            .unwrap();
+        assert!(refused);
+    }
+
+    #[test]
+    fn depth_counts_only_elements() {
+        let g = "<g>".repeat(300);
+        let tricky = [
+            format!("<svg><!-- {g} --></svg>"),
+            format!("<svg><![CDATA[ {g} ]]></svg>"),
+            format!("<svg><?pi {g} ?></svg>"),
+            format!(
+                "<svg><a title=\"{}\"/></svg>",
+                "&gt;<g>".repeat(300).replace('<', "&lt;")
+            ),
+            format!("<svg>{}</svg>", "<g/>".repeat(1000)),
+            format!("<svg>{}</svg>", "<g></g>".repeat(1000)),
+            format!("<svg><a x='>'/>{}</svg>", "<g a=\"/>\"></g>".repeat(1000)),
+        ];
+        for xml in &tricky {
+            assert_eq!(deeper_than(xml.as_bytes(), 2), None, "{xml:.60}");
+        }
+        assert_eq!(deeper_than(b"<a><b><c>", 2), Some(6));
+        assert_eq!(deeper_than(b"<a></a><b><c></c></b>", 2), None);
+        for junk in [
+            &b"<"[..],
+            b"<a",
+            b"<a '",
+            b"<!--",
+            b"<![CDATA[",
+            b"<?",
+            b"</",
+            b"<a/",
+        ] {
+            assert_eq!(deeper_than(junk, 1), None, "{junk:?}");
+        }
+    }
+
+    #[test]
+    fn entity_expansion_is_refused() {
+        let laughs = "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n<!ENTITY lol \"lol\">\n\
+            <!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">\n\
+            <!ENTITY lol3 \"&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;\">\n\
+            <!ENTITY lol4 \"&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;\">\n]>\n\
+            <svg xmlns=\"http://www.w3.org/2000/svg\"><metadata><tl:journey xmlns:tl=\"urn:throughline:journey\">&lol4;</tl:journey></metadata></svg>";
+        let err = journey_in_picture(laughs.as_bytes()).unwrap_err();
+        assert!(
+            matches!(&err, EmbedError::Damaged { format: "SVG", message } if message.contains("DTD")),
+            "{err}"
+        );
     }
 
     #[test]

@@ -260,6 +260,8 @@ const STRIP_OVERLAP: u32 = 4;
 /// The top-level parts of the drawing with their extents, so a strip draws only what crosses it.
 struct Drawn<'a> {
     parts: Vec<(&'a usvg::Node, usvg::Rect)>,
+    /// The page colour an opaque picture is laid over.
+    background: [u8; 3],
 }
 
 impl<'a> Drawn<'a> {
@@ -283,8 +285,18 @@ impl<'a> Drawn<'a> {
                 parts.remove(0);
             }
         }
-        Drawn { parts }
+        Drawn {
+            parts,
+            background: rgb(&scene.colours.background).unwrap_or([255, 255, 255]),
+        }
     }
+}
+
+/// A `#rrggbb` colour as its three channels.
+fn rgb(hex: &str) -> Option<[u8; 3]> {
+    let digits = hex.strip_prefix('#').filter(|d| d.len() == 6)?;
+    let channel = |i: usize| u8::from_str_radix(digits.get(i..i + 2)?, 16).ok();
+    Some([channel(0)?, channel(2)?, channel(4)?])
 }
 
 /// Where a strip lies in the picture.
@@ -329,9 +341,16 @@ fn render_strip(drawn: &Drawn, scale: f64, strip: &Strip, transparent: bool) -> 
             })
             .collect()
     } else {
-        // An opaque picture's premultiplied colours are its colours: keep RGB, drop alpha.
+        // Laid over the page colour: where the page only partly covers a pixel (the last row and
+        // column when the picture's size is not a whole number of pixels), dropping alpha from the
+        // premultiplied colour would leave a dark line instead.
+        let bg = drawn.background;
         data.chunks_exact(4)
-            .flat_map(|p| [p[0], p[1], p[2]])
+            .flat_map(|p| {
+                let under = 255 - u16::from(p[3]);
+                let over = |c: u8, b: u8| (u16::from(c) + (u16::from(b) * under + 127) / 255) as u8;
+                [over(p[0], bg[0]), over(p[1], bg[1]), over(p[2], bg[2])]
+            })
             .collect()
     })
 }

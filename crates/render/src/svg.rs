@@ -7,6 +7,7 @@ use crate::scene::{
     Badge, Card, Legend, LegendSymbol, PainMarker, Point, Rect, Scene, TextLine, TitleBlock,
 };
 use crate::theme::FontSpec;
+use throughline_core::text::is_noncharacter;
 
 /// Appends `v` rounded to two decimals, without trailing zeros ("12", "12.5", "-3.25").
 pub fn push_num(out: &mut String, v: f64) {
@@ -20,7 +21,9 @@ pub fn push_num(out: &mut String, v: f64) {
     }
 }
 
-/// Appends `s` escaped for use in SVG text and attribute values.
+/// Appends `s` escaped for use in SVG text and attribute values. Characters XML cannot hold (control
+/// characters, U+FFFE, U+FFFF) and the other Unicode noncharacters are left out, so whatever the text,
+/// the document stays well-formed.
 pub fn push_escaped(out: &mut String, s: &str) {
     for c in s.chars() {
         match c {
@@ -29,7 +32,7 @@ pub fn push_escaped(out: &mut String, s: &str) {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
-            c if c.is_control() => {}
+            c if c.is_control() || is_noncharacter(c) => {}
             c => out.push(c),
         }
     }
@@ -519,6 +522,18 @@ mod tests {
         let mut s = String::new();
         push_escaped(&mut s, "<script>&\"'</svg>\u{7}");
         assert_eq!(s, "&lt;script&gt;&amp;&quot;&#39;&lt;/svg&gt;");
+    }
+
+    #[test]
+    fn characters_xml_forbids_are_never_written() {
+        let mut s = String::new();
+        push_escaped(
+            &mut s,
+            "a\u{FFFE}b\u{FFFF}c\u{FDD0}d\u{10FFFF}e\u{1}f\u{85}g",
+        );
+        assert_eq!(s, "abcdefg");
+        let doc = format!("<svg xmlns=\"http://www.w3.org/2000/svg\"><text>{s}</text></svg>");
+        assert!(roxmltree::Document::parse(&doc).is_ok());
     }
 
     #[test]

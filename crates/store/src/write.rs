@@ -147,41 +147,54 @@ fn write_touched(tx: &Transaction, ws: &Workspace, t: &Touched) -> rusqlite::Res
             put_journey(tx, j)?;
         }
     }
-    for id in &t.stages {
-        if let Some((j, s)) = ws
-            .journeys
-            .iter()
-            .find_map(|j| j.stages.iter().find(|s| s.id == *id).map(|s| (j, s)))
-        {
-            put_stage(tx, j.id, s)?;
-        }
+    let stages = ws
+        .journeys
+        .iter()
+        .flat_map(|j| j.stages.iter().map(move |s| (s.id, (j.id, s))));
+    for (j, s) in touched(&t.stages, stages) {
+        put_stage(tx, j, s)?;
     }
-    for id in &t.lanes {
-        if let Some((j, l)) = ws
-            .journeys
-            .iter()
-            .find_map(|j| j.lanes.iter().find(|l| l.id == *id).map(|l| (j, l)))
-        {
-            put_lane(tx, j.id, l)?;
-        }
+    let lanes = ws
+        .journeys
+        .iter()
+        .flat_map(|j| j.lanes.iter().map(move |l| (l.id, (j.id, l))));
+    for (j, l) in touched(&t.lanes, lanes) {
+        put_lane(tx, j, l)?;
     }
     // Entities before cards: a card's owner must exist when the card is written.
-    for id in &t.entities {
-        if let Some(e) = ws.entity(*id) {
-            put_entity(tx, e)?;
-        }
+    for e in touched(&t.entities, ws.entities.iter().map(|e| (e.id, e))) {
+        put_entity(tx, e)?;
     }
-    for id in &t.steps {
-        if let Some((j, s)) = ws.journeys.iter().find_map(|j| j.step(*id).map(|s| (j, s))) {
-            put_step(tx, j.id, s)?;
-        }
+    let steps = ws
+        .journeys
+        .iter()
+        .flat_map(|j| j.steps.iter().map(move |s| (s.id, (j.id, s))));
+    for (j, s) in touched(&t.steps, steps) {
+        put_step(tx, j, s)?;
     }
-    for id in &t.links {
-        if let Some(l) = ws.links.iter().find(|l| l.id == *id) {
-            put_link(tx, l)?;
-        }
+    for l in touched(&t.links, ws.links.iter().map(|l| (l.id, l))) {
+        put_link(tx, l)?;
     }
     Ok(())
+}
+
+/// Most edits touch this many records of a kind or fewer; they are looked up one by one.
+const FEW: usize = 8;
+
+/// The records of `all` whose ids `ids` lists. A few are found by a search each, as an edit of one card
+/// needs; more (an import, a journey restored) by one pass over `all` with the ids hashed, so writing
+/// N records costs O(N + records) instead of O(N × records).
+fn touched<T>(ids: &[Id], all: impl Iterator<Item = (Id, T)> + Clone) -> Vec<T> {
+    if ids.len() <= FEW {
+        ids.iter()
+            .filter_map(|id| all.clone().find(|(k, _)| k == id).map(|(_, v)| v))
+            .collect()
+    } else {
+        let wanted: std::collections::HashSet<Id> = ids.iter().copied().collect();
+        all.filter(|(k, _)| wanted.contains(k))
+            .map(|(_, v)| v)
+            .collect()
+    }
 }
 
 fn put_journey(tx: &Transaction, j: &Journey) -> rusqlite::Result<usize> {
