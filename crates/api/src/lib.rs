@@ -6,6 +6,7 @@ mod error;
 mod export;
 mod import;
 mod manage;
+mod text_form;
 mod types;
 mod workspace;
 
@@ -19,6 +20,7 @@ pub use manage::{
     CheckGroup, EntitySummary, EntityUsage, FindingView, Impact, JourneyHandoffs, OwnerSummary,
     Ownership, OwnershipRow, StageRef, StepRef, Subject,
 };
+pub use text_form::{create_workspace_file, open_text, save_text, TextSaved};
 pub use throughline_core::analysis::FindingKind;
 pub use throughline_core::edit::Edit;
 pub use throughline_core::edit::{Slot, StepDetails, Template};

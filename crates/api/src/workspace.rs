@@ -367,7 +367,7 @@ impl OpenWorkspace {
 
 /// Takes the advisory editing lock on the workspace file (an flock, separate from SQLite's own locks,
 /// so command-line reads still work while a window is open).
-fn lock_for_editing(path: &Path) -> Result<std::fs::File, ApiError> {
+pub(crate) fn lock_for_editing(path: &Path) -> Result<std::fs::File, ApiError> {
     let file = std::fs::File::open(path).map_err(|e| {
         ApiError::new(
             ErrorCode::Storage,
