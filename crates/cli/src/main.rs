@@ -9,6 +9,7 @@ use throughline_api::{ApiError, ExportFormat, OpenWorkspace};
 
 mod analyze;
 mod export;
+mod text_form;
 
 #[derive(Parser)]
 #[command(
@@ -124,6 +125,10 @@ enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Save a workspace as its Git-friendly text form: a folder of JSON files.
+    SaveText(text_form::SaveText),
+    /// Make a workspace file from a text form folder.
+    OpenText(text_form::OpenText),
     /// Write a journey's laid-out scene as JSON (what the app draws).
     Scene {
         /// The workspace file.
@@ -242,6 +247,8 @@ fn run(cli: Cli) -> Result<Outcome, String> {
             export::run(&ws, &journeys, &formats, &out, &options, &date, force)?;
         }
         Command::Import { workspace, files } => import(&workspace, &files)?,
+        Command::SaveText(args) => text_form::save(&args)?,
+        Command::OpenText(args) => text_form::open(&args)?,
         Command::Scene { workspace, journey } => {
             let ws = OpenWorkspace::open(&workspace).map_err(fail)?;
             let scene = ws
