@@ -138,8 +138,10 @@ fn json_error(file: &str, e: serde_json::Error, field: Option<String>) -> TextFo
     let message = full.strip_suffix(&suffix).unwrap_or(&full);
     let message = if e.is_eof() {
         format!("the file ends too early ({message}); it may have been cut short")
+    } else if e.is_syntax() {
+        format!("{message}; this is not valid JSON")
     } else {
-        format!("{message}; this is not valid text form JSON")
+        message.to_owned()
     };
     TextFormError {
         kind: TextFormErrorKind::Invalid,
