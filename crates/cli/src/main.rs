@@ -10,6 +10,7 @@ use throughline_api::{write_export, ApiError, ExportFormat, OpenWorkspace};
 mod analyze;
 mod edit_stream;
 mod export;
+mod text_form;
 
 #[derive(Parser)]
 #[command(
@@ -136,6 +137,10 @@ enum Command {
     /// Apply a stream of edits, printing each one's number once it is saved (for the crash test).
     #[command(hide = true)]
     EditStream(edit_stream::Args),
+    /// Save a workspace as its Git-friendly text form: a folder of JSON files.
+    SaveText(text_form::SaveText),
+    /// Make a workspace file from a text form folder.
+    OpenText(text_form::OpenText),
     /// Write a journey's laid-out scene as JSON (what the app draws).
     Scene {
         /// The workspace file.
@@ -262,6 +267,8 @@ fn run(cli: Cli) -> Result<Outcome, String> {
         }
         Command::Import { workspace, files } => import(&workspace, &files)?,
         Command::EditStream(args) => edit_stream::run(&args)?,
+        Command::SaveText(args) => text_form::save(&args)?,
+        Command::OpenText(args) => text_form::open(&args)?,
         Command::Scene { workspace, journey } => {
             let ws = OpenWorkspace::open_read_only(&workspace).map_err(fail)?;
             let scene = ws

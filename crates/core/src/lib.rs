@@ -12,6 +12,7 @@ pub mod package;
 pub mod sample;
 pub mod synthetic;
 pub mod text;
+pub mod text_form;
 pub mod validate;
 
 pub use id::Id;

@@ -15,7 +15,9 @@ use crate::text::{clean_name, clean_text, MAX_NAME_CHARS};
 use crate::{Entity, EntityKind, Id, Journey, Link, LinkKind, Workspace};
 
 /// The package format this build writes. Bumped when a field changes meaning, so an older Throughline
-/// refuses a newer package instead of misreading it.
+/// refuses a newer package instead of misreading it. Dependencies among entities added no field and
+/// changed no meaning, so packages carrying them are still version 1 (a build that predates them refuses
+/// such a package as inconsistent rather than misreading it).
 pub const PACKAGE_VERSION: u32 = 1;
 
 /// What the `format` field of every package says, so a stray JSON document is not taken for a journey.
@@ -34,11 +36,13 @@ pub struct JourneyPackage {
     pub version: u32,
     /// The journey with its stages, lanes and cards (ids as in the workspace it came from).
     pub journey: Journey,
-    /// Flows between its cards, links from its cards to entities, and the teams the people among
-    /// those entities are members of (so hand-offs between teams show the same after an import).
+    /// Flows between its cards, links from its cards to entities, and every dependency and team
+    /// membership among the entities packed (so hand-offs between teams and "what depends on what"
+    /// show the same after an import).
     pub links: Vec<Link>,
-    /// The entities those links and the cards' owners name; an entity's owner is kept only when it is
-    /// in the package too.
+    /// The entities the cards' links and owners name, the teams of the people among them, and the
+    /// owners of all of those (one step, not transitively); an entity's owner is kept only when it is
+    /// in the package.
     pub entities: Vec<Entity>,
 }
 
@@ -132,17 +136,35 @@ pub fn package(ws: &Workspace, journey_id: Id) -> Result<JourneyPackage, Package
         .filter(|l| l.kind != LinkKind::Flow)
         .map(|l| l.to)
         .chain(journey.steps.iter().filter_map(|s| s.owner))
+        .filter(|e| ws.entity(*e).is_some())
         .collect();
     // A person's team decides which team a card's work belongs to, hence where the hand-offs are.
-    let memberships: Vec<Link> = ws
+    let teams: Vec<Id> = ws
         .links
         .iter()
         .filter(|l| l.kind == LinkKind::MemberOf && named.contains(&l.from))
         .filter(|l| ws.entity(l.to).is_some())
-        .cloned()
+        .map(|l| l.to)
         .collect();
-    named.extend(memberships.iter().map(|l| l.to));
-    links.extend(memberships);
+    named.extend(teams);
+    // Owners of those entities, one step only: an owner's own owner or team comes along only when the
+    // journey names it anyway, so a package never pulls in the whole organisation chart.
+    let owners: Vec<Id> = ws
+        .entities
+        .iter()
+        .filter(|e| named.contains(&e.id))
+        .filter_map(|e| e.owner)
+        .filter(|o| ws.entity(*o).is_some())
+        .collect();
+    named.extend(owners);
+    // Every dependency and membership among the entities packed, so "what depends on what" travels.
+    links.extend(
+        ws.links
+            .iter()
+            .filter(|l| matches!(l.kind, LinkKind::DependsOn | LinkKind::MemberOf))
+            .filter(|l| named.contains(&l.from) && named.contains(&l.to))
+            .cloned(),
+    );
     links.sort_by_key(|l| l.id);
     let mut entities: Vec<Entity> = ws
         .entities
@@ -171,8 +193,10 @@ pub fn package(ws: &Workspace, journey_id: Id) -> Result<JourneyPackage, Package
 /// The edit that imports `pkg` into `ws` as a new journey with id `journey`: every stage, lane, card and
 /// link gets a fresh id derived from `journey`; entities are matched to the workspace's by kind and name
 /// (ignoring case) and created when missing; the journey is renamed "… (imported)" if its name is taken.
-/// Owners and team memberships of entities come along only for entities the import creates: the
-/// workspace's own entities keep their organisation as it is.
+/// Dependencies and team memberships among the package's entities are recreated between the matched
+/// entities, unless the workspace has that link already; a dependency that would join an entity to
+/// itself after matching is dropped (circles are allowed, as in the model). Owners come along only
+/// for entities the import creates: an existing entity keeps its one accountable owner.
 ///
 /// The edit is one batch of existing edits (create entities, link new people to their teams, then
 /// restore the journey with its links), so applying it is all-or-nothing, it undoes in one step and the
@@ -300,21 +324,27 @@ pub fn unpack(ws: &Workspace, pkg: &JourneyPackage, journey: Id) -> Result<Edit,
     new.sort();
 
     let steps: HashSet<Id> = j.steps.iter().map(|s| s.id).collect();
-    let created_ids: HashSet<Id> = created.iter().map(|e| e.id).collect();
+    let in_workspace: HashSet<(LinkKind, Id, Id)> =
+        ws.links.iter().map(|l| (l.kind, l.from, l.to)).collect();
     let mut links = Vec::with_capacity(pkg.links.len());
-    let mut memberships = Vec::new();
+    let mut among_entities = Vec::new();
     let mut ends = HashSet::new();
     for l in &pkg.links {
-        if l.kind == LinkKind::MemberOf {
-            let (Some(from), Some(to)) = (entity_ids.get(&l.from), entity_ids.get(&l.to)) else {
+        if matches!(l.kind, LinkKind::MemberOf | LinkKind::DependsOn) {
+            let (Some(&from), Some(&to)) = (entity_ids.get(&l.from), entity_ids.get(&l.to)) else {
                 return bad(format!("link {} joins entities not in the package", l.id));
             };
-            if created_ids.contains(from) && ends.insert((l.kind, *from, *to)) {
-                memberships.push(Link {
+            // Two package entities matched to one workspace entity would depend on themselves.
+            let self_loop = l.kind == LinkKind::DependsOn && from == to;
+            if !self_loop
+                && !in_workspace.contains(&(l.kind, from, to))
+                && ends.insert((l.kind, from, to))
+            {
+                among_entities.push(Link {
                     id: map(l.id),
                     kind: l.kind,
-                    from: *from,
-                    to: *to,
+                    from,
+                    to,
                 });
             }
             continue;
@@ -343,8 +373,10 @@ pub fn unpack(ws: &Workspace, pkg: &JourneyPackage, journey: Id) -> Result<Edit,
             });
         }
     }
-    if !memberships.is_empty() {
-        edits.push(Edit::RestoreLinks { links: memberships });
+    if !among_entities.is_empty() {
+        edits.push(Edit::RestoreLinks {
+            links: among_entities,
+        });
     }
     edits.push(Edit::RestoreJourney {
         journey: Box::new(new),
@@ -545,6 +577,197 @@ mod tests {
             .unwrap_err()
             .to_string()
             .contains("not in the package"));
+    }
+
+    /// Every dependency and membership among entities, by kind and name.
+    fn organisation(ws: &Workspace) -> Vec<String> {
+        let name = |id: Id| {
+            let e = ws.entity(id).unwrap();
+            format!("{:?} {}", e.kind, e.name)
+        };
+        let mut out: Vec<String> = ws
+            .links
+            .iter()
+            .filter(|l| matches!(l.kind, LinkKind::DependsOn | LinkKind::MemberOf))
+            .map(|l| format!("{} {:?} {}", name(l.from), l.kind, name(l.to)))
+            .collect();
+        out.sort();
+        out
+    }
+
+    /// A clinic: a visit journey whose cards use two systems, one depending on the other and both on a
+    /// third the journey never names; a nurse in a team, owned by a manager outside the journey.
+    fn clinic() -> (Workspace, Id) {
+        let id = |k: &str| Id::derived("clinic", k);
+        let entity = |k: &str, kind, name: &str, owner: Option<&str>| Entity {
+            id: id(k),
+            kind,
+            name: name.into(),
+            description: String::new(),
+            owner: owner.map(id),
+        };
+        let mut visit = Journey::from_template("Clinic visit", &["Arrive", "See doctor"]);
+        visit.id = id("visit");
+        let (front, back) = (visit.lanes[2].id, visit.lanes[3].id);
+        let (s0, s1) = (visit.stages[0].id, visit.stages[1].id);
+        let mut checkin = crate::Step::new(front, s0, 0.0, "Checks the patient in");
+        checkin.id = id("checkin");
+        checkin.owner = Some(id("nurse"));
+        let mut notes = crate::Step::new(back, s1, 0.0, "Updates the patient record");
+        notes.id = id("notes");
+        visit.steps = vec![checkin, notes];
+        let link = |k: &str, kind, from: &str, to: &str| Link {
+            id: id(k),
+            kind,
+            from: id(from),
+            to: id(to),
+        };
+        let ws = Workspace {
+            journeys: vec![visit],
+            entities: vec![
+                entity("manager", EntityKind::Person, "Ward manager", None),
+                entity("nurse", EntityKind::Person, "Nurse Lee", Some("manager")),
+                entity("ward", EntityKind::Team, "Ward B", Some("manager")),
+                entity("ehr", EntityKind::System, "Patient records", Some("ward")),
+                entity("kiosk", EntityKind::System, "Check-in kiosk", None),
+                entity("net", EntityKind::System, "Hospital network", None),
+            ],
+            links: vec![
+                link("flow", LinkKind::Flow, "checkin", "notes"),
+                link("uses1", LinkKind::Uses, "checkin", "kiosk"),
+                link("uses2", LinkKind::Uses, "notes", "ehr"),
+                link("dep1", LinkKind::DependsOn, "kiosk", "ehr"),
+                link("dep2", LinkKind::DependsOn, "ehr", "kiosk"),
+                link("dep3", LinkKind::DependsOn, "kiosk", "net"),
+                link("member", LinkKind::MemberOf, "nurse", "ward"),
+            ],
+        };
+        validate_workspace(&ws).unwrap();
+        (ws, id("visit"))
+    }
+
+    #[test]
+    fn a_package_carries_dependencies_memberships_and_owners_among_its_entities() {
+        let (src, visit) = clinic();
+        let pkg = JourneyPackage::from_json(&package(&src, visit).unwrap().to_json()).unwrap();
+        let names: HashSet<&str> = pkg.entities.iter().map(|e| e.name.as_str()).collect();
+        // Named by the cards: kiosk, records, nurse; her team; the owners of those (one step).
+        assert_eq!(
+            names,
+            HashSet::from([
+                "Check-in kiosk",
+                "Patient records",
+                "Nurse Lee",
+                "Ward B",
+                "Ward manager"
+            ])
+        );
+        let mut ws = Workspace::default();
+        let new = Id::new();
+        let edit = unpack(&ws, &pkg, new).unwrap();
+        apply(&mut ws, &edit).unwrap();
+        validate_workspace(&ws).unwrap();
+        let in_package = |l: &String| !l.contains("Hospital network");
+        let expected: Vec<String> = organisation(&src).into_iter().filter(in_package).collect();
+        assert_eq!(
+            organisation(&ws),
+            expected,
+            "what depends on what, circle included"
+        );
+        let owner = |ws: &Workspace, name: &str| {
+            let e = ws.entities.iter().find(|e| e.name == name).unwrap();
+            e.owner.map(|o| ws.entity(o).unwrap().name.clone())
+        };
+        for name in ["Nurse Lee", "Ward B", "Patient records"] {
+            assert_eq!(owner(&ws, name), owner(&src, name), "{name}'s owner");
+        }
+        assert_eq!(view(&ws, new), view(&src, visit));
+    }
+
+    #[test]
+    fn an_import_reuses_entities_and_adds_only_the_links_missing() {
+        let (src, visit) = clinic();
+        let pkg = package(&src, visit).unwrap();
+        // Another clinic that knows the records system and the kiosk, with one of the two dependencies.
+        let mut ws = Workspace::default();
+        for (kind, name) in [
+            (EntityKind::System, "patient RECORDS"),
+            (EntityKind::System, "Check-in kiosk"),
+        ] {
+            ws.entities.push(Entity {
+                id: Id::new(),
+                kind,
+                name: name.into(),
+                description: String::new(),
+                owner: None,
+            });
+        }
+        let (records, kiosk) = (ws.entities[0].id, ws.entities[1].id);
+        ws.links.push(Link {
+            id: Id::new(),
+            kind: LinkKind::DependsOn,
+            from: kiosk,
+            to: records,
+        });
+        let edit = unpack(&ws, &pkg, Id::new()).unwrap();
+        apply(&mut ws, &edit).unwrap();
+        validate_workspace(&ws).unwrap();
+        assert_eq!(ws.entities.len(), 5, "the two systems are reused");
+        let deps: Vec<(Id, Id)> = ws
+            .links
+            .iter()
+            .filter(|l| l.kind == LinkKind::DependsOn)
+            .map(|l| (l.from, l.to))
+            .collect();
+        assert_eq!(deps.len(), 2, "{deps:?}");
+        assert!(deps.contains(&(kiosk, records)) && deps.contains(&(records, kiosk)));
+        assert_eq!(
+            ws.entity(records).unwrap().owner,
+            None,
+            "an existing entity keeps its owner"
+        );
+
+        // Two package entities that match one workspace entity lose the dependency between them.
+        let mut twins = pkg.clone();
+        let ehr = Id::derived("clinic", "ehr");
+        let kiosk_pkg = Id::derived("clinic", "kiosk");
+        twins
+            .entities
+            .iter_mut()
+            .find(|e| e.id == kiosk_pkg)
+            .unwrap()
+            .name = "PATIENT records".into();
+        let mut fresh = Workspace::default();
+        let edit = unpack(&fresh, &twins, Id::new()).unwrap();
+        apply(&mut fresh, &edit).unwrap();
+        validate_workspace(&fresh).unwrap();
+        assert!(
+            fresh.links.iter().all(|l| l.kind != LinkKind::DependsOn),
+            "no self-loop"
+        );
+        assert!(twins
+            .links
+            .iter()
+            .any(|l| l.kind == LinkKind::DependsOn && l.from == ehr));
+    }
+
+    /// A package as version 1 wrote it before entity dependencies travelled: a hotel check-in with one
+    /// card, its receptionist and her team.
+    const V1_PACKAGE: &str = r#"{"format":"throughline-journey","version":1,"journey":{"id":"0190e4d2-0000-7000-8000-000000000001","name":"Hotel check-in","persona":"Guest","description":"","position":0.0,"stages":[{"id":"0190e4d2-0000-7000-8000-000000000002","name":"Arrive","position":0.0}],"lanes":[{"id":"0190e4d2-0000-7000-8000-000000000003","name":"Customer actions","kind":"customer","position":0.0},{"id":"0190e4d2-0000-7000-8000-000000000004","name":"Frontstage actions","kind":"frontstage","position":1.0}],"steps":[{"id":"0190e4d2-0000-7000-8000-000000000005","lane":"0190e4d2-0000-7000-8000-000000000004","stage":"0190e4d2-0000-7000-8000-000000000002","position":0.0,"text":"Hands over the key","channel":null,"moment_of_truth":true,"emotion":null,"pain_point":null,"pain_severity":"medium","fail_point":false,"wait_point":false,"notes":"","metrics":[],"owner":"0190e4d2-0000-7000-8000-000000000006"}]},"links":[{"id":"0190e4d2-0000-7000-8000-000000000008","kind":"performed_by","from":"0190e4d2-0000-7000-8000-000000000005","to":"0190e4d2-0000-7000-8000-000000000006"},{"id":"0190e4d2-0000-7000-8000-000000000009","kind":"member_of","from":"0190e4d2-0000-7000-8000-000000000006","to":"0190e4d2-0000-7000-8000-000000000007"}],"entities":[{"id":"0190e4d2-0000-7000-8000-000000000006","kind":"person","name":"Receptionist","description":"","owner":null},{"id":"0190e4d2-0000-7000-8000-000000000007","kind":"team","name":"Front office","description":"","owner":null}]}"#;
+
+    #[test]
+    fn version_1_packages_still_import() {
+        let pkg = JourneyPackage::from_json(V1_PACKAGE).unwrap();
+        let mut ws = Workspace::default();
+        let new = Id::new();
+        let edit = unpack(&ws, &pkg, new).unwrap();
+        apply(&mut ws, &edit).unwrap();
+        validate_workspace(&ws).unwrap();
+        assert_eq!(ws.journey(new).unwrap().steps[0].text, "Hands over the key");
+        assert_eq!(
+            organisation(&ws),
+            ["Person Receptionist MemberOf Team Front office"]
+        );
     }
 
     #[test]

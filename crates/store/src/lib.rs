@@ -19,6 +19,7 @@ pub use check::{wal_path, APPLICATION_ID, SCHEMA_VERSION};
 pub use error::StoreError;
 pub use history::HISTORY_LIMIT;
 pub use lock::sidecar_path as lock_sidecar_path;
+pub use lock::EditLock;
 pub use write::History;
 
 /// An open workspace file (or in-memory database, for tests).
