@@ -9,6 +9,7 @@ pub mod id;
 pub mod model;
 pub mod package;
 pub mod sample;
+pub mod sheet;
 pub mod synthetic;
 pub mod text;
 pub mod validate;
