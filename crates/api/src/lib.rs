@@ -6,6 +6,7 @@ mod error;
 mod export;
 mod import;
 mod manage;
+mod sheets;
 mod types;
 mod workspace;
 
@@ -18,6 +19,9 @@ pub use import::{journey_in_bytes, NO_JOURNEY};
 pub use manage::{
     CheckGroup, EntitySummary, EntityUsage, FindingView, Impact, JourneyHandoffs, OwnerSummary,
     Ownership, OwnershipRow, StageRef, StepRef, Subject,
+};
+pub use sheets::{
+    map_column, read_csv_file, CsvColumn, CsvField, CsvPreview, CsvRow, CsvTable, CsvTarget,
 };
 pub use throughline_core::analysis::FindingKind;
 pub use throughline_core::edit::Edit;
