@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand};
 use throughline_api::{ApiError, ExportFormat, OpenWorkspace};
 
 mod analyze;
+mod csv;
 mod export;
 
 #[derive(Parser)]
@@ -124,6 +125,11 @@ enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Import cards from a CSV file into a journey (or a new one) in one undoable edit; --dry-run
+    /// prints the preview of every row instead.
+    ImportCsv(csv::ImportArgs),
+    /// Write a journey's steps, the ownership table or the checks as a CSV file.
+    ExportCsv(csv::ExportArgs),
     /// Write a journey's laid-out scene as JSON (what the app draws).
     Scene {
         /// The workspace file.
@@ -242,6 +248,8 @@ fn run(cli: Cli) -> Result<Outcome, String> {
             export::run(&ws, &journeys, &formats, &out, &options, &date, force)?;
         }
         Command::Import { workspace, files } => import(&workspace, &files)?,
+        Command::ImportCsv(args) => csv::import(args)?,
+        Command::ExportCsv(args) => csv::export(args)?,
         Command::Scene { workspace, journey } => {
             let ws = OpenWorkspace::open(&workspace).map_err(fail)?;
             let scene = ws
