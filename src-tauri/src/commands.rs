@@ -13,7 +13,7 @@ use crate::export::{self, Exports};
 use crate::{AppState, LAUNCHED};
 
 /// Runs `f` on the open workspace, or returns why none is open.
-fn with<T>(
+pub(crate) fn with<T>(
     state: &AppState,
     f: impl FnOnce(&mut OpenWorkspace) -> Result<T, ApiError>,
 ) -> Result<T, ApiError> {

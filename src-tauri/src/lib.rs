@@ -2,6 +2,7 @@
 //! exposes it to the UI as one-line commands. No domain logic lives here.
 
 mod commands;
+mod csv;
 mod export;
 mod idle;
 mod menu;
@@ -95,6 +96,9 @@ pub fn build_app<R: tauri::Runtime>(
             commands::cancel_export,
             commands::import_picture_file,
             commands::ui_painted,
+            csv::csv_preview,
+            csv::import_csv,
+            csv::export_csv,
         ])
 }
 

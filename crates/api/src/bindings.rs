@@ -7,9 +7,9 @@ use std::path::{Path, PathBuf};
 use ts_rs::{Config, TS};
 
 use crate::{
-    ApiError, CheckGroup, CriticalityRow, Edit, EditResult, EntitySummary, EntityUsage,
-    ExportFormat, ExportOptions, Impact, JourneySummary, Link, NetworkScene, Ownership, Scene,
-    Step, WorkspaceInfo,
+    ApiError, CheckGroup, CriticalityRow, CsvPreview, CsvTable, CsvTarget, Edit, EditResult,
+    EntitySummary, EntityUsage, ExportFormat, ExportOptions, Impact, JourneySummary, Link,
+    NetworkScene, Ownership, Scene, Step, WorkspaceInfo,
 };
 
 fn export_all(dir: &Path) {
@@ -31,6 +31,9 @@ fn export_all(dir: &Path) {
     NetworkScene::export_all(&cfg).unwrap();
     ExportOptions::export_all(&cfg).unwrap();
     ExportFormat::export_all(&cfg).unwrap();
+    CsvPreview::export_all(&cfg).unwrap();
+    CsvTarget::export_all(&cfg).unwrap();
+    CsvTable::export_all(&cfg).unwrap();
 }
 
 fn files(dir: &Path) -> Vec<(String, String)> {

@@ -10,6 +10,7 @@ mod manage;
 mod outage;
 mod safe_write;
 mod text_form;
+mod sheets;
 mod types;
 mod workspace;
 
@@ -27,6 +28,9 @@ pub use manage::{
 pub use outage::{is_customer, CriticalityRow, Impact, ImpactCard};
 pub use safe_write::{check_target, is_same_file, is_workspace, write_atomically, write_export};
 pub use text_form::{create_workspace_file, open_text, save_text, TextSaved};
+pub use sheets::{
+    map_column, read_csv_file, CsvColumn, CsvField, CsvPreview, CsvRow, CsvTable, CsvTarget,
+};
 pub use throughline_core::analysis::FindingKind;
 pub use throughline_core::edit::Edit;
 pub use throughline_core::edit::{Slot, StepDetails, Template};

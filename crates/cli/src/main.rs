@@ -9,6 +9,7 @@ use throughline_api::{write_export, ApiError, ExportFormat, OpenWorkspace};
 
 mod analyze;
 mod edit_stream;
+mod csv;
 mod export;
 mod text_form;
 
@@ -141,6 +142,11 @@ enum Command {
     SaveText(text_form::SaveText),
     /// Make a workspace file from a text form folder.
     OpenText(text_form::OpenText),
+    /// Import cards from a CSV file into a journey (or a new one) in one undoable edit; --dry-run
+    /// prints the preview of every row instead.
+    ImportCsv(csv::ImportArgs),
+    /// Write a journey's steps, the ownership table or the checks as a CSV file.
+    ExportCsv(csv::ExportArgs),
     /// Write a journey's laid-out scene as JSON (what the app draws).
     Scene {
         /// The workspace file.
@@ -269,6 +275,8 @@ fn run(cli: Cli) -> Result<Outcome, String> {
         Command::EditStream(args) => edit_stream::run(&args)?,
         Command::SaveText(args) => text_form::save(&args)?,
         Command::OpenText(args) => text_form::open(&args)?,
+        Command::ImportCsv(args) => csv::import(args)?,
+        Command::ExportCsv(args) => csv::export(args)?,
         Command::Scene { workspace, journey } => {
             let ws = OpenWorkspace::open_read_only(&workspace).map_err(fail)?;
             let scene = ws

@@ -10,6 +10,7 @@ pub mod impact;
 pub mod model;
 pub mod package;
 pub mod sample;
+pub mod sheet;
 pub mod synthetic;
 pub mod text;
 pub mod text_form;

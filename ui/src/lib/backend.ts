@@ -23,9 +23,10 @@ import type { Ownership } from './bindings/Ownership';
 import type { Scene } from './bindings/Scene';
 import type { Step } from './bindings/Step';
 import type { WorkspaceInfo } from './bindings/WorkspaceInfo';
+import { tauriCsvBackend, type CsvBackend } from './csv/backend';
 
 /** What the UI can ask of the open workspace. Every method rejects with an `ApiError`. */
-export interface Backend {
+export interface Backend extends CsvBackend {
   workspaceInfo(): Promise<WorkspaceInfo>;
   listJourneys(): Promise<JourneySummary[]>;
   journeyScene(journey: Id): Promise<Scene>;
@@ -163,6 +164,7 @@ export function tauriBackend(): Backend {
     importPictureFile: (path) => call('import_picture_file', { path }),
     onFileDrop: listenToFileDrops,
     onMenuExport: (listener) => listen('menu-export', () => listener()),
+    ...tauriCsvBackend(call),
   };
 }
 

@@ -126,8 +126,17 @@ export class Session {
    * banner: the caller says it where the import was asked for).
    */
   async importPicture(path: string): Promise<JourneySummary> {
+    return this.importWith(() => this.backend.importPictureFile(path));
+  }
+
+  /**
+   * Runs an import the backend builds from a file (a picture, a CSV): queued like any edit, then the
+   * list is fetched again and the journey it went into is shown. Resolves with that journey; rejects
+   * with the failure, which is not put in the banner (the caller shows it where the import was asked).
+   */
+  async importWith(send: () => Promise<EditResult>): Promise<JourneySummary> {
     let failure: ApiError | null = null;
-    const result = await this.enqueue(() => this.backend.importPictureFile(path), true, true, undefined, true, (error) => {
+    const result = await this.enqueue(send, true, true, undefined, true, (error) => {
       failure = error;
     });
     const journey = this.journeys.find((j) => j.id === result?.journey);

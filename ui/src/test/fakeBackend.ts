@@ -2,6 +2,9 @@
 // like the store (the journey an edit happened in, undo now possible), and can be told to refuse.
 import { vi, type Mock } from 'vitest';
 import type { Backend } from '../lib/backend';
+import type { CsvField } from '../lib/bindings/CsvField';
+import type { CsvPreview } from '../lib/bindings/CsvPreview';
+import type { CsvTarget } from '../lib/bindings/CsvTarget';
 import type { Entity } from '../lib/bindings/Entity';
 import type { EntitySummary } from '../lib/bindings/EntitySummary';
 import type { OwnershipRow } from '../lib/bindings/OwnershipRow';
@@ -96,6 +99,40 @@ export function ownershipRows(): OwnershipRow[] {
     owner_teams: [],
     entities: [],
   }));
+}
+
+/**
+ * A preview of a small hotel-stay CSV with one rejected row, as the backend makes it: into a new
+ * journey it names, or into the one `target` names (the home journey here).
+ */
+export function csvPreviewOf(target: CsvTarget): CsvPreview {
+  return {
+    journey: target.kind === 'new_journey' ? target.name : home.name,
+    columns: ['stage', 'lane', 'text', 'emotion'].map((header) => ({
+      header,
+      field: header as CsvField,
+      samples: [],
+    })),
+    needs_mapping: false,
+    problems: target.kind === 'new_journey' && target.name.trim() === '' ? ['the new journey needs a name'] : [],
+    rows: [
+      { row: 2, accepted: true, reason: '', stage: 'Book', lane: 'Customer actions', text: 'Books a room', owner: '' },
+      {
+        row: 3,
+        accepted: false,
+        reason: 'emotion “great” is not a whole number from −2 to +2',
+        stage: 'Arrive',
+        lane: 'Customer actions',
+        text: 'Queues at the desk',
+        owner: '',
+      },
+      { row: 4, accepted: true, reason: '', stage: 'Arrive', lane: 'Frontstage actions', text: 'Checks in', owner: 'Front office' },
+    ],
+    accepted: 2,
+    rejected: 1,
+    new_stages: ['Book', 'Arrive'],
+    new_owners: ['Front office'],
+  };
 }
 
 /** Every method of the Backend as a mock, to check what was asked of it. */
@@ -197,6 +234,11 @@ export function fakeBackend(overrides: Partial<Backend> = {}): FakeBackend {
     importPictureFile: vi.fn(async () => ({ journey: broadband.id, can_undo: true, can_redo: false })),
     onFileDrop: vi.fn(async () => () => undefined),
     onMenuExport: vi.fn(async () => () => undefined),
+    csvPreview: vi.fn(async (_path, target) => csvPreviewOf(target)),
+    importCsv: vi.fn(async () => ({ journey: broadband.id, can_undo: true, can_redo: false })),
+    exportCsv: vi.fn(async () => 2048),
+    onMenuImportCsv: vi.fn(async () => () => undefined),
+    onMenuExportCsv: vi.fn(async () => () => undefined),
   };
   const replaced = Object.fromEntries(Object.entries(overrides).map(([method, fn]) => [method, vi.fn(fn)]));
   return Object.assign(backend, replaced);
