@@ -8,8 +8,8 @@ use ts_rs::{Config, TS};
 
 use crate::{
     ApiError, CheckGroup, Edit, EditResult, EntitySummary, EntityUsage, ExportFormat,
-    ExportOptions, Impact, JourneySummary, Link, NetworkScene, Ownership, Scene, Step,
-    WorkspaceInfo,
+    ExportOptions, Impact, JourneySummary, Link, NetworkScene, NewWorkspace, Ownership,
+    RecentWorkspace, Scene, Step, WorkspaceInfo,
 };
 
 fn export_all(dir: &Path) {
@@ -30,6 +30,8 @@ fn export_all(dir: &Path) {
     NetworkScene::export_all(&cfg).unwrap();
     ExportOptions::export_all(&cfg).unwrap();
     ExportFormat::export_all(&cfg).unwrap();
+    RecentWorkspace::export_all(&cfg).unwrap();
+    NewWorkspace::export_all(&cfg).unwrap();
 }
 
 fn files(dir: &Path) -> Vec<(String, String)> {

@@ -4,8 +4,10 @@
 
 mod error;
 mod export;
+mod files;
 mod import;
 mod manage;
+mod recent;
 mod types;
 mod workspace;
 
@@ -14,10 +16,14 @@ pub use export::{
     file_stem, render, render_with_journey, today_utc, write_atomically, ExportFormat, ExportJob,
     Progress,
 };
+pub use files::{with_workspace_extension, NewWorkspace, WORKSPACE_EXTENSION};
 pub use import::{journey_in_bytes, NO_JOURNEY};
 pub use manage::{
     CheckGroup, EntitySummary, EntityUsage, FindingView, Impact, JourneyHandoffs, OwnerSummary,
     Ownership, OwnershipRow, StageRef, StepRef, Subject,
+};
+pub use recent::{
+    canonical_path, recent_list_path, RecentEntry, RecentWorkspace, RecentWorkspaces, RECENT_LIMIT,
 };
 pub use throughline_core::analysis::FindingKind;
 pub use throughline_core::edit::Edit;
