@@ -183,6 +183,13 @@ export function fakeBackend(overrides: Partial<Backend> = {}): FakeBackend {
     importPictureFile: vi.fn(async () => ({ journey: broadband.id, can_undo: true, can_redo: false })),
     onFileDrop: vi.fn(async () => () => undefined),
     onMenuExport: vi.fn(async () => () => undefined),
+    newWorkspace: vi.fn(async (path: string) => ({ path, name: 'New' })),
+    openWorkspace: vi.fn(async (path: string) => ({ path, name: 'Opened' })),
+    saveWorkspaceCopy: vi.fn(async () => undefined),
+    revealWorkspace: vi.fn(async () => undefined),
+    recentWorkspaces: vi.fn(async () => []),
+    lastJourney: vi.fn(async () => null),
+    onMenu: vi.fn(async () => () => undefined),
   };
   const replaced = Object.fromEntries(Object.entries(overrides).map(([method, fn]) => [method, vi.fn(fn)]));
   return Object.assign(backend, replaced);
