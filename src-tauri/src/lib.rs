@@ -110,6 +110,8 @@ pub fn build_app<R: tauri::Runtime>(
             workspaces::reveal_workspace,
             workspaces::recent_workspaces,
             workspaces::last_journey,
+            workspaces::open_text_folder,
+            workspaces::save_text_folder,
         ])
 }
 

@@ -33,6 +33,10 @@ pub mod events {
     pub const EXPORT_PICTURE: &str = "menu-export";
     /// File › Export › CSV… (the CSV export owns its dialog).
     pub const EXPORT_CSV: &str = "menu-export-csv";
+    /// File › Import › Text folder….
+    pub const IMPORT_TEXT: &str = "menu-import-text";
+    /// File › Export › Text folder….
+    pub const EXPORT_TEXT: &str = "menu-export-text";
 
     /// Every event, for the test that keeps the UI's copy in step.
     #[cfg(test)]
@@ -46,6 +50,8 @@ pub mod events {
         IMPORT_CSV,
         EXPORT_PICTURE,
         EXPORT_CSV,
+        IMPORT_TEXT,
+        EXPORT_TEXT,
     ];
 }
 
@@ -68,8 +74,10 @@ const ITEMS: &[(&str, &str, &str)] = &[
     ("save-copy", "Save a Copy As…", events::SAVE_COPY),
     ("reveal", "Reveal in File Manager", events::REVEAL),
     ("import-picture", "Picture…", events::IMPORT_PICTURE),
+    ("import-text", "Text folder…", events::IMPORT_TEXT),
     ("import-csv", "CSV…", events::IMPORT_CSV),
     ("export-picture", "Picture…", events::EXPORT_PICTURE),
+    ("export-text", "Text folder…", events::EXPORT_TEXT),
     ("export-csv", "CSV…", events::EXPORT_CSV),
 ];
 
@@ -86,10 +94,12 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
     fill_recent(&recent, &app.state::<Recent>().shown())?;
     let import = SubmenuBuilder::new(app, "Import")
         .item(&item("import-picture")?)
+        .item(&item("import-text")?)
         .item(&item("import-csv")?)
         .build()?;
     let export = SubmenuBuilder::new(app, "Export")
         .item(&item("export-picture")?)
+        .item(&item("export-text")?)
         .item(&item("export-csv")?)
         .build()?;
     let file = SubmenuBuilder::with_id(app, FILE, "File")

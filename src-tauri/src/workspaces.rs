@@ -150,6 +150,29 @@ pub fn open_workspace<R: Runtime>(
     Ok(switch_to(&app, &state, &recent, opened))
 }
 
+/// Import › Text folder…: creates a workspace at `path` (`.throughline` appended when missing)
+/// from the canonical text form in `dir`, and switches the window to it.
+#[tauri::command]
+pub fn open_text_folder<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    recent: State<'_, Recent>,
+    dir: PathBuf,
+    path: PathBuf,
+) -> Result<WorkspaceInfo, ApiError> {
+    let path = with_workspace_extension(&path);
+    let model = throughline_api::open_text(&dir)?;
+    drop(OpenWorkspace::create_from(&path, &model)?);
+    let opened = OpenWorkspace::open_for_editing(&path)?;
+    Ok(switch_to(&app, &state, &recent, opened))
+}
+
+/// Export › Text folder…: writes the open workspace's canonical text form into `dir`.
+#[tauri::command]
+pub fn save_text_folder(state: State<'_, AppState>, dir: PathBuf) -> Result<(), ApiError> {
+    crate::commands::with(&state, |ws| throughline_api::save_text(ws.model(), &dir))
+}
+
 /// Writes a copy of the open workspace to `path` (`.throughline` appended when missing); the window
 /// stays on the original. `overwrite` once the person agreed to replace the file there (the save
 /// dialog asks, about the name it was given).

@@ -86,6 +86,13 @@ export interface Backend {
   openWorkspace(path: string): Promise<WorkspaceInfo>;
   /** Writes a consistent copy of the open workspace to `path`; the window stays on the original. */
   saveWorkspaceCopy(path: string, overwrite: boolean): Promise<void>;
+  /**
+   * Creates a workspace at `path` from the canonical text form in the folder `dir` and switches the
+   * window to it; the old workspace stays open if that fails.
+   */
+  openTextFolder(dir: string, path: string): Promise<WorkspaceInfo>;
+  /** Writes the open workspace's canonical text form into the folder `dir`. */
+  saveTextFolder(dir: string): Promise<void>;
   /** Shows the open workspace's file in the system's file manager. */
   revealWorkspace(): Promise<void>;
   /** The recent workspaces, newest first, the open one included. */
@@ -185,6 +192,8 @@ export function tauriBackend(): Backend {
     newWorkspace: (path, start) => call('new_workspace', { path, start }),
     openWorkspace: (path) => call('open_workspace', { path }),
     saveWorkspaceCopy: (path, overwrite) => call('save_workspace_copy', { path, overwrite }),
+    openTextFolder: (dir, path) => call('open_text_folder', { dir, path }),
+    saveTextFolder: (dir) => call('save_text_folder', { dir }),
     revealWorkspace: () => call('reveal_workspace'),
     recentWorkspaces: () => call('recent_workspaces'),
     lastJourney: () => call('last_journey'),

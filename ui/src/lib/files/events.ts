@@ -11,6 +11,8 @@ export const MENU_EVENTS = {
   reveal: 'menu-reveal-workspace',
   importPicture: 'menu-import-picture',
   exportPicture: 'menu-export',
+  importTextFolder: 'menu-import-text',
+  exportTextFolder: 'menu-export-text',
   /** Heard by the CSV import, which asks for its file itself. */
   importCsv: 'menu-import-csv',
   /** Heard by the CSV export, which asks for its file itself. */

@@ -6,7 +6,7 @@ import { toApiError, type Backend } from '../backend';
 import type { NewWorkspace } from '../bindings/NewWorkspace';
 import type { RecentWorkspace } from '../bindings/RecentWorkspace';
 import type { WorkspaceInfo } from '../bindings/WorkspaceInfo';
-import { chooseFileToOpen, chooseFileToSave, type FileFilter } from '../dialogs';
+import { chooseFileToOpen, chooseFileToSave, chooseFolder, type FileFilter } from '../dialogs';
 import { MENU_EVENTS } from './events';
 
 /** The file type every workspace dialog offers. */
@@ -54,6 +54,8 @@ export class WorkspaceFiles {
       backend.onMenu(MENU_EVENTS.saveCopy, () => void this.saveCopy()),
       backend.onMenu(MENU_EVENTS.reveal, () => void this.reveal()),
       backend.onMenu(MENU_EVENTS.importPicture, () => void this.importPicture()),
+      backend.onMenu(MENU_EVENTS.importTextFolder, () => void this.importTextFolder()),
+      backend.onMenu(MENU_EVENTS.exportTextFolder, () => void this.exportTextFolder()),
     ];
   }
 
@@ -121,6 +123,35 @@ export class WorkspaceFiles {
       ]),
     );
     if (path) this.host.importPicture(path);
+  }
+
+  /**
+   * Import › Text folder…: a folder in the canonical text form (a Git checkout), then where to save
+   * the workspace made from it, which the window then switches to.
+   */
+  async importTextFolder() {
+    const dir = await this.ask(() => chooseFolder('Import a workspace from its text folder'));
+    if (!dir) return;
+    const name = dir.split(/[\\/]/).filter(Boolean).at(-1) ?? 'Imported';
+    const path = await this.ask(() =>
+      chooseFileToSave('Save the imported workspace as', `${name}.throughline`, [WORKSPACE_FILTER]),
+    );
+    if (path) await this.switchWith(() => this.backend.openTextFolder(dir, path));
+  }
+
+  /** Export › Text folder…: the open workspace's canonical text form, written into a folder. */
+  async exportTextFolder() {
+    const info = this.host.current();
+    if (!info) return;
+    const dir = await this.ask(() => chooseFolder('Export the workspace as a text folder'));
+    if (!dir) return;
+    try {
+      await this.host.idle();
+      await this.backend.saveTextFolder(dir);
+      this.notice = { kind: 'done', message: `${info.name} was written as text into ${dir}` };
+    } catch (reason) {
+      this.notice = { kind: 'failed', message: toApiError(reason).message };
+    }
   }
 
   /** Reveal in File Manager. */

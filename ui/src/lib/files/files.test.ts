@@ -90,6 +90,22 @@ describe('WorkspaceFiles', () => {
     expect(importPicture).toHaveBeenCalledWith('/exports/hotel.svg');
   });
 
+  it('makes a workspace from a text folder where asked and switches to it', async () => {
+    const { files, backend, switched } = await setUp();
+    window.__throughlineDialogAnswers = ['/git/clinic-map', '/maps/clinic.throughline'];
+    await files.importTextFolder();
+    expect(backend.openTextFolder).toHaveBeenCalledWith('/git/clinic-map', '/maps/clinic.throughline');
+    expect(switched).toHaveBeenCalledTimes(1);
+  });
+
+  it('writes the text form into the folder chosen', async () => {
+    const { files, backend } = await setUp();
+    window.__throughlineDialogAnswers = ['/git/bakery-map'];
+    await files.exportTextFolder();
+    expect(backend.saveTextFolder).toHaveBeenCalledWith('/git/bakery-map');
+    expect(files.notice?.kind).toBe('done');
+  });
+
   it('saves a copy where asked and says where', async () => {
     const { files, backend, switched } = await setUp();
     window.__throughlineDialogAnswers = ['/backup/bakery copy.throughline'];
@@ -120,11 +136,13 @@ describe('workspaceMenu', () => {
       'Save a Copy As…',
       'Reveal in File Manager',
       'Import Picture…',
+      'Import Text Folder…',
       'Export Picture…',
+      'Export Text Folder…',
     ]);
     expect(items[2].heading).toBe('Open Recent');
     expect(items.filter((i) => i.checked).map((i) => i.label)).toEqual(['clinic']);
-    expect(items.at(-1)?.disabled).toBe(true);
+    expect(items.find((i) => i.label === 'Export Picture…')?.disabled).toBe(true);
     items[2].run();
     await vi.waitFor(() => expect(backend.openWorkspace).toHaveBeenCalledWith('/home/ana/maps/hotel.throughline'));
   });

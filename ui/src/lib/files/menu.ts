@@ -45,7 +45,9 @@ export function workspaceMenu(
     { label: 'Save a Copy As…', run: () => void files.saveCopy(), group: true },
     { label: 'Reveal in File Manager', run: () => void files.reveal() },
     { label: 'Import Picture…', run: () => void files.importPicture(), group: true },
+    { label: 'Import Text Folder…', run: () => void files.importTextFolder() },
     { label: 'Export Picture…', run: pictures.exportPicture, disabled: !pictures.canExport },
+    { label: 'Export Text Folder…', run: () => void files.exportTextFolder() },
   );
   return items;
 }
