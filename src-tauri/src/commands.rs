@@ -10,6 +10,7 @@ use throughline_api::{
 };
 
 use crate::export::{self, Exports};
+use crate::workspaces::Recent;
 use crate::{AppState, LAUNCHED};
 
 /// Runs `f` on the open workspace, or returns why none is open.
@@ -39,15 +40,18 @@ pub fn list_journeys(state: State<'_, AppState>) -> Result<Vec<JourneySummary>, 
     with(&state, |ws| Ok(ws.journeys()))
 }
 
-/// A journey's scene; also puts the journey and workspace in the window title.
+/// A journey's scene; also puts the journey and workspace in the window title, and remembers the
+/// journey as the one to open first in this workspace next time.
 #[tauri::command]
 pub fn journey_scene<R: Runtime>(
     window: WebviewWindow<R>,
     state: State<'_, AppState>,
+    recent: State<'_, Recent>,
     journey: Id,
 ) -> Result<Scene, ApiError> {
     with(&state, |ws| {
         let scene = ws.scene(journey)?;
+        recent.journey_shown(std::path::Path::new(&ws.info().path), journey);
         let _ = window.set_title(&format!(
             "{} — {} — Throughline",
             scene.title.text,

@@ -5,7 +5,9 @@ mod commands;
 mod csv;
 mod export;
 mod idle;
+mod instance;
 mod menu;
+mod workspaces;
 
 use std::path::PathBuf;
 use std::sync::{Mutex, OnceLock};
@@ -28,6 +30,16 @@ pub struct Args {
     /// Workspace file to open instead of the default one (also THROUGHLINE_WORKSPACE).
     #[arg(long, env = "THROUGHLINE_WORKSPACE")]
     pub workspace: Option<PathBuf>,
+    /// Workspace file to open, as a file manager passes it; the same as --workspace.
+    #[arg(value_name = "FILE", conflicts_with = "workspace")]
+    pub file: Option<PathBuf>,
+}
+
+impl Args {
+    /// The workspace file the command line names, if any.
+    pub fn chosen(&self) -> Option<&PathBuf> {
+        self.file.as_ref().or(self.workspace.as_ref())
+    }
 }
 
 /// The open workspace, or why it could not be opened (the UI shows that message instead of a map).
@@ -37,7 +49,7 @@ impl AppState {
     /// Opens the workspace the command line names, or the default one (created and seeded on first
     /// launch).
     pub fn open(args: &Args) -> AppState {
-        let opened = match &args.workspace {
+        let opened = match args.chosen() {
             Some(path) => OpenWorkspace::open_for_editing(path),
             None => match default_workspace_path() {
                 Some(path) => OpenWorkspace::open_or_create_for_editing(&path),
@@ -59,12 +71,22 @@ impl AppState {
         }
         AppState(Mutex::new(opened))
     }
+
+    /// The open workspace's file, if one is open.
+    pub fn path(&self) -> Option<PathBuf> {
+        let guard = self
+            .0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        guard.as_ref().ok().map(|ws| PathBuf::from(ws.info().path))
+    }
 }
 
 /// Builds the app on any runtime, so the same wiring runs in a window and under Tauri's mock runtime.
 pub fn build_app<R: tauri::Runtime>(
     builder: tauri::Builder<R>,
     state: AppState,
+    recent: workspaces::Recent,
 ) -> tauri::Builder<R> {
     builder
         .plugin(tauri_plugin_dialog::init())
@@ -99,6 +121,14 @@ pub fn build_app<R: tauri::Runtime>(
             csv::csv_preview,
             csv::import_csv,
             csv::export_csv,
+            workspaces::new_workspace,
+            workspaces::open_workspace,
+            workspaces::save_workspace_copy,
+            workspaces::reveal_workspace,
+            workspaces::recent_workspaces,
+            workspaces::last_journey,
+            workspaces::open_text_folder,
+            workspaces::save_text_folder,
         ])
 }
 
@@ -107,10 +137,15 @@ pub fn run() {
     LAUNCHED.get_or_init(Instant::now);
     let args = Args::parse();
     let state = AppState::open(&args);
+    let recent = workspaces::Recent::load();
+    if let Some(path) = state.path() {
+        recent.opened::<tauri::Wry>(None, &path);
+    }
     let builder = tauri::Builder::default()
+        .plugin(instance::plugin())
         .menu(menu::build)
         .on_menu_event(menu::on_event);
-    if let Err(e) = build_app(builder, state).run(tauri::generate_context!()) {
+    if let Err(e) = build_app(builder, state, recent).run(tauri::generate_context!()) {
         eprintln!("throughline: the window could not start: {e}");
         std::process::exit(1);
     }

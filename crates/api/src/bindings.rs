@@ -9,7 +9,7 @@ use ts_rs::{Config, TS};
 use crate::{
     ApiError, CheckGroup, CriticalityRow, CsvPreview, CsvTable, CsvTarget, Edit, EditResult,
     EntitySummary, EntityUsage, ExportFormat, ExportOptions, Impact, JourneySummary, Link,
-    NetworkScene, Ownership, Scene, Step, WorkspaceInfo,
+    NetworkScene, NewWorkspace, Ownership, RecentWorkspace, Scene, Step, WorkspaceInfo,
 };
 
 fn export_all(dir: &Path) {
@@ -34,6 +34,8 @@ fn export_all(dir: &Path) {
     CsvPreview::export_all(&cfg).unwrap();
     CsvTarget::export_all(&cfg).unwrap();
     CsvTable::export_all(&cfg).unwrap();
+    RecentWorkspace::export_all(&cfg).unwrap();
+    NewWorkspace::export_all(&cfg).unwrap();
 }
 
 fn files(dir: &Path) -> Vec<(String, String)> {

@@ -5,12 +5,14 @@
 mod error;
 mod export;
 mod file_name;
+mod files;
 mod import;
 mod manage;
 mod outage;
 mod safe_write;
 mod text_form;
 mod sheets;
+mod recent;
 mod types;
 mod workspace;
 
@@ -21,6 +23,7 @@ pub use import::{
     journey_in_bytes, read_picture, MAX_IMPORT_CARDS, MAX_IMPORT_RECORDS, MAX_PICTURE_BYTES,
     NO_JOURNEY,
 };
+pub use files::{with_workspace_extension, NewWorkspace, WORKSPACE_EXTENSION};
 pub use manage::{
     CheckGroup, EntitySummary, EntityUsage, FindingView, JourneyHandoffs, OwnerSummary, Ownership,
     OwnershipRow, StageRef, StepRef, Subject,
@@ -30,6 +33,9 @@ pub use safe_write::{check_target, is_same_file, is_workspace, write_atomically,
 pub use text_form::{create_workspace_file, open_text, save_text, TextSaved};
 pub use sheets::{
     map_column, read_csv_file, CsvColumn, CsvField, CsvPreview, CsvRow, CsvTable, CsvTarget,
+};
+pub use recent::{
+    canonical_path, recent_list_path, RecentEntry, RecentWorkspace, RecentWorkspaces, RECENT_LIMIT,
 };
 pub use throughline_core::analysis::FindingKind;
 pub use throughline_core::edit::Edit;

@@ -388,6 +388,11 @@ impl OpenWorkspace {
         Ok(self.status(touched.journey))
     }
 
+    /// The store, for the file operations of [`crate::files`].
+    pub(crate) fn store(&self) -> &Store {
+        &self.store
+    }
+
     /// The fonts scenes are measured with.
     pub(crate) fn fonts(&self) -> &Fonts {
         &self.fonts

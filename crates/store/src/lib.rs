@@ -1,6 +1,7 @@
 //! Throughline workspaces on disk: one SQLite file per workspace, opened only after its header says it
 //! is ours, migrated forward by an append-only list, written only in transactions.
 
+mod backup;
 mod check;
 mod codec;
 mod error;

@@ -18,12 +18,15 @@ import type { Id } from './bindings/Id';
 import type { Impact } from './bindings/Impact';
 import type { JourneySummary } from './bindings/JourneySummary';
 import type { Link } from './bindings/Link';
+import type { NewWorkspace } from './bindings/NewWorkspace';
+import type { RecentWorkspace } from './bindings/RecentWorkspace';
 import type { NetworkScene } from './bindings/NetworkScene';
 import type { Ownership } from './bindings/Ownership';
 import type { Scene } from './bindings/Scene';
 import type { Step } from './bindings/Step';
 import type { WorkspaceInfo } from './bindings/WorkspaceInfo';
 import { tauriCsvBackend, type CsvBackend } from './csv/backend';
+import type { MenuEvent } from './files/events';
 
 /** What the UI can ask of the open workspace. Every method rejects with an `ApiError`. */
 export interface Backend extends CsvBackend {
@@ -78,6 +81,33 @@ export interface Backend extends CsvBackend {
   onFileDrop(listener: (event: FileDropEvent) => void): Promise<() => void>;
   /** Calls `listener` when File › Export… is chosen in the menu bar; resolves with the way to stop. */
   onMenuExport(listener: () => void): Promise<() => void>;
+  /**
+   * Creates a workspace at `path` (`.throughline` appended when missing) and switches the window to it;
+   * the old workspace stays open if that fails.
+   */
+  newWorkspace(path: string, start: NewWorkspace): Promise<WorkspaceInfo>;
+  /** Switches the window to the workspace at `path`; the old one stays open if that fails. */
+  openWorkspace(path: string): Promise<WorkspaceInfo>;
+  /** Writes a consistent copy of the open workspace to `path`; the window stays on the original. */
+  saveWorkspaceCopy(path: string, overwrite: boolean): Promise<void>;
+  /**
+   * Creates a workspace at `path` from the canonical text form in the folder `dir` and switches the
+   * window to it; the old workspace stays open if that fails.
+   */
+  openTextFolder(dir: string, path: string): Promise<WorkspaceInfo>;
+  /** Writes the open workspace's canonical text form into the folder `dir`. */
+  saveTextFolder(dir: string): Promise<void>;
+  /** Shows the open workspace's file in the system's file manager. */
+  revealWorkspace(): Promise<void>;
+  /** The recent workspaces, newest first, the open one included. */
+  recentWorkspaces(): Promise<RecentWorkspace[]>;
+  /** The journey shown last in the open workspace, if it is known. */
+  lastJourney(): Promise<Id | null>;
+  /**
+   * Calls `listener` when the File-menu item behind `event` is chosen in the menu bar (with the path,
+   * for Open Recent); resolves with the way to stop.
+   */
+  onMenu(event: MenuEvent, listener: (path: string | null) => void): Promise<() => void>;
 }
 
 /** A path chosen for an export, and whether the person already agreed to replace a file there. */
@@ -165,6 +195,16 @@ export function tauriBackend(): Backend {
     onFileDrop: listenToFileDrops,
     onMenuExport: (listener) => listen('menu-export', () => listener()),
     ...tauriCsvBackend(call),
+    newWorkspace: (path, start) => call('new_workspace', { path, start }),
+    openWorkspace: (path) => call('open_workspace', { path }),
+    saveWorkspaceCopy: (path, overwrite) => call('save_workspace_copy', { path, overwrite }),
+    openTextFolder: (dir, path) => call('open_text_folder', { dir, path }),
+    saveTextFolder: (dir) => call('save_text_folder', { dir }),
+    revealWorkspace: () => call('reveal_workspace'),
+    recentWorkspaces: () => call('recent_workspaces'),
+    lastJourney: () => call('last_journey'),
+    onMenu: (event, listener) =>
+      listen<unknown>(event, ({ payload }) => listener(typeof payload === 'string' ? payload : null)),
   };
 }
 

@@ -69,16 +69,51 @@ export class Session {
     this.onFirstScene = onFirstScene ?? null;
   }
 
-  /** Loads the workspace: its file, journeys, undo state, and the first journey's scene. */
+  /**
+   * Loads the workspace: its file, journeys, undo state, and the scene of the journey shown last in it
+   * (or of the first).
+   */
   async start(): Promise<WorkspaceInfo> {
     const info = await this.backend.workspaceInfo();
     this.journeys = await this.backend.listJourneys();
-    // Undo availability is a nicety: without it the buttons stay off until the first edit.
+    // Undo availability and the last journey are niceties: without them the buttons stay off until
+    // the first edit, and the first journey opens.
     await this.backend.editStatus().then(
       (status) => this.takeStatus(status),
       () => undefined,
     );
-    if (this.journeys.length > 0) await this.open(this.journeys[0].id);
+    const last = await this.backend.lastJourney().catch(() => null);
+    const first = this.journeys.find((j) => j.id === last) ?? this.journeys[0];
+    if (first) await this.open(first.id);
+    return info;
+  }
+
+  /** Resolves once every edit, undo and redo sent so far is stored and shown. */
+  idle(): Promise<void> {
+    return this.queue.then(
+      () => undefined,
+      () => undefined,
+    );
+  }
+
+  /**
+   * Forgets everything of the workspace shown before (journeys, scene, undo state, failures) and loads
+   * the one the backend has open now; `onPainted` runs once its first scene is painted.
+   */
+  async reload(onPainted?: () => void): Promise<WorkspaceInfo> {
+    await this.idle();
+    this.latestSceneRequest += 1;
+    this.pending = nothingPending();
+    this.journeys = [];
+    this.shown = null;
+    this.scene = null;
+    this.canUndo = false;
+    this.canRedo = false;
+    this.save = { kind: 'idle' };
+    this.error = null;
+    if (onPainted) this.onFirstScene = onPainted;
+    const info = await this.start();
+    this.version += 1;
     return info;
   }
 

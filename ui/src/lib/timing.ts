@@ -17,3 +17,19 @@ export function recordAfterPaint(keydownAt: number) {
     }),
   );
 }
+
+declare global {
+  interface Window {
+    /** Milliseconds from asking for another workspace to its first blueprint painted, one per switch. */
+    __throughlineSwitchTimings?: number[];
+  }
+}
+
+/** Records how long a workspace switch asked at `startedAt` took, once its first scene is painted. */
+export function recordSwitchAfterPaint(startedAt: number) {
+  requestAnimationFrame(() =>
+    requestAnimationFrame(() => {
+      (window.__throughlineSwitchTimings ??= []).push(performance.now() - startedAt);
+    }),
+  );
+}

@@ -239,6 +239,15 @@ export function fakeBackend(overrides: Partial<Backend> = {}): FakeBackend {
     exportCsv: vi.fn(async () => 2048),
     onMenuImportCsv: vi.fn(async () => () => undefined),
     onMenuExportCsv: vi.fn(async () => () => undefined),
+    newWorkspace: vi.fn(async (path: string) => ({ path, name: 'New' })),
+    openWorkspace: vi.fn(async (path: string) => ({ path, name: 'Opened' })),
+    saveWorkspaceCopy: vi.fn(async () => undefined),
+    openTextFolder: vi.fn(async (_dir: string, path: string) => ({ path, name: 'From text' })),
+    saveTextFolder: vi.fn(async () => undefined),
+    revealWorkspace: vi.fn(async () => undefined),
+    recentWorkspaces: vi.fn(async () => []),
+    lastJourney: vi.fn(async () => null),
+    onMenu: vi.fn(async () => () => undefined),
   };
   const replaced = Object.fromEntries(Object.entries(overrides).map(([method, fn]) => [method, vi.fn(fn)]));
   return Object.assign(backend, replaced);

@@ -18,6 +18,8 @@ export interface MenuItem {
   checked?: boolean;
   /** Starts a new group, with a rule above it. */
   group?: boolean;
+  /** A title shown above the item (over its group, e.g. "Open Recent"). */
+  heading?: string;
 }
 
 /** What was right-clicked. */

@@ -45,6 +45,17 @@ export class Manager {
     this.session = session;
   }
 
+  /** Forgets what was shown of the workspace before a switch; the next refresh fetches the new one. */
+  reset() {
+    this.view = 'blueprint';
+    this.entities = [];
+    this.checks = null;
+    this.impact = null;
+    this.networkEntity = null;
+    this.chosenEntity = null;
+    this.cardRequest = null;
+  }
+
   /** The bare entities, for the pickers. */
   get entityList(): Entity[] {
     return this.entities.map((s) => s.entity);
