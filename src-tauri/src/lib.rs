@@ -95,6 +95,7 @@ pub fn build_app<R: tauri::Runtime>(
             Ok(())
         })
         .manage(state)
+        .manage(recent)
         .manage(export::Exports::default())
         .invoke_handler(tauri::generate_handler![
             commands::workspace_info,

@@ -91,7 +91,11 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
         MenuItemBuilder::with_id(id, *label).build(app)
     };
     let recent = SubmenuBuilder::with_id(app, OPEN_RECENT, "Open Recent").build()?;
-    fill_recent(&recent, &app.state::<Recent>().shown())?;
+    let shown = app
+        .try_state::<Recent>()
+        .map(|r| r.shown())
+        .unwrap_or_default();
+    fill_recent(&recent, &shown)?;
     let import = SubmenuBuilder::new(app, "Import")
         .item(&item("import-picture")?)
         .item(&item("import-text")?)

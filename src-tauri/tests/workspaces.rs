@@ -176,12 +176,14 @@ async fn wait_for_workspace(client: &Client, name: &str) -> page::Text {
         &format!("the workspace {name} to be open"),
         || async {
             let header = client
-                .find(Locator::Css("[data-testid='workspace-menu']"))
-                .await
-                .ok()?
-                .text()
+                .execute(
+                    "const t = document.querySelector(\"[data-testid='workspace-menu'] .title\"); \
+                     return t ? t.textContent : null;",
+                    vec![],
+                )
                 .await
                 .ok()?;
+            let header = header.as_str()?.trim().to_owned();
             header.starts_with(name).then_some(())
         },
     )

@@ -90,8 +90,10 @@ describe('App', () => {
     render(App, { backend });
     expect(await screen.findByRole('heading', { name: 'This workspace could not be opened' })).toBeTruthy();
     expect(screen.getByText(message)).toBeTruthy();
-    expect(screen.getByText(/Start Throughline with/).textContent).toBe(
-      'Start Throughline with --workspace PATH to open another file.',
+    expect(screen.getByRole('button', { name: 'Open another workspace…' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'New workspace…' })).toBeTruthy();
+    expect(screen.getByText(/Or start Throughline with/).textContent).toBe(
+      'Or start Throughline with --workspace PATH to open another file.',
     );
     expect(backend.listJourneys).not.toHaveBeenCalled();
   });

@@ -9,34 +9,34 @@ mod files;
 mod import;
 mod manage;
 mod outage;
-mod safe_write;
-mod text_form;
-mod sheets;
 mod recent;
+mod safe_write;
+mod sheets;
+mod text_form;
 mod types;
 mod workspace;
 
 pub use error::{ApiError, ErrorCode};
 pub use export::{render, render_with_journey, today_utc, ExportFormat, ExportJob, Progress};
 pub use file_name::{file_stem, MAX_STEM_BYTES};
+pub use files::{with_workspace_extension, NewWorkspace, WORKSPACE_EXTENSION};
 pub use import::{
     journey_in_bytes, read_picture, MAX_IMPORT_CARDS, MAX_IMPORT_RECORDS, MAX_PICTURE_BYTES,
     NO_JOURNEY,
 };
-pub use files::{with_workspace_extension, NewWorkspace, WORKSPACE_EXTENSION};
 pub use manage::{
     CheckGroup, EntitySummary, EntityUsage, FindingView, JourneyHandoffs, OwnerSummary, Ownership,
     OwnershipRow, StageRef, StepRef, Subject,
 };
 pub use outage::{is_customer, CriticalityRow, Impact, ImpactCard};
-pub use safe_write::{check_target, is_same_file, is_workspace, write_atomically, write_export};
-pub use text_form::{create_workspace_file, open_text, save_text, TextSaved};
-pub use sheets::{
-    map_column, read_csv_file, CsvColumn, CsvField, CsvPreview, CsvRow, CsvTable, CsvTarget,
-};
 pub use recent::{
     canonical_path, recent_list_path, RecentEntry, RecentWorkspace, RecentWorkspaces, RECENT_LIMIT,
 };
+pub use safe_write::{check_target, is_same_file, is_workspace, write_atomically, write_export};
+pub use sheets::{
+    map_column, read_csv_file, CsvColumn, CsvField, CsvPreview, CsvRow, CsvTable, CsvTarget,
+};
+pub use text_form::{create_workspace_file, open_text, save_text, TextSaved};
 pub use throughline_core::analysis::FindingKind;
 pub use throughline_core::edit::Edit;
 pub use throughline_core::edit::{Slot, StepDetails, Template};

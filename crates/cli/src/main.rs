@@ -8,8 +8,8 @@ use clap::{Parser, Subcommand};
 use throughline_api::{write_export, ApiError, ExportFormat, OpenWorkspace};
 
 mod analyze;
-mod edit_stream;
 mod csv;
+mod edit_stream;
 mod export;
 mod text_form;
 

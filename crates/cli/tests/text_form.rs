@@ -126,7 +126,7 @@ fn open_text_replaces_a_file_only_with_force_and_never_one_open_in_a_window() {
     let refused = throughline(&["open-text", path(&folder), path(&target), "--force"]);
     assert!(!refused.status.success());
     assert!(
-        text(&refused.stderr).contains("open in another Throughline window"),
+        text(&refused.stderr).contains("already open for editing"),
         "{}",
         text(&refused.stderr)
     );

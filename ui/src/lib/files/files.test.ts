@@ -13,7 +13,7 @@ async function setUp(backend = fakeBackend()) {
   });
   const importPicture = vi.fn();
   const files = new WorkspaceFiles(backend, {
-    current: () => ({ path: '/maps/bakery.throughline', name: 'bakery' }),
+    current: () => ({ path: '/maps/bakery.throughline', name: 'bakery', read_only: false }),
     importPicture,
     idle: () => session.idle(),
     switched,
@@ -59,7 +59,7 @@ describe('WorkspaceFiles', () => {
     });
     backend.openWorkspace.mockImplementation(async (path: string) => {
       order.push('switched');
-      return { path, name: 'hotel' };
+      return { path, name: 'hotel', read_only: false };
     });
     backend.lastJourney.mockResolvedValue(broadband.id);
     backend.editStatus.mockResolvedValue({ journey: null, can_undo: false, can_redo: false });
@@ -124,7 +124,7 @@ describe('workspaceMenu', () => {
       { path: '/home/ana/maps/hotel.throughline', name: 'hotel' },
       { path: '/home/ana/maps/clinic.throughline', name: 'clinic' },
     ];
-    const items = workspaceMenu(files, recent, recent[1], {
+    const items = workspaceMenu(files, recent, { ...recent[1], read_only: false }, {
       exportPicture: vi.fn(),
       canExport: false,
     });
