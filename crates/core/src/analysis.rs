@@ -151,13 +151,13 @@ impl Pieces {
 /// Adjacency lists packed in two arrays, built from one sequential pass over the edges. Walking them
 /// is several times faster than following the graph's linked edge lists across half a million edges,
 /// which is what keeps a full analysis within a frame budget of tens of milliseconds.
-struct Adjacency {
+pub(crate) struct Adjacency {
     start: Vec<u32>,
     to: Vec<u32>,
 }
 
 impl Adjacency {
-    fn new(bound: usize, pairs: &[(u32, u32)]) -> Self {
+    pub(crate) fn new(bound: usize, pairs: &[(u32, u32)]) -> Self {
         let mut start = vec![0u32; bound + 1];
         for &(a, _) in pairs {
             start[a as usize + 1] += 1;
@@ -174,7 +174,7 @@ impl Adjacency {
         Adjacency { start, to }
     }
 
-    fn of(&self, n: usize) -> &[u32] {
+    pub(crate) fn of(&self, n: usize) -> &[u32] {
         &self.to[self.start[n] as usize..self.start[n + 1] as usize]
     }
 

@@ -24,6 +24,7 @@ use petgraph::visit::{EdgeRef, IntoEdgeReferences, NodeIndexable};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::analysis::Adjacency;
 use crate::graph::{Edge, Node, WorkspaceGraph};
 use crate::{Id, LaneKind, LinkKind};
 
@@ -107,35 +108,6 @@ pub struct Criticality {
     pub dependents: u32,
 }
 
-/// Packed adjacency lists: `of(n)` is a slice, so walks touch contiguous memory.
-struct Packed {
-    start: Vec<u32>,
-    to: Vec<u32>,
-}
-
-impl Packed {
-    fn new(bound: usize, pairs: &[(u32, u32)]) -> Self {
-        let mut start = vec![0u32; bound + 1];
-        for &(a, _) in pairs {
-            start[a as usize + 1] += 1;
-        }
-        for i in 0..bound {
-            start[i + 1] += start[i];
-        }
-        let mut fill = start.clone();
-        let mut to = vec![0u32; pairs.len()];
-        for &(a, b) in pairs {
-            to[fill[a as usize] as usize] = b;
-            fill[a as usize] += 1;
-        }
-        Packed { start, to }
-    }
-
-    fn of(&self, n: u32) -> &[u32] {
-        &self.to[self.start[n as usize] as usize..self.start[n as usize + 1] as usize]
-    }
-}
-
 /// What a node is, as the outage walk needs it.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Kind {
@@ -196,13 +168,13 @@ pub struct OutageIndex {
     moments: Vec<bool>,
     stages: Vec<Id>,
     /// entity → the cards and entities relying on it (reverse of performed by, uses, part of, depends on).
-    relied_on_by: Packed,
+    relied_on_by: Adjacency,
     /// card or entity → the entities it relies on.
-    relies_on: Packed,
+    relies_on: Adjacency,
     /// card → the cards its flow arrows point to.
-    flow_out: Packed,
+    flow_out: Adjacency,
     /// card → the cards whose flow arrows point to it.
-    flow_in: Packed,
+    flow_in: Adjacency,
 }
 
 impl OutageIndex {
@@ -252,16 +224,16 @@ impl OutageIndex {
                 _ => {}
             }
         }
-        let flow_out = Packed::new(bound, &flows);
+        let flow_out = Adjacency::new(bound, &flows);
         for pair in &mut flows {
             *pair = (pair.1, pair.0);
         }
-        let flow_in = Packed::new(bound, &flows);
-        let relied_on_by = Packed::new(bound, &relied);
+        let flow_in = Adjacency::new(bound, &flows);
+        let relied_on_by = Adjacency::new(bound, &relied);
         for pair in &mut relied {
             *pair = (pair.1, pair.0);
         }
-        let relies_on = Packed::new(bound, &relied);
+        let relies_on = Adjacency::new(bound, &relied);
         OutageIndex {
             ids,
             kinds,
@@ -387,7 +359,7 @@ impl<'a> Walk<'a> {
             }
         }
         while let Some(e) = self.stack.pop() {
-            for &r in ix.relied_on_by.of(e) {
+            for &r in ix.relied_on_by.of(e as usize) {
                 match ix.kinds[r as usize] {
                     Kind::Entity => {
                         if self.down.set(r) {
@@ -407,7 +379,7 @@ impl<'a> Walk<'a> {
         }
         self.stack.extend_from_slice(&self.relying);
         while let Some(c) = self.stack.pop() {
-            for &n in ix.flow_out.of(c) {
+            for &n in ix.flow_out.of(c as usize) {
                 if ix.kinds[n as usize] == Kind::Work && self.failed.set(n) {
                     self.candidates.push(n);
                     self.stack.push(n);
@@ -417,7 +389,12 @@ impl<'a> Walk<'a> {
         // A candidate with an arrow from work that still happens still happens itself, and so does
         // the work it feeds: take them back (the largest set fed only by failed work remains).
         for &c in &self.candidates {
-            if ix.flow_in.of(c).iter().any(|&p| !self.failed.has(p)) {
+            if ix
+                .flow_in
+                .of(c as usize)
+                .iter()
+                .any(|&p| !self.failed.has(p))
+            {
                 self.stack.push(c);
             }
         }
@@ -426,7 +403,7 @@ impl<'a> Walk<'a> {
                 continue;
             }
             self.failed.unset(c);
-            for &n in ix.flow_out.of(c) {
+            for &n in ix.flow_out.of(c as usize) {
                 if self.failed.has(n) && !self.direct.has(n) {
                     self.stack.push(n);
                 }
@@ -458,14 +435,14 @@ impl<'a> Walk<'a> {
             .filter(|&f| self.failed.has(f))
             .collect();
         for &f in &failed {
-            for &p in ix.flow_in.of(f) {
+            for &p in ix.flow_in.of(f as usize) {
                 if ix.kinds[p as usize] == Kind::Customer && self.listed.set(p) {
                     visit(p, Reason::CustomerRequest);
                 }
             }
         }
         for &f in &failed {
-            for &n in ix.flow_out.of(f) {
+            for &n in ix.flow_out.of(f as usize) {
                 let reason = match ix.kinds[n as usize] {
                     Kind::Customer | Kind::Evidence => Reason::CustomerDelivery,
                     Kind::Work if !self.failed.has(n) => Reason::Degraded,
@@ -537,9 +514,11 @@ impl<'a> Walk<'a> {
     fn explain(&self, n: u32, reason: Reason) -> Id {
         let ix = self.index;
         let candidates = match reason {
-            Reason::ReliesDirectly => ix.relies_on.of(n),
-            Reason::CustomerRequest => ix.flow_out.of(n),
-            Reason::Downstream | Reason::CustomerDelivery | Reason::Degraded => ix.flow_in.of(n),
+            Reason::ReliesDirectly => ix.relies_on.of(n as usize),
+            Reason::CustomerRequest => ix.flow_out.of(n as usize),
+            Reason::Downstream | Reason::CustomerDelivery | Reason::Degraded => {
+                ix.flow_in.of(n as usize)
+            }
         };
         let wanted = |m: u32| match reason {
             Reason::ReliesDirectly => self.down.has(m),
