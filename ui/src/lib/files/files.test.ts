@@ -124,10 +124,8 @@ describe('workspaceMenu', () => {
       { path: '/home/ana/maps/hotel.throughline', name: 'hotel' },
       { path: '/home/ana/maps/clinic.throughline', name: 'clinic' },
     ];
-    const items = workspaceMenu(files, recent, { ...recent[1], read_only: false }, {
-      exportPicture: vi.fn(),
-      canExport: false,
-    });
+    const dialogs = { exportPicture: vi.fn(), canExport: false, importCsv: vi.fn(), exportCsv: vi.fn() };
+    const items = workspaceMenu(files, recent, { ...recent[1], read_only: false }, dialogs);
     expect(items.map((i) => i.label)).toEqual([
       'New Workspace…',
       'Open…',
@@ -137,12 +135,18 @@ describe('workspaceMenu', () => {
       'Reveal in File Manager',
       'Import Picture…',
       'Import Text Folder…',
+      'Import CSV…',
       'Export Picture…',
       'Export Text Folder…',
+      'Export CSV…',
     ]);
     expect(items[2].heading).toBe('Open Recent');
     expect(items.filter((i) => i.checked).map((i) => i.label)).toEqual(['clinic']);
     expect(items.find((i) => i.label === 'Export Picture…')?.disabled).toBe(true);
+    items.find((i) => i.label === 'Import CSV…')?.run();
+    expect(dialogs.importCsv).toHaveBeenCalledOnce();
+    items.find((i) => i.label === 'Export CSV…')?.run();
+    expect(dialogs.exportCsv).toHaveBeenCalledOnce();
     items[2].run();
     await vi.waitFor(() => expect(backend.openWorkspace).toHaveBeenCalledWith('/home/ana/maps/hotel.throughline'));
   });

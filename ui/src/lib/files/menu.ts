@@ -6,11 +6,14 @@ import type { WorkspaceInfo } from '../bindings/WorkspaceInfo';
 import type { MenuItem } from '../editor/menus';
 import type { WorkspaceFiles } from './files.svelte';
 
-/** Export › Picture…, which the journey's editor handles. */
-export interface PictureExport {
+/** The items whose dialogs other parts of the page own: the picture export (the journey's editor) and
+ * the CSV import and export (the CSV dialogs). */
+export interface PageDialogs {
   exportPicture: () => void;
   /** Whether a journey is shown, so there is something to export. */
   canExport: boolean;
+  importCsv: () => void;
+  exportCsv: () => void;
 }
 
 /** The folder of `path`, shortened to its last two parts ("…/team/maps"). */
@@ -25,7 +28,7 @@ export function workspaceMenu(
   files: WorkspaceFiles,
   recent: RecentWorkspace[],
   open: WorkspaceInfo,
-  pictures: PictureExport,
+  dialogs: PageDialogs,
 ): MenuItem[] {
   const items: MenuItem[] = [
     { label: 'New Workspace…', run: () => void files.newWorkspace() },
@@ -46,8 +49,10 @@ export function workspaceMenu(
     { label: 'Reveal in File Manager', run: () => void files.reveal() },
     { label: 'Import Picture…', run: () => void files.importPicture(), group: true },
     { label: 'Import Text Folder…', run: () => void files.importTextFolder() },
-    { label: 'Export Picture…', run: pictures.exportPicture, disabled: !pictures.canExport },
+    { label: 'Import CSV…', run: dialogs.importCsv },
+    { label: 'Export Picture…', run: dialogs.exportPicture, disabled: !dialogs.canExport },
     { label: 'Export Text Folder…', run: () => void files.exportTextFolder() },
+    { label: 'Export CSV…', run: dialogs.exportCsv },
   );
   return items;
 }
