@@ -25,8 +25,8 @@ pub use import::{
     NO_JOURNEY,
 };
 pub use manage::{
-    CheckGroup, EntitySummary, EntityUsage, FindingView, JourneyHandoffs, OwnerSummary, Ownership,
-    OwnershipRow, StageRef, StepRef, Subject,
+    CheckGroup, EntitySummary, EntityUsage, FindingView, HandoffView, JourneyHandoffs,
+    OwnerSummary, Ownership, OwnershipRow, StageRef, StepRef, Subject,
 };
 pub use outage::{is_customer, CriticalityRow, Impact, ImpactCard};
 pub use recent::{

@@ -92,15 +92,33 @@ pub struct OwnerSummary {
     pub journeys: u32,
 }
 
-/// Hand-offs between teams along one journey's flow.
+/// A hand-off along a journey's flow, with names: where the work passes from one team to another, or
+/// from a card with a team to one without (an unassigned hand-off).
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct HandoffView {
+    /// The flow link.
+    pub link: Id,
+    /// The card handing over.
+    pub from: StepRef,
+    /// The card taking over.
+    pub to: StepRef,
+    /// The team handing over; `None` when its card has none.
+    pub from_team: Option<String>,
+    /// The team taking over; `None` when its card has none.
+    pub to_team: Option<String>,
+    /// Whether one end has no team.
+    pub unassigned: bool,
+}
+
+/// Hand-offs along one journey's flow.
 #[derive(Clone, Debug, PartialEq, Serialize, TS)]
 pub struct JourneyHandoffs {
     /// The journey.
     pub journey: Id,
     /// Its name.
     pub name: String,
-    /// The flow links that change team.
-    pub links: Vec<Id>,
+    /// Its hand-offs, in flow order of their cards.
+    pub handoffs: Vec<HandoffView>,
 }
 
 /// The ownership view: every card, the owner summary and the hand-offs per journey.
@@ -487,25 +505,49 @@ impl OpenWorkspace {
             })
             .collect();
         owners.sort_by(|a, b| b.steps.cmp(&a.steps).then(a.owner.cmp(&b.owner)));
-        let handoffs = analysis::handoffs(&self.graph(), None);
-        let handoffs = ws
-            .journeys
-            .iter()
-            .map(|j| JourneyHandoffs {
-                journey: j.id,
-                name: j.name.clone(),
-                links: handoffs
-                    .iter()
-                    .filter(|h| h.journey == j.id)
-                    .map(|h| h.link)
-                    .collect(),
-            })
-            .collect();
+        let handoffs = self.handoffs(None);
         Ownership {
             rows,
             owners,
             handoffs,
         }
+    }
+
+    /// Every journey's hand-offs (or only `journey`'s), journeys in sidebar order, each journey's in the
+    /// display order of the cards handing over.
+    pub fn handoffs(&self, journey: Option<Id>) -> Vec<JourneyHandoffs> {
+        let ws = self.model();
+        let places = Places::new(ws);
+        let names: HashMap<Id, &str> = ws
+            .entities
+            .iter()
+            .map(|e| (e.id, e.name.as_str()))
+            .collect();
+        let team = |t: Option<Id>| t.and_then(|t| names.get(&t)).map(|n| n.to_string());
+        let mut all = analysis::handoffs(&self.graph(), journey);
+        all.sort_by_key(|h| (places.order(h.from_step), places.order(h.to_step), h.link));
+        ws.journeys
+            .iter()
+            .filter(|j| journey.is_none_or(|only| only == j.id))
+            .map(|j| JourneyHandoffs {
+                journey: j.id,
+                name: j.name.clone(),
+                handoffs: all
+                    .iter()
+                    .filter(|h| h.journey == j.id)
+                    .filter_map(|h| {
+                        Some(HandoffView {
+                            link: h.link,
+                            from: places.step(h.from_step)?,
+                            to: places.step(h.to_step)?,
+                            from_team: team(h.from_team),
+                            to_team: team(h.to_team),
+                            unassigned: h.is_unassigned(),
+                        })
+                    })
+                    .collect(),
+            })
+            .collect()
     }
 
     /// Every check, grouped by kind (empty groups included, so a clean workspace shows what passed).

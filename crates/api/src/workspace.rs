@@ -308,8 +308,10 @@ impl OpenWorkspace {
         for (step, c) in linked {
             chips.entry(step).or_default().push(c);
         }
+        // The blueprint marks where the work changes team; unassigned hand-offs are the checks' business.
         let handoffs = analysis::handoffs(&self.graph(), Some(journey.id))
             .into_iter()
+            .filter(|h| !h.is_unassigned())
             .map(|h| h.link)
             .collect();
         Annotations { chips, handoffs }

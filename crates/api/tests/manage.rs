@@ -78,7 +78,33 @@ fn ownership_rows_carry_places_and_the_owners_teams() {
         "Maria is in the claims team"
     );
     assert!(!row.step.journey_name.is_empty() && !row.step.stage_name.is_empty());
-    assert_eq!(own.handoffs.len(), 2, "a hand-off count per journey");
+    assert_eq!(own.handoffs.len(), 2, "hand-offs per journey");
+}
+
+#[test]
+fn handoffs_name_both_cards_and_teams_and_call_out_the_unassigned() {
+    let ws = open();
+    let broadband = ws.find_journey("Broadband installation").unwrap();
+    let journeys = ws.handoffs(Some(broadband));
+    assert_eq!(journeys.len(), 1, "only the journey asked for");
+    let handoffs = &journeys[0].handoffs;
+    let first = &handoffs[0];
+    assert_eq!(first.from.text, "Order created and line check run");
+    assert_eq!(first.from_team.as_deref(), Some("Customer support"));
+    assert_eq!(first.to_team.as_deref(), Some("Field engineering"));
+    assert!(!first.unassigned);
+    let unassigned: Vec<_> = handoffs.iter().filter(|h| h.unassigned).collect();
+    assert_eq!(unassigned.len(), 3);
+    assert!(unassigned
+        .iter()
+        .all(|h| h.from_team.is_none() != h.to_team.is_none()));
+    let scene = ws.scene(broadband).unwrap();
+    let marked = scene.arrows.iter().filter(|a| a.handoff.is_some()).count();
+    assert_eq!(
+        marked,
+        handoffs.len() - 3,
+        "the blueprint marks where the team changes, not the unassigned"
+    );
 }
 
 #[test]

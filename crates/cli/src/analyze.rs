@@ -4,7 +4,7 @@
 use serde::Serialize;
 use throughline_api::{
     is_customer, ApiError, CheckGroup, CriticalityRow, FindingKind, Id, Impact, ImpactCard,
-    OpenWorkspace, Reason,
+    JourneyHandoffs, OpenWorkspace, Reason,
 };
 
 /// How the report is written.
@@ -24,6 +24,7 @@ struct Report<'a> {
     workspace: String,
     journey: Option<String>,
     checks: &'a [CheckGroup],
+    handoffs: &'a [JourneyHandoffs],
     impact: Option<&'a Impact>,
     criticality: Option<&'a [CriticalityRow]>,
     failed: Vec<String>,
@@ -88,6 +89,7 @@ pub fn run(ws: &OpenWorkspace, req: &Request) -> Result<bool, String> {
     };
     let criticality = req.criticality.then(|| ws.criticality());
     let checks = ws.checks(journey);
+    let handoffs = ws.handoffs(journey);
     let failed: Vec<String> = checks
         .iter()
         .filter(|g| fail_on.contains(&g.kind) && !g.findings.is_empty())
@@ -105,6 +107,7 @@ pub fn run(ws: &OpenWorkspace, req: &Request) -> Result<bool, String> {
                 workspace: ws.info().path,
                 journey: journey_name,
                 checks: &checks,
+                handoffs: &handoffs,
                 impact: impact.as_ref(),
                 criticality: criticality.as_deref(),
                 failed: failed.clone(),
@@ -116,6 +119,7 @@ pub fn run(ws: &OpenWorkspace, req: &Request) -> Result<bool, String> {
             ws,
             journey_name.as_deref(),
             &checks,
+            &handoffs,
             impact.as_ref(),
             criticality.as_deref(),
             &failed,
@@ -128,6 +132,7 @@ fn print_text(
     ws: &OpenWorkspace,
     journey: Option<&str>,
     checks: &[CheckGroup],
+    handoffs: &[JourneyHandoffs],
     impact: Option<&Impact>,
     criticality: Option<&[CriticalityRow]>,
     failed: &[String],
@@ -153,6 +158,7 @@ fn print_text(
             println!("  … and {} more (--format json lists all)", n - TEXT_LIMIT);
         }
     }
+    print_handoffs(handoffs);
     if let Some(impact) = impact {
         print_impact(impact);
     }
@@ -161,6 +167,47 @@ fn print_text(
     }
     if !failed.is_empty() {
         println!("\nfailed: {}", failed.join(", "));
+    }
+}
+
+/// Where the work changes hands along each journey's flow, as the blueprint's diamonds show it, with
+/// the hand-offs to or from a card without a team called out as unassigned.
+fn print_handoffs(journeys: &[JourneyHandoffs]) {
+    let total: usize = journeys.iter().map(|j| j.handoffs.len()).sum();
+    let unassigned = journeys
+        .iter()
+        .flat_map(|j| &j.handoffs)
+        .filter(|h| h.unassigned)
+        .count();
+    println!(
+        "\nHand-offs ({total}, {})",
+        counted(unassigned as u32, "unassigned", "unassigned")
+    );
+    for j in journeys.iter().filter(|j| !j.handoffs.is_empty()) {
+        println!("  {}", j.name);
+        for h in j.handoffs.iter().take(TEXT_LIMIT * 2) {
+            let team = |t: &Option<String>| t.as_deref().unwrap_or("no team").to_string();
+            let label = if h.unassigned {
+                "unassigned hand-off"
+            } else {
+                "hand-off"
+            };
+            println!(
+                "  - {label}: \"{}\" ({}) → \"{}\" ({}), {} → {}",
+                h.from.text,
+                h.from.stage_name,
+                h.to.text,
+                h.to.stage_name,
+                team(&h.from_team),
+                team(&h.to_team),
+            );
+        }
+        if j.handoffs.len() > TEXT_LIMIT * 2 {
+            println!(
+                "  … and {} more (--format json lists all)",
+                j.handoffs.len() - TEXT_LIMIT * 2
+            );
+        }
     }
 }
 

@@ -154,6 +154,11 @@ fn analyze_reports_checks_and_impact_and_guards_with_fail_on() {
     );
     assert!(out.contains("If CRM fails:"), "{out}");
     assert!(out.contains("customer steps at risk"), "{out}");
+    assert!(out.contains("Hand-offs (18, 3 unassigned)"), "{out}");
+    assert!(
+        out.contains("- unassigned hand-off: \"Provisioning reserves a port at the exchange\" (Order) → \"Scheduling system syncs with provisioning\" (Pre-install checks), Field engineering → no team"),
+        "{out}"
+    );
 
     let json = throughline(&["analyze", path(&ws), "--format", "json", "--impact", "CRM"]);
     assert!(json.status.success());
@@ -166,6 +171,25 @@ fn analyze_reports_checks_and_impact_and_guards_with_fail_on() {
         .unwrap();
     assert_eq!(moments["findings"].as_array().unwrap().len(), 1);
     assert!(!doc["impact"]["cards"].as_array().unwrap().is_empty());
+    let broadband = doc["handoffs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|j| j["name"] == "Broadband installation")
+        .expect("hand-offs per journey");
+    let unassigned: Vec<&serde_json::Value> = broadband["handoffs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|h| h["unassigned"] == true)
+        .collect();
+    assert_eq!(unassigned.len(), 3);
+    assert_eq!(unassigned[0]["from_team"], "Field engineering");
+    assert!(unassigned[0]["to_team"].is_null());
+    assert_eq!(
+        unassigned[0]["to"]["text"],
+        "Scheduling system syncs with provisioning"
+    );
     assert!(doc["impact"]["moments"].as_u64().unwrap() > 0);
 
     let what_if = throughline(&[

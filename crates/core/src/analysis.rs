@@ -101,17 +101,29 @@ pub struct ImpactSet {
     pub entities: Vec<Id>,
 }
 
-/// A flow arrow along which the work passes from one team to another.
+/// A flow arrow along which the work passes from one team to another, or between an internal card that
+/// has a team and one that has none (an *unassigned hand-off*: nobody is known to take the work over).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Handoff {
     /// The flow link.
     pub link: Id,
     /// Its journey.
     pub journey: Id,
-    /// The team handing over.
-    pub from_team: Id,
-    /// The team taking over.
-    pub to_team: Id,
+    /// The card handing over.
+    pub from_step: Id,
+    /// The card taking over.
+    pub to_step: Id,
+    /// The team handing over; `None` when that card has no team.
+    pub from_team: Option<Id>,
+    /// The team taking over; `None` when that card has no team.
+    pub to_team: Option<Id>,
+}
+
+impl Handoff {
+    /// Whether one end of the hand-off has no team.
+    pub fn is_unassigned(&self) -> bool {
+        self.from_team.is_none() || self.to_team.is_none()
+    }
 }
 
 fn is_internal(lane: LaneKind) -> bool {
@@ -444,8 +456,11 @@ fn team_of(g: &WorkspaceGraph, ix: NodeIndex) -> Option<NodeIndex> {
     })
 }
 
-/// Every flow arrow whose two cards belong to different teams, ordered by link id. With `journey`,
-/// only that journey's.
+/// Every hand-off along the flow, ordered by link id: flows whose two cards belong to different teams,
+/// and flows between two internal cards (frontstage, backstage, support) of which only one has a team.
+/// Customer cards belong to no team, so a flow to or from one is the line of interaction, not a
+/// hand-off; two internal cards without a team tell nothing about who hands over. With `journey`, only
+/// that journey's.
 pub fn handoffs(g: &WorkspaceGraph, journey: Option<Id>) -> Vec<Handoff> {
     let graph = &g.graph;
     let mut out: Vec<Handoff> = graph
@@ -458,19 +473,26 @@ pub fn handoffs(g: &WorkspaceGraph, journey: Option<Id>) -> Vec<Handoff> {
             else {
                 return None;
             };
-            let Node::Step(from) = graph[e.source()] else {
+            let (Node::Step(from), Node::Step(to)) = (graph[e.source()], graph[e.target()]) else {
                 return None;
             };
             if journey.is_some_and(|j| j != from.journey) {
                 return None;
             }
-            let a = team_of(g, e.source())?;
-            let b = team_of(g, e.target())?;
-            (a != b).then(|| Handoff {
+            let team = |ix: NodeIndex| team_of(g, ix).map(|t| graph[t].id());
+            let (a, b) = (team(e.source()), team(e.target()));
+            let handed = match (a, b) {
+                (Some(a), Some(b)) => a != b,
+                (Some(_), None) | (None, Some(_)) => is_internal(from.lane) && is_internal(to.lane),
+                (None, None) => false,
+            };
+            handed.then_some(Handoff {
                 link: id,
                 journey: from.journey,
-                from_team: graph[a].id(),
-                to_team: graph[b].id(),
+                from_step: from.id,
+                to_step: to.id,
+                from_team: a,
+                to_team: b,
             })
         })
         .collect();

@@ -267,22 +267,41 @@ fn handoffs_are_flows_between_cards_of_different_teams() {
     let c = b.step(LaneKind::Frontstage, 1);
     let d = b.step(LaneKind::Backstage, 2);
     let e = b.step(LaneKind::Backstage, 3);
+    let f = b.step(LaneKind::Support, 3);
     b.own(a, ann);
     b.own(c, claims);
     b.link(LinkKind::PerformedBy, d, field);
     let same = b.link(LinkKind::Flow, a, c);
     let change = b.link(LinkKind::Flow, c, d);
-    let unknown = b.link(LinkKind::Flow, d, e);
+    let unassigned = b.link(LinkKind::Flow, d, e);
+    let nobody = b.link(LinkKind::Flow, e, f);
     let got = handoffs(&b.graph(), None);
+    let got: Vec<_> = got
+        .iter()
+        .map(|h| (h.link, h.from_team, h.to_team, h.is_unassigned()))
+        .collect();
+    let mut want = vec![
+        (change, Some(claims), Some(field), false),
+        (unassigned, Some(field), None, true),
+    ];
+    want.sort_by_key(|w| w.0);
     assert_eq!(
-        got.len(),
-        1,
-        "{same:?} stays in Claims, {unknown:?} has no team at its end"
+        got, want,
+        "{same:?} stays in Claims and {nobody:?} has no team at either end"
     );
-    assert_eq!(
-        (got[0].link, got[0].from_team, got[0].to_team),
-        (change, claims, field)
-    );
+}
+
+#[test]
+fn flows_to_and_from_the_customer_are_not_handoffs() {
+    let mut b = Builder::new();
+    let desk = b.entity(EntityKind::Team, "Front desk");
+    let guest = b.step(LaneKind::Customer, 0);
+    let check_in = b.step(LaneKind::Frontstage, 0);
+    let thanks = b.step(LaneKind::Customer, 1);
+    b.own(check_in, desk);
+    b.link(LinkKind::Flow, guest, check_in);
+    b.link(LinkKind::Flow, check_in, thanks);
+    assert!(handoffs(&b.graph(), None).is_empty());
 }
 
 #[test]

@@ -160,7 +160,7 @@ export function fakeBackend(overrides: Partial<Backend> = {}): FakeBackend {
     ownership: vi.fn(async () => ({
       rows: ownershipRows(),
       owners: [{ owner: entities[0].id, steps: 3, moments: 1, journeys: 1 }],
-      handoffs: [...scenes.values()].map((s) => ({ journey: s.journey, name: s.title.text, links: [] })),
+      handoffs: [...scenes.values()].map((s) => ({ journey: s.journey, name: s.title.text, handoffs: [] })),
     })),
     checks: vi.fn(async () => [
       {
