@@ -3,7 +3,7 @@
 //! entity ranked by what its failure alone costs, so single points of failure stand out.
 
 use serde::Serialize;
-use throughline_core::impact::{OutageIndex, Reason};
+use throughline_core::impact::Reason;
 use throughline_core::{EntityKind, Id, LaneKind};
 use ts_rs::TS;
 
@@ -86,9 +86,9 @@ impl OpenWorkspace {
                 "name at least one person, team, system or process to take down",
             ));
         }
-        let graph = self.graph();
-        let outage = OutageIndex::new(&graph)
-            .outage(&graph, down)
+        let outage = self
+            .outage_index()
+            .outage(&self.graph(), down)
             .map_err(|unknown| {
                 ApiError::new(
                     ErrorCode::NotFound,
@@ -165,8 +165,7 @@ impl OpenWorkspace {
     /// then cards its failure alone puts at risk.
     pub fn criticality(&self) -> Vec<CriticalityRow> {
         let ws = self.model();
-        let graph = self.graph();
-        OutageIndex::new(&graph)
+        self.outage_index()
             .criticality()
             .into_iter()
             .filter_map(|c| {

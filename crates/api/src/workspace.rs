@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 use std::collections::{HashMap, HashSet};
 use throughline_core::edit::{apply, Edit, Touched};
 use throughline_core::graph::WorkspaceGraph;
+use throughline_core::impact::OutageIndex;
 use throughline_core::sample::sample_workspace;
 
 use throughline_core::analysis;
@@ -34,6 +35,9 @@ pub struct OpenWorkspace {
     wrapped: RefCell<WrapCache>,
     /// The graph the analyses run on, built on first use and then kept in step with every edit.
     graph: RefCell<Option<WorkspaceGraph>>,
+    /// The graph packed for outage queries, built on the first one and dropped by the next edit, so
+    /// a manager's successive what-ifs share it.
+    outages: RefCell<Option<OutageIndex>>,
     /// When the newest edit not yet folded into the main file was made.
     unsaved_since: Option<Instant>,
 }
@@ -150,6 +154,7 @@ impl OpenWorkspace {
             fonts: Fonts::embedded(),
             wrapped: RefCell::new(WrapCache::default()),
             graph: RefCell::new(None),
+            outages: RefCell::new(None),
         }
     }
 
@@ -387,6 +392,7 @@ impl OpenWorkspace {
         if let Some(graph) = self.graph.get_mut() {
             graph.update(&self.model, &touched);
         }
+        *self.outages.get_mut() = None;
         Ok(self.status(touched.journey))
     }
 
@@ -407,6 +413,17 @@ impl OpenWorkspace {
         }
         std::cell::Ref::map(self.graph.borrow(), |g| {
             g.as_ref().expect("the graph was just built")
+        })
+    }
+
+    /// The graph packed for outage queries, built on first use after an edit.
+    pub(crate) fn outage_index(&self) -> std::cell::Ref<'_, OutageIndex> {
+        if self.outages.borrow().is_none() {
+            let index = OutageIndex::new(&self.graph());
+            *self.outages.borrow_mut() = Some(index);
+        }
+        std::cell::Ref::map(self.outages.borrow(), |o| {
+            o.as_ref().expect("the index was just built")
         })
     }
 

@@ -138,6 +138,44 @@ fn impact_leads_with_the_customer_and_counts_only_what_is_at_risk() {
 }
 
 #[test]
+fn an_impact_asked_again_after_an_edit_answers_for_the_edited_workspace() {
+    let mut ws = open();
+    let crm = entity(&ws, "crm");
+    let before = ws.impact(crm).unwrap();
+    assert_eq!(
+        ws.impact(crm).unwrap(),
+        before,
+        "asked twice, the same answer"
+    );
+    let direct = before
+        .cards
+        .iter()
+        .find(|c| c.reason == throughline_core::impact::Reason::ReliesDirectly)
+        .expect("a card uses the CRM");
+    let link = ws
+        .links_from(direct.step.step)
+        .into_iter()
+        .find(|l| l.to == crm)
+        .expect("its link to the CRM");
+    ws.apply(&Edit::DeleteLinks {
+        links: vec![link.id],
+    })
+    .unwrap();
+    let after = ws.impact(crm).unwrap();
+    assert!(
+        after.cards.iter().all(|c| c.step.step != direct.step.step
+            || c.reason != throughline_core::impact::Reason::ReliesDirectly),
+        "the deleted link no longer counts"
+    );
+    ws.undo().unwrap();
+    assert_eq!(
+        ws.impact(crm).unwrap(),
+        before,
+        "undo brings the answer back"
+    );
+}
+
+#[test]
 fn deleting_a_used_entity_shows_its_usage_first_and_undo_brings_everything_back() {
     let mut ws = open();
     let team = entity(&ws, "Claims contact centre");
