@@ -271,7 +271,12 @@ pub fn organisation(ws: &mut Workspace, entities: usize, links_per_card: f64, se
     }
     // ... except a few, which close circles a check must find: an entity's dependency made to depend
     // on it in turn.
-    for _ in 0..(deps.len() / 500).max(1) {
+    let circles = if deps.is_empty() {
+        0
+    } else {
+        (deps.len() / 500).max(1)
+    };
+    for _ in 0..circles {
         let from = deps[rng.below(deps.len())];
         let target = ws
             .links
@@ -372,5 +377,15 @@ mod tests {
         let mut again = workspace(4, 6, 250, 7);
         organisation(&mut again, 200, 4.0, 7);
         assert_eq!(ws, again, "the same seed gives the same organisation");
+    }
+
+    #[test]
+    fn organisations_too_small_to_hold_every_kind_are_still_made() {
+        for entities in 1..12 {
+            let mut ws = workspace(1, 3, 20, 3);
+            organisation(&mut ws, entities, 2.5, 3);
+            validate_workspace(&ws).unwrap();
+            assert_eq!(ws.entities.len(), entities);
+        }
     }
 }
