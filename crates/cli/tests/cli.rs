@@ -1,23 +1,11 @@
 //! The `throughline` command as a user runs it: real files in a temporary folder, exit codes and
 //! messages checked.
 
+mod common;
+
+use common::{path, text, throughline};
+
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn throughline(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_throughline"))
-        .args(args)
-        .output()
-        .expect("the command runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-fn path(p: &Path) -> &str {
-    p.to_str().unwrap()
-}
 
 #[test]
 fn init_list_svg_and_export_a_workspace() {

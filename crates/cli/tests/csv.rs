@@ -1,23 +1,11 @@
 //! `throughline import-csv` and `export-csv` as a user runs them: real files in a temporary folder,
 //! exit codes, the preview table and what ends up in the workspace.
 
+mod common;
+
+use common::{path, text, throughline};
+
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn throughline(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_throughline"))
-        .args(args)
-        .output()
-        .expect("the command runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-fn path(p: &Path) -> &str {
-    p.to_str().unwrap()
-}
 
 /// A hospital visit, with one row in a lane the journey does not have and one emotion out of range.
 const HOSPITAL: &str = "\

@@ -1,21 +1,13 @@
 //! How the command opens workspaces: reading commands change no byte, writing commands wait their turn
 //! behind a window, and every bad file is named with what is wrong.
 
+mod common;
+
+use common::{path, throughline};
+
 use std::path::Path;
-use std::process::{Command, Output};
 
 use throughline_api::OpenWorkspace;
-
-fn throughline(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_throughline"))
-        .args(args)
-        .output()
-        .expect("the command runs")
-}
-
-fn path(p: &Path) -> &str {
-    p.to_str().unwrap()
-}
 
 fn files(p: &Path) -> (Option<Vec<u8>>, Option<Vec<u8>>) {
     (

@@ -1,23 +1,11 @@
 //! Commands that write pictures never replace a file without `--force`, and never a workspace (the one
 //! being read, under any name it can be reached by, nor any other) even with it.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-fn throughline(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_throughline"))
-        .args(args)
-        .output()
-        .expect("the command runs")
-}
+use common::{path, text, throughline};
 
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-fn path(p: &Path) -> &str {
-    p.to_str().unwrap()
-}
+use std::process::Command;
 
 const JOURNEY: &str = "Home insurance claim";
 

@@ -1,23 +1,11 @@
 //! `throughline save-text` and `open-text` as a user runs them: a workspace to a folder and back, files
 //! replaced only with --force, and never a workspace a window has open.
 
+mod common;
+
+use common::{path, text, throughline};
+
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn throughline(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_throughline"))
-        .args(args)
-        .output()
-        .expect("the command runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-fn path(p: &Path) -> &str {
-    p.to_str().unwrap()
-}
 
 fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
     let mut out: Vec<(String, Vec<u8>)> = Vec::new();
