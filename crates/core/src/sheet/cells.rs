@@ -35,27 +35,16 @@ pub fn unescape_formula(cell: &str) -> String {
     }
 }
 
-/// Whether `c` is a Unicode noncharacter (U+FDD0…U+FDEF, and the last two code points of every
-/// plane, U+FFFE, U+FFFF, U+1FFFE…): never text, sometimes debris of a broken conversion.
-fn is_noncharacter(c: char) -> bool {
-    let n = u32::from(c);
-    (0xFDD0..=0xFDEF).contains(&n) || n & 0xFFFE == 0xFFFE
-}
-
-fn without_noncharacters(s: &str) -> String {
-    s.chars().filter(|c| !is_noncharacter(*c)).collect()
-}
-
-/// A multi-line cell (text, pain point, notes) as it is stored: noncharacters dropped, then cleaned
-/// like anything typed ([`clean_text`]).
+/// A multi-line cell (text, pain point, notes) as it is stored: cleaned like anything typed
+/// ([`clean_text`], which drops control characters and noncharacters).
 pub fn text_cell(s: &str) -> String {
-    clean_text(&without_noncharacters(s))
+    clean_text(s)
 }
 
-/// A one-line cell (stage, lane, owner, channel) as it is stored: noncharacters dropped, then cleaned
-/// like any typed name ([`clean_name`]).
+/// A one-line cell (stage, lane, owner, channel) as it is stored: cleaned like any typed name
+/// ([`clean_name`]).
 pub fn name_cell(s: &str) -> String {
-    clean_name(&without_noncharacters(s))
+    clean_name(s)
 }
 
 /// The words a yes/no cell may hold, as the preview lists them.
