@@ -1,6 +1,7 @@
-//! Journey → scene. Stages become equal columns, lanes become rows as tall as their fullest cell, cards
-//! stack inside their cell, and the blueprint lines, the emotion band and the arrows are placed around
-//! them. Everything the renderers need is decided here.
+//! Journey → scene. Stages become columns of one standard width, widened where their gutter carries
+//! more arrow tracks than fit; lanes become rows as tall as their fullest cell plus the strip their
+//! arrows run in; cards stack inside their cell, and the blueprint lines, the emotion band and the
+//! arrows ([`crate::route`]) are placed around them. Everything the renderers need is decided here.
 
 use std::collections::{HashMap, HashSet};
 
