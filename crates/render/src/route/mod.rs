@@ -5,8 +5,9 @@
 //! A [`Plan`] is made in the order the layout learns its geometry: from the grid alone it knows each
 //! arrow's shape, how many ports each card side needs (so cards can grow to hold them) and how many
 //! tracks each lane's strip needs (so lanes can grow); once the cards have their heights it places the
-//! ports and gives every run in a gutter its own track ([`tracks`]), which says how wide each gutter
-//! must be; once the columns have their widths it gives the corners of every route.
+//! ports and gives every run in a gutter its own track (nudging, in the `tracks` module), which says
+//! how wide each gutter must be; once the columns have their widths it gives the corners of every
+//! route.
 
 use std::collections::HashMap;
 
