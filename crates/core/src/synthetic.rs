@@ -120,6 +120,30 @@ pub fn journey(name: &str, stages: usize, cards: usize, seed: u64) -> (Journey, 
     (j, links)
 }
 
+/// `count` flows between random steps of `journey`, each to one of the 20 steps after its source in
+/// the journey's step list (so they run forwards, backwards and within a column alike): as many arrows as
+/// a benchmark or a property test needs, which [`journey`] alone does not give.
+pub fn flows(journey: &Journey, count: usize, seed: u64) -> Vec<Link> {
+    let n = journey.steps.len();
+    if n < 2 {
+        return Vec::new();
+    }
+    let mut rng = Rng::new(seed);
+    let ns = format!("synthetic-flows/{}/{seed}", journey.id);
+    (0..count)
+        .map(|k| {
+            let from = rng.below(n - 1);
+            let to = from + 1 + rng.below((n - from - 1).min(20));
+            Link {
+                id: Id::derived(&ns, &k.to_string()),
+                kind: LinkKind::Flow,
+                from: journey.steps[from].id,
+                to: journey.steps[to].id,
+            }
+        })
+        .collect()
+}
+
 /// A workspace of `journeys` generated journeys, each of `cards` steps over `stages` stages.
 pub fn workspace(journeys: usize, stages: usize, cards: usize, seed: u64) -> Workspace {
     let mut ws = Workspace::default();
@@ -340,6 +364,19 @@ mod tests {
             600
         );
         assert_eq!(ws, workspace(3, 6, 200, 7));
+    }
+
+    #[test]
+    fn extra_flows_join_steps_of_the_journey_and_repeat() {
+        let (journey, _) = self::journey("flows", 6, 50, 1);
+        let links = flows(&journey, 80, 2);
+        assert_eq!(links.len(), 80);
+        let steps: HashSet<Id> = journey.steps.iter().map(|s| s.id).collect();
+        assert!(links
+            .iter()
+            .all(|l| steps.contains(&l.from) && steps.contains(&l.to) && l.from != l.to));
+        assert_eq!(links, flows(&journey, 80, 2));
+        assert!(flows(&journey.clone(), 0, 2).is_empty());
     }
 
     #[test]

@@ -6,9 +6,7 @@
 use throughline_core::{Journey, LaneKind, LineKind, Link, Severity};
 
 use crate::font::Fonts;
-use crate::layout::{
-    chip_colours, layout_with, scene_width, star, Annotations, LayoutOptions, MARGIN,
-};
+use crate::layout::{chip_colours, layout_with, star, Annotations, LayoutOptions, MARGIN};
 use crate::options::ExportOptions;
 use crate::scene::*;
 use crate::theme::{emotion_colour, palette, severity_colour, FontSpec, TextStyles};
@@ -77,23 +75,20 @@ pub fn export_scene(
         };
         &filtered
     };
-    // The block's height depends only on the scene's width, known from the number of stages, so it
-    // is made first and the blueprint laid out below it.
+    // The block's height depends on the scene's width, which the arrows' tracks decide and a move
+    // down the page does not change: the blueprint is laid out once to learn it, the block is made,
+    // and the blueprint is laid out again below it.
+    let mut layout_options = LayoutOptions {
+        emotion: options.emotion,
+        top: None,
+    };
     let block = options.title_block.then(|| {
         let persona =
             (!journey.persona.is_empty()).then(|| format!("Persona: {}", journey.persona));
-        title_block(
-            &journey.name,
-            persona.as_deref(),
-            scene_width(journey.stages.len()),
-            info,
-            fonts,
-        )
+        let width = layout_with(journey, flows, notes, layout_options, fonts, cache).width;
+        title_block(&journey.name, persona.as_deref(), width, info, fonts)
     });
-    let layout_options = LayoutOptions {
-        emotion: options.emotion,
-        top: block.as_ref().map(|b| b.rect.y + b.rect.height + GAP),
-    };
+    layout_options.top = block.as_ref().map(|b| b.rect.y + b.rect.height + GAP);
     let mut scene = layout_with(journey, flows, notes, layout_options, fonts, cache);
     scene.title_block = block;
     if options.legend {

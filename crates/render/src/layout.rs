@@ -1,13 +1,14 @@
-//! Journey → scene. Stages become equal columns, lanes become rows as tall as their fullest cell, cards
-//! stack inside their cell, and the blueprint lines, the emotion band and the arrows are placed around
-//! them. Everything the renderers need is decided here.
+//! Journey → scene. Stages become columns of one standard width, widened where their gutter carries
+//! more arrow tracks than fit; lanes become rows as tall as their fullest cell plus the strip their
+//! arrows run in; cards stack inside their cell, and the blueprint lines, the emotion band and the
+//! arrows ([`crate::route`]) are placed around them. Everything the renderers need is decided here.
 
 use std::collections::{HashMap, HashSet};
 
 use throughline_core::{Id, Journey, LaneKind, LineKind, Link, Step};
 
 use crate::font::Fonts;
-use crate::route::{rounded_path, route, Corridors};
+use crate::route::{rounded_path, Cell, Gutter, Plan};
 use crate::scene::*;
 use crate::theme::{emotion_colour, palette, severity_colour, Colours, TextStyles};
 use crate::wrap::{wrap_clamped, WrapCache};
@@ -20,7 +21,11 @@ pub const HEADER_W: f64 = 176.0;
 pub const STAGE_W: f64 = 232.0;
 /// Width of a card (the rest of the column is the gutter arrows run in).
 pub const CARD_W: f64 = 204.0;
-/// Space above the first and below the last card of a lane; arrows cross lanes in the top half.
+/// Space between a stage column's left edge and its cards; a column widened for the arrows in its
+/// gutter grows on the right, so every card keeps this inset.
+pub const CARD_INSET: f64 = (STAGE_W - CARD_W) / 2.0;
+/// Space above the first and below the last card of a lane, at least; arrows travel along the lanes in
+/// the space above the cards, which grows when many arrows need it.
 pub const LANE_PAD: f64 = 18.0;
 /// Space between stacked cards.
 pub const CARD_GAP: f64 = 10.0;
@@ -84,11 +89,6 @@ impl Default for LayoutOptions {
     }
 }
 
-/// Width of the scene of a journey with `stages` stages, known before it is laid out.
-pub fn scene_width(stages: usize) -> f64 {
-    MARGIN + HEADER_W + stages as f64 * STAGE_W + MARGIN
-}
-
 /// Lays `journey` out, with `flows` (its flow links) as arrows.
 pub fn layout(journey: &Journey, flows: &[Link], fonts: &Fonts) -> Scene {
     layout_cached(
@@ -127,6 +127,28 @@ pub fn layout_with(
     fonts: &Fonts,
     cache: &mut WrapCache,
 ) -> Scene {
+    layout_routed(journey, flows, notes, options, fonts, cache).scene
+}
+
+/// A scene with the corner points of its arrows, which the scene itself carries only as SVG paths.
+#[derive(Clone, Debug)]
+pub struct Routed {
+    /// The scene.
+    pub scene: Scene,
+    /// Per arrow of the scene, in its order, the corners of its route from source to target.
+    pub routes: Vec<Vec<Point>>,
+}
+
+/// [`layout_with`] keeping the arrows' corner points, so their geometry can be checked
+/// ([`crate::route::check`]).
+pub fn layout_routed(
+    journey: &Journey,
+    flows: &[Link],
+    notes: &Annotations,
+    options: LayoutOptions,
+    fonts: &Fonts,
+    cache: &mut WrapCache,
+) -> Routed {
     let styles = TextStyles::standard();
     let mut stages: Vec<_> = journey.stages.iter().collect();
     stages.sort_by(|a, b| a.position.total_cmp(&b.position).then(a.id.cmp(&b.id)));
@@ -147,9 +169,33 @@ pub fn layout_with(
         cell.sort_by(|a, b| a.position.total_cmp(&b.position).then(a.id.cmp(&b.id)));
     }
 
+    // Cards are numbered in the order they are laid out: lane by lane, stage by stage, down each cell.
+    let mut grid = Vec::with_capacity(journey.steps.len());
+    let mut card_of: HashMap<Id, usize> = HashMap::with_capacity(journey.steps.len());
+    let mut rank = vec![0; n_stages];
+    for li in 0..lanes.len() {
+        for (si, rank) in rank.iter_mut().enumerate() {
+            for step in &cells[li * n_stages + si] {
+                card_of.insert(step.id, grid.len());
+                grid.push(Cell {
+                    col: si,
+                    lane: li,
+                    rank: *rank,
+                });
+                *rank += 1;
+            }
+        }
+    }
+    let (drawn, links): (Vec<&Link>, Vec<(usize, usize)>) = flows
+        .iter()
+        .filter_map(|l| Some((l, (*card_of.get(&l.from)?, *card_of.get(&l.to)?))))
+        .unzip();
+    let plan = Plan::new(&grid, &links, lanes.len());
+
+    // Cards are placed in columns of the standard width first; the columns widen once the arrows'
+    // tracks are known, and everything is moved across then.
     let left = MARGIN + HEADER_W;
-    let col_x = |i: usize| left + i as f64 * STAGE_W;
-    let width = scene_width(n_stages);
+    let standard_x = |i: usize| left + i as f64 * STAGE_W;
     let mut y = MARGIN;
 
     // Title block.
@@ -181,36 +227,7 @@ pub fn layout_with(
         .collect();
     let header_lines = stage_lines.iter().map(Vec::len).max().unwrap_or(1).max(1);
     let header_h = header_lines as f64 * STAGE_LINE_H + 22.0;
-    let stage_columns: Vec<StageColumn> = stages
-        .iter()
-        .zip(&stage_lines)
-        .enumerate()
-        .map(|(i, (stage, lines))| {
-            let x = col_x(i);
-            let top = y + (header_h - lines.len() as f64 * STAGE_LINE_H) / 2.0 + styles.stage.size;
-            StageColumn {
-                id: stage.id,
-                name: stage.name.clone(),
-                header: Rect {
-                    x: x + 3.0,
-                    y,
-                    width: STAGE_W - 6.0,
-                    height: header_h,
-                },
-                lines: lines
-                    .iter()
-                    .enumerate()
-                    .map(|(k, text)| TextLine {
-                        x: x + (STAGE_W - stage_font.width(text, styles.stage.size)) / 2.0,
-                        y: top + k as f64 * STAGE_LINE_H,
-                        text: text.clone(),
-                    })
-                    .collect(),
-                x,
-                width: STAGE_W,
-            }
-        })
-        .collect();
+    let header_y = y;
     y += header_h + 10.0;
     let grid_top = y;
 
@@ -222,7 +239,7 @@ pub fn layout_with(
     let mut separators = Vec::new();
     let mut emotion = None;
     let mut cards = Vec::with_capacity(journey.steps.len());
-    let mut placed: HashMap<Id, (Rect, usize, usize)> = HashMap::with_capacity(journey.steps.len());
+    let mut strips = Vec::with_capacity(lanes.len());
     let mut previous: Option<LaneKind> = None;
 
     for (li, lane) in lanes.iter().enumerate() {
@@ -230,7 +247,7 @@ pub fn layout_with(
             for line in LineKind::ALL {
                 if prev <= line.above() && lane.kind > line.above() {
                     y += LINE_GAP / 2.0;
-                    separators.push(separator(line, y, width, label_font, styles.label.size));
+                    separators.push(separator(line, y, label_font, styles.label.size));
                     y += LINE_GAP / 2.0;
                 }
             }
@@ -241,7 +258,7 @@ pub fn layout_with(
                 band: Rect {
                     x: MARGIN,
                     y,
-                    width: width - 2.0 * MARGIN,
+                    width: 0.0,
                     height: EMOTION_H,
                 },
                 header: Rect {
@@ -265,13 +282,15 @@ pub fn layout_with(
 
         // Cards of this lane, cell by cell; the lane is as tall as its fullest cell.
         let mut lane_bottom = y + MIN_LANE_H;
+        let strip = y + plan.strip_height(li, LANE_PAD);
+        strips.push(strip);
         for si in 0..n_stages {
-            let mut cy = y + LANE_PAD;
+            let mut cy = strip;
             for step in &cells[li * n_stages + si] {
-                let card = card(
+                let mut card = card(
                     step,
                     lane.kind,
-                    col_x(si) + (STAGE_W - CARD_W) / 2.0,
+                    standard_x(si) + CARD_INSET,
                     cy,
                     text_w,
                     notes.chips.get(&step.id).map_or(&[], Vec::as_slice),
@@ -279,7 +298,7 @@ pub fn layout_with(
                     fonts,
                     cache,
                 );
-                placed.insert(step.id, (card.rect, si, li));
+                card.rect.height = card.rect.height.max(plan.min_card_height(cards.len()));
                 cy += card.rect.height + CARD_GAP;
                 cards.push(card);
             }
@@ -294,7 +313,7 @@ pub fn layout_with(
             band: Rect {
                 x: MARGIN,
                 y,
-                width: width - 2.0 * MARGIN,
+                width: 0.0,
                 height,
             },
             header: Rect {
@@ -318,34 +337,103 @@ pub fn layout_with(
     }
     let grid_bottom = y;
 
+    // Ports and tracks, then the columns as wide as their gutters' tracks need.
+    let rects: Vec<Rect> = cards.iter().map(|c| c.rect).collect();
+    let placed = plan.place(&rects, &strips, grid_top, n_stages);
+    let standard_room = |i: usize| {
+        if i + 1 < n_stages {
+            STAGE_W - CARD_W
+        } else {
+            STAGE_W - CARD_INSET - CARD_W
+        }
+    };
+    let widths: Vec<f64> = (0..n_stages)
+        .map(|i| STAGE_W + (placed.gutter_width(i) - standard_room(i)).max(0.0))
+        .collect();
+    let col_x: Vec<f64> = widths
+        .iter()
+        .scan(left, |x, w| {
+            let at = *x;
+            *x += w;
+            Some(at)
+        })
+        .collect();
+    let width = left + widths.iter().sum::<f64>() + MARGIN;
+    for (card, cell) in cards.iter_mut().zip(&grid) {
+        shift_card(card, col_x[cell.col] - standard_x(cell.col));
+    }
+    for band in bands
+        .iter_mut()
+        .map(|b| &mut b.band)
+        .chain(emotion.iter_mut().map(|e| &mut e.band))
+    {
+        band.width = width - 2.0 * MARGIN;
+    }
+    for separator in &mut separators {
+        separator.x2 = width - MARGIN;
+    }
+    let gutters: Vec<Gutter> = (0..n_stages)
+        .map(|i| Gutter {
+            x: col_x[i] + CARD_INSET + CARD_W,
+            width: standard_room(i) + widths[i] - STAGE_W,
+        })
+        .collect();
+    let rects: Vec<Rect> = cards.iter().map(|c| c.rect).collect();
+    let routes = placed.routes(&rects, &gutters);
+
+    let stage_columns: Vec<StageColumn> = stages
+        .iter()
+        .zip(&stage_lines)
+        .enumerate()
+        .map(|(i, (stage, lines))| {
+            let (x, w) = (col_x[i], widths[i]);
+            let top =
+                header_y + (header_h - lines.len() as f64 * STAGE_LINE_H) / 2.0 + styles.stage.size;
+            StageColumn {
+                id: stage.id,
+                name: stage.name.clone(),
+                header: Rect {
+                    x: x + 3.0,
+                    y: header_y,
+                    width: w - 6.0,
+                    height: header_h,
+                },
+                lines: lines
+                    .iter()
+                    .enumerate()
+                    .map(|(k, text)| TextLine {
+                        x: x + (w - stage_font.width(text, styles.stage.size)) / 2.0,
+                        y: top + k as f64 * STAGE_LINE_H,
+                        text: text.clone(),
+                    })
+                    .collect(),
+                x,
+                width: w,
+            }
+        })
+        .collect();
+
     if let Some(band) = &mut emotion {
         fill_emotion(band, &cards, &stage_columns, label_font, styles.label.size);
     }
 
-    let arrows = flows
+    let arrows = drawn
         .iter()
-        .filter_map(|link| {
-            let (from, from_col, _) = placed.get(&link.from)?;
-            let (to, to_col, to_lane) = placed.get(&link.to)?;
-            let corridors = Corridors {
-                gutter_after_source: col_x(from_col + 1),
-                gutter_before_target: col_x(*to_col),
-                target_lane_strip: bands[*to_lane].band.y + LANE_PAD / 2.0,
-            };
-            let points = route(from, to, *from_col, *to_col, &corridors);
+        .zip(&routes)
+        .map(|(link, points)| {
             let mut path = String::new();
-            rounded_path(&points, 6.0, &mut path);
-            Some(Arrow {
+            rounded_path(points, 6.0, &mut path);
+            Arrow {
                 id: link.id,
                 from: link.from,
                 to: link.to,
                 path,
-                handoff: notes.handoffs.contains(&link.id).then(|| middle(&points)),
-            })
+                handoff: notes.handoffs.contains(&link.id).then(|| middle(points)),
+            }
         })
         .collect();
 
-    Scene {
+    let scene = Scene {
         journey: journey.id,
         width,
         height: y + MARGIN,
@@ -357,11 +445,13 @@ pub fn layout_with(
         separators,
         cards,
         arrows,
-        rules: (1..n_stages)
-            .map(|i| Rule {
-                x1: col_x(i),
+        rules: col_x
+            .iter()
+            .skip(1)
+            .map(|&x| Rule {
+                x1: x,
                 y1: grid_top,
-                x2: col_x(i),
+                x2: x,
                 y2: grid_bottom,
             })
             .collect(),
@@ -369,10 +459,12 @@ pub fn layout_with(
         colours: Colours::standard(),
         title_block: None,
         legend: None,
-    }
+    };
+    Routed { scene, routes }
 }
 
-fn separator(kind: LineKind, y: f64, width: f64, font: &crate::font::Font, size: f64) -> Separator {
+/// A blueprint line at `y`; its right end is set once the columns' widths are known.
+fn separator(kind: LineKind, y: f64, font: &crate::font::Font, size: f64) -> Separator {
     let text = kind.label().to_uppercase();
     let text_w = font.width(&text, size);
     let label_box = Rect {
@@ -385,7 +477,7 @@ fn separator(kind: LineKind, y: f64, width: f64, font: &crate::font::Font, size:
         kind,
         y,
         x1: MARGIN,
-        x2: width - MARGIN,
+        x2: MARGIN,
         label: TextLine {
             text,
             x: label_box.x + 6.0,
@@ -529,13 +621,18 @@ fn card(
     if chips_h > 0.0 {
         height += chips_h + CHIP_GAP;
     }
-    let right = x + CARD_W;
     // Markers stack down the card's right edge: moment of truth, pain, fail, wait.
+    let top_marker = first_marker(&Rect {
+        x,
+        y,
+        width: CARD_W,
+        height: 0.0,
+    });
     let mut slot = 0.0;
     let mut next_marker = || {
         let at = Point {
-            x: right - 12.0,
-            y: y + 12.0 + slot * MARKER_STEP,
+            x: top_marker.x,
+            y: top_marker.y + slot * MARKER_STEP,
         };
         slot += 1.0;
         at
@@ -590,6 +687,40 @@ fn card(
         wait_point,
         emotion: step.emotion.filter(|_| kind == LaneKind::Customer),
         chips,
+    }
+}
+
+/// Moves a laid-out card `dx` to the right, with everything drawn on it.
+fn shift_card(card: &mut Card, dx: f64) {
+    if dx == 0.0 {
+        return;
+    }
+    card.rect.x += dx;
+    for line in card.lines.iter_mut().chain(&mut card.channel) {
+        line.x += dx;
+    }
+    if card.moment_of_truth.is_some() {
+        let at = first_marker(&card.rect);
+        card.moment_of_truth = Some(star(at.x, at.y, 7.0, 3.0));
+    }
+    if let Some(pain) = &mut card.pain_point {
+        pain.at.x += dx;
+    }
+    for badge in card.fail_point.iter_mut().chain(&mut card.wait_point) {
+        badge.at.x += dx;
+        badge.label.x += dx;
+    }
+    for chip in &mut card.chips {
+        chip.rect.x += dx;
+        chip.label.x += dx;
+    }
+}
+
+/// Centre of the first marker down a card's right edge (the moment of truth's star when it has one).
+fn first_marker(card: &Rect) -> Point {
+    Point {
+        x: card.x + card.width - 12.0,
+        y: card.y + 12.0,
     }
 }
 

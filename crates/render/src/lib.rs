@@ -18,7 +18,10 @@ pub mod wrap;
 
 pub use decorate::{export_scene, TitleInfo};
 pub use font::Fonts;
-pub use layout::{layout, layout_cached, layout_with, Annotations, ChipInput, LayoutOptions};
+pub use layout::{
+    layout, layout_cached, layout_routed, layout_with, Annotations, ChipInput, LayoutOptions,
+    Routed,
+};
 pub use network::{layout_network, NetworkInput, NetworkKind, NetworkScene};
 pub use options::{ExportOptions, PageLayout, Paper};
 pub use scene::*;

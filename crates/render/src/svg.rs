@@ -15,16 +15,43 @@ pub fn push_num(out: &mut String, v: f64) {
     if r == 0.0 {
         out.push('0');
     } else if r == r.trunc() && r.abs() < 1e15 {
-        let _ = write!(out, "{}", r as i64);
+        push_int(out, r as i64);
     } else {
         let _ = write!(out, "{r}");
     }
+}
+
+/// Appends an integer's decimal digits; the formatter's machinery costs more than the digits do, and
+/// a large scene writes hundreds of thousands of them.
+fn push_int(out: &mut String, v: i64) {
+    if v < 0 {
+        out.push('-');
+    }
+    let mut digits = [0u8; 20];
+    let mut n = v.unsigned_abs();
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend(digits[i..].iter().map(|&d| char::from(d)));
 }
 
 /// Appends `s` escaped for use in SVG text and attribute values. Characters XML cannot hold (control
 /// characters, U+FFFE, U+FFFF) and the other Unicode noncharacters are left out, so whatever the text,
 /// the document stays well-formed.
 pub fn push_escaped(out: &mut String, s: &str) {
+    // Most text (and all path data) is plain ASCII with nothing to escape: copy it in one go.
+    if s.bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_control() && !b"&<>\"'".contains(&b))
+    {
+        out.push_str(s);
+        return;
+    }
     for c in s.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -515,6 +542,16 @@ mod tests {
         assert_eq!(num(-3.254), "-3.25");
         assert_eq!(num(0.1 + 0.2), "0.3");
         assert_eq!(num(-0.001), "0");
+        assert_eq!(num(-1234567.0), "-1234567");
+        assert_eq!(num(9.0), "9");
+        assert_eq!(num(100.0), "100");
+    }
+
+    #[test]
+    fn plain_text_is_copied_as_it_is() {
+        let mut s = String::new();
+        push_escaped(&mut s, "M1 2L3 4Q5 6 7 8 and words");
+        assert_eq!(s, "M1 2L3 4Q5 6 7 8 and words");
     }
 
     #[test]

@@ -23,7 +23,10 @@ describe('selectionBox', () => {
     });
     expect(selectionBox(index, { kind: 'stage', id: stageId(0) })).toEqual({ x: 208, y: 108, width: 232, height: 1253 });
     expect(selectionBox(index, { kind: 'lane', id: laneId(0) })).toBe(scene.lanes[0].band);
-    expect(selectionBox(index, { kind: 'arrow', id: scene.arrows[0].id })?.width).toBeGreaterThan(0);
+    const bent = scene.arrows.find((a) => a.path.includes('Q'))!;
+    const arrowBox = selectionBox(index, { kind: 'arrow', id: bent.id });
+    expect(arrowBox?.width).toBeGreaterThan(0);
+    expect(arrowBox?.height).toBeGreaterThan(0);
     expect(selectionBox(index, NOTHING)).toBeNull();
   });
 });

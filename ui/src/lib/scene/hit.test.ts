@@ -57,7 +57,7 @@ describe('dropTarget', () => {
 describe('headingDrop', () => {
   it('places a stage before the first stage whose middle is right of the pointer', () => {
     expect(headingDrop(index, 'stage', { x: 600, y: 0 })).toMatchObject({ before: stageId(2), line: { x1: 672 } });
-    expect(headingDrop(index, 'stage', { x: 9999, y: 0 })).toMatchObject({ before: null, line: { x1: 1600 } });
+    expect(headingDrop(index, 'stage', { x: 9999, y: 0 })).toMatchObject({ before: null, line: { x1: 1620 } });
   });
 
   it('places a lane before the first lane whose middle is below the pointer', () => {

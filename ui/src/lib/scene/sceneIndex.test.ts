@@ -24,7 +24,7 @@ describe('indexScene', () => {
     expect(cellRect(index, { lane: laneId(1), stage: stageId(2) })).toEqual({
       x: 672,
       y: 398,
-      width: 232,
+      width: 244,
       height: 230,
     });
     expect(cellRect(index, { lane: 'gone', stage: stageId(2) })).toBeNull();
@@ -38,9 +38,9 @@ describe('indexScene', () => {
   });
 
   it('measures where cards sit in a column, also without any card', () => {
-    expect(cardColumn(index, scene.stages[3])).toEqual({ x: 918, width: 204 });
+    expect(cardColumn(index, scene.stages[3])).toEqual({ x: 930, width: 204 });
     const empty = indexScene({ ...scene, cards: [] });
-    expect(cardColumn(empty, scene.stages[3])).toEqual({ x: 918, width: 204 });
+    expect(cardColumn(empty, scene.stages[3])).toEqual({ x: 930, width: 204 });
   });
 
   it('boxes rects together', () => {
