@@ -74,15 +74,17 @@ export class Session {
    * (or of the first).
    */
   async start(): Promise<WorkspaceInfo> {
-    const info = await this.backend.workspaceInfo();
-    this.journeys = await this.backend.listJourneys();
-    // Undo availability and the last journey are niceties: without them the buttons stay off until
-    // the first edit, and the first journey opens.
-    await this.backend.editStatus().then(
-      (status) => this.takeStatus(status),
-      () => undefined,
-    );
-    const last = await this.backend.lastJourney().catch(() => null);
+    // Independent questions go over the IPC together; each round trip costs the WebView a turn.
+    const [info, journeys, status, last] = await Promise.all([
+      this.backend.workspaceInfo(),
+      this.backend.listJourneys(),
+      // Undo availability and the last journey are niceties: without them the buttons stay off until
+      // the first edit, and the first journey opens.
+      this.backend.editStatus().catch(() => null),
+      this.backend.lastJourney().catch(() => null),
+    ]);
+    this.journeys = journeys;
+    if (status) this.takeStatus(status);
     const first = this.journeys.find((j) => j.id === last) ?? this.journeys[0];
     if (first) await this.open(first.id);
     return info;
