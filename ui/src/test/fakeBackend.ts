@@ -245,6 +245,8 @@ export function fakeBackend(overrides: Partial<Backend> = {}): FakeBackend {
     openTextFolder: vi.fn(async (_dir: string, path: string) => ({ path, name: 'From text', read_only: false })),
     saveTextFolder: vi.fn(async () => undefined),
     revealWorkspace: vi.fn(async () => undefined),
+    openExport: vi.fn(async () => undefined),
+    revealExport: vi.fn(async () => undefined),
     recentWorkspaces: vi.fn(async () => []),
     lastJourney: vi.fn(async () => null),
     onMenu: vi.fn(async () => () => undefined),
