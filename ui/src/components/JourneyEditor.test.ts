@@ -166,7 +166,11 @@ describe('selecting and deleting', () => {
     const from = middleOf(card);
     await fireEvent.pointerDown(svg, { clientX: from.x, clientY: from.y, button: 0 });
     await fireEvent.pointerMove(svg, { clientX: 300, clientY: 1250 });
+    const ghost = screen.getByTestId('drag-ghost');
+    expect(ghost.getAttribute('transform')).toBe(`translate(${300 - from.x} ${1250 - from.y})`);
+    expect(ghost.textContent).toContain(card.lines[0].text);
     await fireEvent.pointerUp(svg, { clientX: 300, clientY: 1250 });
+    expect(screen.queryByTestId('drag-ghost')).toBeNull();
     expect(backend.applyEdit).toHaveBeenCalledWith({
       type: 'move_steps',
       steps: [card.id],

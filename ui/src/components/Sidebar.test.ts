@@ -28,6 +28,16 @@ describe('journey list', () => {
     expect(screen.queryByText(/Read-only/)).toBeNull();
   });
 
+  it('hides the New journey tooltip while its menu is open, so it covers no item', async () => {
+    await openApp();
+    const add = screen.getByRole('button', { name: 'New journey' });
+    expect(add.title).toBe('New journey');
+    await fireEvent.click(add);
+    expect(await screen.findByRole('menu')).toBeTruthy();
+    expect(add.hasAttribute('title')).toBe(false);
+    expect(add.getAttribute('aria-expanded')).toBe('true');
+  });
+
   it('creates a journey from the blueprint template, opens it and names it in place', async () => {
     const created = { ...home, id: 'new-journey', name: 'Untitled journey' };
     const backend = fakeBackend();
