@@ -167,4 +167,16 @@ describe('App', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(document.activeElement).toBe(tab);
   });
+
+  it('offers Fit width and remembers larger text for projection', async () => {
+    localStorage.clear();
+    render(App, { backend: fakeBackend() });
+    await findCardText(homeInsuranceClaim.cards[0].lines[0].text);
+    expect(screen.getByTestId('fit-width').title).toContain('(W)');
+    const larger = screen.getByTestId('toggle-projection');
+    expect(larger.getAttribute('aria-pressed')).toBe('false');
+    await fireEvent.click(larger);
+    expect(larger.getAttribute('aria-pressed')).toBe('true');
+    expect(localStorage.getItem('throughline.largerTextForProjection')).toBe('on');
+  });
 });

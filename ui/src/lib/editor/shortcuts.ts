@@ -76,6 +76,7 @@ export const SHORTCUT_GROUPS: ShortcutGroup[] = [
       { keys: ['Ctrl+Z'], does: 'Undo' },
       { keys: ['Ctrl+Shift+Z', 'Ctrl+Y'], does: 'Redo' },
       { keys: ['F', 'Shift+1'], does: 'Zoom to fit' },
+      { keys: ['W'], does: 'Fit the width, keeping the text readable' },
       { keys: ['Z', 'Shift+2'], does: 'Zoom to the selection' },
       { keys: ['0'], does: 'Actual size (100 %), when no card is selected' },
       { keys: ['+', '−'], does: 'Zoom in / out, when no card is selected' },
