@@ -173,6 +173,25 @@ pub fn cancel_export(exports: State<'_, Exports>) {
     exports.cancel();
 }
 
+/// Opens the file the last export wrote with the system's program for it (the finished-export
+/// notice's "Open"); no other path can be asked for.
+#[tauri::command]
+pub fn open_export(exports: State<'_, Exports>) -> Result<(), ApiError> {
+    let path = exports.written()?;
+    tauri_plugin_opener::open_path(&path, None::<&str>).map_err(|e| {
+        ApiError::new(
+            ErrorCode::Storage,
+            format!("{}: no program could open it: {e}", path.display()),
+        )
+    })
+}
+
+/// Shows the file the last export wrote in the file manager (the notice's "Show in folder").
+#[tauri::command]
+pub fn reveal_export(exports: State<'_, Exports>) -> Result<(), ApiError> {
+    crate::workspaces::reveal(&exports.written()?)
+}
+
 /// Imports the journey an exported SVG or PNG carries (a picture dropped on the window) as a new
 /// journey, in one undoable edit. Runs on a blocking worker, not the window's thread, so a big picture
 /// never freezes the window.

@@ -3,7 +3,7 @@
 //! progress, end and failure sent to the UI as events and a flag the UI can set to cancel it. What is
 //! rendered and how is all `crates/api` ([`ExportJob`]).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
@@ -40,15 +40,33 @@ pub struct ExportFinished {
     pub bytes: u64,
 }
 
-/// The export under way, if any: its cancel flag.
+/// The export under way, if any (its cancel flag), and the file the last one wrote.
 #[derive(Default)]
-pub struct Exports(Mutex<Option<Arc<AtomicBool>>>);
+pub struct Exports {
+    running: Mutex<Option<Arc<AtomicBool>>>,
+    /// The file the last finished export wrote: the only file the finished-export notice's "Open" and
+    /// "Show in folder" act on, so the window cannot ask to open any other path.
+    written: Mutex<Option<PathBuf>>,
+}
 
 impl Exports {
+    /// The file the last finished export wrote, or why there is none.
+    pub fn written(&self) -> Result<PathBuf, ApiError> {
+        self.written
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+            .ok_or_else(|| ApiError::new(ErrorCode::NotFound, "no export has finished yet"))
+    }
+
+    fn finished(&self, path: &Path) {
+        *self.written.lock().unwrap_or_else(PoisonError::into_inner) = Some(path.to_owned());
+    }
+
     /// Asks the export under way, if any, to stop; it then fails with code `cancelled`.
     pub fn cancel(&self) {
         if let Some(flag) = self
-            .0
+            .running
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .as_ref()
@@ -59,7 +77,7 @@ impl Exports {
 
     /// Takes the one export slot, or says why not.
     fn claim(&self) -> Result<Arc<AtomicBool>, ApiError> {
-        let mut running = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut running = self.running.lock().unwrap_or_else(PoisonError::into_inner);
         if running.is_some() {
             return Err(ApiError::new(
                 ErrorCode::InUse,
@@ -73,7 +91,7 @@ impl Exports {
 
     /// Frees the slot for the next export.
     fn release(&self) {
-        *self.0.lock().unwrap_or_else(PoisonError::into_inner) = None;
+        *self.running.lock().unwrap_or_else(PoisonError::into_inner) = None;
     }
 }
 
@@ -93,7 +111,11 @@ pub fn start<R: Runtime>(
         .name("export".into())
         .spawn(move || {
             let outcome = render_and_write(&app, &job, &path, overwrite, &cancelled);
-            app.state::<Exports>().release();
+            let exports = app.state::<Exports>();
+            if outcome.is_ok() {
+                exports.finished(&path);
+            }
+            exports.release();
             let _ = match outcome {
                 Ok(bytes) => app.emit(FINISHED, ExportFinished { path, bytes }),
                 Err(e) => app.emit(FAILED, e),
@@ -111,7 +133,7 @@ pub fn start<R: Runtime>(
 fn render_and_write<R: Runtime>(
     app: &tauri::AppHandle<R>,
     job: &ExportJob,
-    path: &std::path::Path,
+    path: &Path,
     overwrite: bool,
     cancelled: &AtomicBool,
 ) -> Result<u64, ApiError> {

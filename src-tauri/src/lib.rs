@@ -117,6 +117,8 @@ pub fn build_app<R: tauri::Runtime>(
             commands::export_file_name,
             commands::export_journey,
             commands::cancel_export,
+            commands::open_export,
+            commands::reveal_export,
             commands::import_picture_file,
             commands::ui_painted,
             csv::csv_preview,

@@ -194,10 +194,17 @@ pub fn reveal_workspace(state: State<'_, AppState>) -> Result<(), ApiError> {
     let path = state
         .path()
         .ok_or_else(|| ApiError::new(ErrorCode::NotFound, "no workspace is open"))?;
-    let revealed = tauri_plugin_opener::reveal_item_in_dir(&path);
+    reveal(&path)
+}
+
+/// Shows `path` in the system's file manager, selected where the file manager can (over D-Bus on
+/// Linux); without a session bus, opens its folder with `xdg-open`. For the workspace file and for
+/// an exported picture alike.
+pub(crate) fn reveal(path: &Path) -> Result<(), ApiError> {
+    let revealed = tauri_plugin_opener::reveal_item_in_dir(path);
     #[cfg(target_os = "linux")]
     let revealed =
-        revealed.or_else(|reveal| open_folder(&path).map_err(|open| format!("{reveal}; {open}")));
+        revealed.or_else(|reveal| open_folder(path).map_err(|open| format!("{reveal}; {open}")));
     revealed.map_err(|e| {
         ApiError::new(
             ErrorCode::Storage,

@@ -140,4 +140,43 @@ describe('App', () => {
     expect(level.textContent).toBe('100 %');
     expect(within(zoom).getByRole('button', { name: 'Zoom to fit' }).title).toBe('Zoom to fit (F or Shift+1)');
   });
+
+  it('gives the keyboard back to the blueprint after a click on a journey or a tab', async () => {
+    render(App, { backend: fakeBackend() });
+    await findCardText(homeInsuranceClaim.cards[0].lines[0].text);
+    const canvas = () => screen.getByRole('application');
+    const other = journeyButton('Broadband installation');
+    other.focus();
+    await fireEvent.click(other, { detail: 1 });
+    await findCardText(broadbandInstallation.cards[0].lines[0].text);
+    await waitFor(() => expect(document.activeElement).toBe(canvas()));
+    const tab = screen.getByTestId('view-blueprint');
+    tab.focus();
+    await fireEvent.click(tab, { detail: 1 });
+    await waitFor(() => expect(document.activeElement).toBe(canvas()));
+    await fireEvent.keyDown(document.activeElement as Element, { key: 'Enter' });
+    expect(await screen.findByRole('textbox', { name: /^New card in/ })).toBeTruthy();
+  });
+
+  it('leaves the keyboard on a button pressed with Enter', async () => {
+    render(App, { backend: fakeBackend() });
+    await findCardText(homeInsuranceClaim.cards[0].lines[0].text);
+    const tab = screen.getByTestId('view-blueprint');
+    tab.focus();
+    await fireEvent.click(tab, { detail: 0 });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(document.activeElement).toBe(tab);
+  });
+
+  it('offers Fit width and remembers larger text for projection', async () => {
+    localStorage.clear();
+    render(App, { backend: fakeBackend() });
+    await findCardText(homeInsuranceClaim.cards[0].lines[0].text);
+    expect(screen.getByTestId('fit-width').title).toContain('(W)');
+    const larger = screen.getByTestId('toggle-projection');
+    expect(larger.getAttribute('aria-pressed')).toBe('false');
+    await fireEvent.click(larger);
+    expect(larger.getAttribute('aria-pressed')).toBe('true');
+    expect(localStorage.getItem('throughline.largerTextForProjection')).toBe('on');
+  });
 });

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use std::collections::{HashMap, HashSet};
-use throughline_core::edit::{apply, Edit, Touched};
+use throughline_core::edit::{apply, describe, Edit, Touched};
 use throughline_core::graph::WorkspaceGraph;
 use throughline_core::impact::OutageIndex;
 use throughline_core::sample::sample_workspace;
@@ -349,19 +349,26 @@ impl OpenWorkspace {
     /// Undoes the newest edit not yet undone (in any journey), if there is one.
     pub fn undo(&mut self) -> Result<EditResult, ApiError> {
         self.refuse_if_read_only()?;
-        match self.store.undoable()? {
-            Some((seq, inverse)) => self.replay(&inverse, History::Undo(seq)),
-            None => Ok(self.status(None)),
-        }
+        let Some((seq, inverse)) = self.store.undoable()? else {
+            return Ok(self.status(None));
+        };
+        let made = self.store.undoable_edit()?.filter(|(made, _)| *made == seq);
+        let mut result = self.replay(&inverse, History::Undo(seq))?;
+        // The model is now as it was before the edit was made, which is what its account is worded over.
+        result.described = made.map(|(_, edit)| describe(&edit, &self.model));
+        Ok(result)
     }
 
     /// Redoes the oldest undone edit, if there is one.
     pub fn redo(&mut self) -> Result<EditResult, ApiError> {
         self.refuse_if_read_only()?;
-        match self.store.redoable()? {
-            Some((seq, edit)) => self.replay(&edit, History::Redo(seq)),
-            None => Ok(self.status(None)),
-        }
+        let Some((seq, edit)) = self.store.redoable()? else {
+            return Ok(self.status(None));
+        };
+        let described = describe(&edit, &self.model);
+        let mut result = self.replay(&edit, History::Redo(seq))?;
+        result.described = Some(described);
+        Ok(result)
     }
 
     fn refuse_if_read_only(&self) -> Result<(), ApiError> {
@@ -433,6 +440,7 @@ impl OpenWorkspace {
             journey,
             can_undo: matches!(self.store.undoable(), Ok(Some(_))),
             can_redo: matches!(self.store.redoable(), Ok(Some(_))),
+            described: None,
         }
     }
 }
@@ -564,6 +572,7 @@ mod undo_tests {
         let start = ws.model().clone();
         let j = ws.model().journeys[0].id;
         let step = ws.model().journeys[0].steps[0].id;
+        let original = ws.model().journeys[0].steps[0].text.clone();
         assert!(!ws.status(None).can_undo);
         let r = ws
             .apply(&Edit::SetStepText {
@@ -572,19 +581,27 @@ mod undo_tests {
             })
             .unwrap();
         assert_eq!((r.journey, r.can_undo, r.can_redo), (Some(j), true, false));
+        assert_eq!(r.described, None, "a new edit is not described");
         ws.apply(&Edit::SetStepText {
             step,
             text: "two".into(),
         })
         .unwrap();
-        ws.undo().unwrap();
+        let r = ws.undo().unwrap();
+        assert_eq!(r.described.as_deref(), Some("edited 'one'"));
         assert_eq!(ws.model().journeys[0].steps[0].text, "one");
         let r = ws.undo().unwrap();
         assert_eq!((r.can_undo, r.can_redo), (false, true));
         assert_eq!(ws.model(), &start);
         let r = ws.undo().unwrap();
         assert_eq!(r.journey, None, "nothing left to undo");
-        ws.redo().unwrap();
+        let r = ws.redo().unwrap();
+        let described = r.described.unwrap();
+        assert!(described.starts_with("edited '"), "{described}");
+        assert!(
+            original.starts_with(described["edited '".len()..].trim_end_matches(['…', '\''])),
+            "named by the text it had before the edit: {described}"
+        );
         assert_eq!(ws.model().journeys[0].steps[0].text, "one");
         ws.apply(&Edit::SetStepText {
             step,

@@ -3,7 +3,10 @@
 //! back when the write fails). Every id an edit creates is carried in the edit, so redoing it gives
 //! the same records and later history stays valid.
 
+mod describe;
 mod entities;
+
+pub use describe::{describe, QUOTED_CHARS};
 
 use std::collections::HashSet;
 

@@ -78,6 +78,14 @@ impl Store {
         )
     }
 
+    /// The same entry as [`Store::undoable`] with the edit as it was made, so undo can say what it
+    /// undoes.
+    pub fn undoable_edit(&self) -> Result<Option<(i64, Edit)>> {
+        self.history_entry(
+            "SELECT seq, edit FROM history WHERE undone = 0 ORDER BY seq DESC LIMIT 1",
+        )
+    }
+
     /// The oldest undone entry, which redo makes again: its sequence number and the edit.
     pub fn redoable(&self) -> Result<Option<(i64, Edit)>> {
         self.history_entry(

@@ -61,6 +61,43 @@ describe('typing cards', () => {
     ).toBeTruthy();
   });
 
+  it('drops an empty draft on Ctrl+Z and undoes the card before it, saying what it undid', async () => {
+    const { backend, svg } = await openApp();
+    await fireEvent.dblClick(svg, emptySpot(0));
+    const draft = screen.getByRole('textbox', { name: /New card/ });
+    await fireEvent.keyDown(draft, { key: 'z', ctrlKey: true });
+    expect(screen.queryByRole('textbox', { name: /New card/ })).toBeNull();
+    expect(backend.applyEdit).not.toHaveBeenCalled();
+    await waitFor(() => expect(backend.undo).toHaveBeenCalledTimes(1));
+    const notice = screen.getByTestId('undo-notice');
+    expect(notice.getAttribute('aria-live')).toBe('polite');
+    await waitFor(() => expect(notice.textContent?.trim()).toBe("Undid: moved 'Calls claims line'"));
+  });
+
+  it('stores a typed draft on Ctrl+Z, then undoes it', async () => {
+    const { backend, svg } = await openApp();
+    const order: string[] = [];
+    backend.applyEdit.mockImplementation(async () => {
+      order.push('add');
+      return { journey: home.id, can_undo: true, can_redo: false, described: null };
+    });
+    backend.undo.mockImplementation(async () => {
+      order.push('undo');
+      return { journey: home.id, can_undo: false, can_redo: true, described: "added 'Calls claims line'" };
+    });
+    await fireEvent.dblClick(svg, emptySpot(0));
+    const draft = screen.getByRole('textbox', { name: /New card/ });
+    await fireEvent.input(draft, { target: { value: 'Calls claims line' } });
+    await fireEvent.keyDown(draft, { key: 'z', ctrlKey: true });
+    expect(backend.applyEdit).toHaveBeenCalledWith(expect.objectContaining({ type: 'add_step', text: 'Calls claims line' }));
+    await waitFor(() => expect(order).toEqual(['add', 'undo']));
+    await waitFor(() =>
+      expect(screen.getByTestId('undo-notice').textContent?.trim()).toBe("Undid: added 'Calls claims line'"),
+    );
+    expect(screen.queryByRole('textbox', { name: /New card/ })).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('application')));
+  });
+
   it('stores nothing when typing is cancelled with Escape', async () => {
     const { backend, svg } = await openApp();
     await fireEvent.dblClick(svg, emptySpot(0));
@@ -129,7 +166,11 @@ describe('selecting and deleting', () => {
     const from = middleOf(card);
     await fireEvent.pointerDown(svg, { clientX: from.x, clientY: from.y, button: 0 });
     await fireEvent.pointerMove(svg, { clientX: 300, clientY: 1250 });
+    const ghost = screen.getByTestId('drag-ghost');
+    expect(ghost.getAttribute('transform')).toBe(`translate(${300 - from.x} ${1250 - from.y})`);
+    expect(ghost.textContent).toContain(card.lines[0].text);
     await fireEvent.pointerUp(svg, { clientX: 300, clientY: 1250 });
+    expect(screen.queryByTestId('drag-ghost')).toBeNull();
     expect(backend.applyEdit).toHaveBeenCalledWith({
       type: 'move_steps',
       steps: [card.id],
@@ -150,11 +191,48 @@ describe('undo', () => {
     expect(backend.redo).toHaveBeenCalledTimes(1);
   });
 
-  it('leaves Ctrl+Z to a text field being typed in', async () => {
+  it("leaves Ctrl+Z to the field of a stored card's text", async () => {
     const { backend, svg } = await openApp();
-    await fireEvent.dblClick(svg, emptySpot(0));
-    await fireEvent.keyDown(screen.getByRole('textbox', { name: /New card/ }), { key: 'z', ctrlKey: true });
+    const card = cardAt(3, 1);
+    await fireEvent.dblClick(svg, { clientX: middleOf(card).x, clientY: middleOf(card).y });
+    const field = await screen.findByRole('textbox', { name: 'Card text' });
+    await fireEvent.keyDown(field, { key: 'z', ctrlKey: true });
     expect(backend.undo).not.toHaveBeenCalled();
+    expect(screen.getByRole('textbox', { name: 'Card text' })).toBe(field);
+  });
+});
+
+describe('marker keys', () => {
+  it('marks the selected card a moment of truth with M, as one set_step_details keeping its details', async () => {
+    const { backend, svg } = await openApp();
+    const card = cardAt(1, 0);
+    await clickAt(svg, middleOf(card));
+    await fireEvent.keyDown(screen.getByRole('application'), { key: 'm' });
+    const stored = stepOf(card.id);
+    await waitFor(() =>
+      expect(backend.applyEdit).toHaveBeenCalledWith({
+        type: 'set_step_details',
+        step: card.id,
+        details: expect.objectContaining({ moment_of_truth: !stored.moment_of_truth, notes: stored.notes }),
+      }),
+    );
+  });
+
+  it('scores emotion with a digit and offers the markers in the card menu', async () => {
+    const { backend, svg } = await openApp();
+    const card = cardAt(1, 0);
+    await clickAt(svg, middleOf(card));
+    await fireEvent.keyDown(screen.getByRole('application'), { key: '5' });
+    await waitFor(() =>
+      expect(backend.applyEdit).toHaveBeenCalledWith(
+        expect.objectContaining({ type: 'set_step_details', details: expect.objectContaining({ emotion: 2 }) }),
+      ),
+    );
+    await fireEvent.contextMenu(svg, { clientX: middleOf(card).x, clientY: middleOf(card).y });
+    const menu = await screen.findByRole('menu');
+    expect(within(menu).getByRole('menuitem', { name: /moment of truth/ })).toBeTruthy();
+    expect(within(menu).getByRole('menuitem', { name: /pain point/ })).toBeTruthy();
+    expect(within(menu).getByRole('menuitemradio', { name: /\+2 very positive/ })).toBeTruthy();
   });
 });
 

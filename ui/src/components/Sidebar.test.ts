@@ -28,13 +28,23 @@ describe('journey list', () => {
     expect(screen.queryByText(/Read-only/)).toBeNull();
   });
 
+  it('hides the New journey tooltip while its menu is open, so it covers no item', async () => {
+    await openApp();
+    const add = screen.getByRole('button', { name: 'New journey' });
+    expect(add.title).toBe('New journey');
+    await fireEvent.click(add);
+    expect(await screen.findByRole('menu')).toBeTruthy();
+    expect(add.hasAttribute('title')).toBe(false);
+    expect(add.getAttribute('aria-expanded')).toBe('true');
+  });
+
   it('creates a journey from the blueprint template, opens it and names it in place', async () => {
     const created = { ...home, id: 'new-journey', name: 'Untitled journey' };
     const backend = fakeBackend();
     const { nav } = await openApp(backend);
     backend.applyEdit.mockImplementation(async (edit) => {
       if (edit.type === 'create_journey') created.id = edit.journey;
-      return { journey: created.id, can_undo: true, can_redo: false };
+      return { journey: created.id, can_undo: true, can_redo: false, described: null };
     });
     backend.listJourneys.mockImplementation(async () => [home, broadband, created]);
     backend.journeyScene.mockImplementation(async () => ({
@@ -106,7 +116,7 @@ describe('journey list', () => {
   it('duplicates a journey and shows the copy', async () => {
     const backend = fakeBackend();
     const { nav } = await openApp(backend);
-    backend.applyEdit.mockResolvedValue({ journey: broadband.id, can_undo: true, can_redo: false });
+    backend.applyEdit.mockResolvedValue({ journey: broadband.id, can_undo: true, can_redo: false, described: null });
     await fireEvent.click(within(nav).getByRole('button', { name: 'Actions for Home insurance claim' }));
     await fireEvent.click(screen.getByRole('menuitem', { name: 'Duplicate' }));
     expect(backend.applyEdit).toHaveBeenCalledWith({
@@ -119,7 +129,7 @@ describe('journey list', () => {
 
   it("edits the journey's persona in the details panel", async () => {
     const { backend } = await openApp(
-      fakeBackend({ applyEdit: vi.fn(async () => ({ journey: home.id, can_undo: true, can_redo: false })) }),
+      fakeBackend({ applyEdit: vi.fn(async () => ({ journey: home.id, can_undo: true, can_redo: false, described: null })) }),
     );
     await fireEvent.click(screen.getByRole('button', { name: 'Home insurance claim' }));
     const panel = screen.getByRole('complementary', { name: 'Details' });

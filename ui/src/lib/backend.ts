@@ -99,6 +99,10 @@ export interface Backend extends CsvBackend {
   saveTextFolder(dir: string): Promise<void>;
   /** Shows the open workspace's file in the system's file manager. */
   revealWorkspace(): Promise<void>;
+  /** Opens the file the last export wrote with the system's program for it. */
+  openExport(): Promise<void>;
+  /** Shows the file the last export wrote in the system's file manager. */
+  revealExport(): Promise<void>;
   /** The recent workspaces, newest first, the open one included. */
   recentWorkspaces(): Promise<RecentWorkspace[]>;
   /** The journey shown last in the open workspace, if it is known. */
@@ -201,6 +205,8 @@ export function tauriBackend(): Backend {
     openTextFolder: (dir, path) => call('open_text_folder', { dir, path }),
     saveTextFolder: (dir) => call('save_text_folder', { dir }),
     revealWorkspace: () => call('reveal_workspace'),
+    openExport: () => call('open_export'),
+    revealExport: () => call('reveal_export'),
     recentWorkspaces: () => call('recent_workspaces'),
     lastJourney: () => call('last_journey'),
     onMenu: (event, listener) =>

@@ -35,6 +35,21 @@ interface Pending {
   keydowns: number[];
 }
 
+/** What an undo or redo did, numbered so the same words twice still count as news. */
+export interface UndoMessage {
+  text: string;
+  count: number;
+}
+
+/**
+ * The words for what an undo or redo did ("Undid: moved 'Calls claims line'"), from the account the
+ * backend gives; null when it did nothing.
+ */
+export function undoMessage(kind: 'undo' | 'redo', result: EditResult): string | null {
+  if (result.described === null) return null;
+  return `${kind === 'undo' ? 'Undid' : 'Redid'}: ${result.described}`;
+}
+
 function nothingPending(): Pending {
   return { follow: null, changed: new Set(), anywhere: false, list: false, failed: null, keydowns: [] };
 }
@@ -56,6 +71,8 @@ export class Session {
   save = $state.raw<SaveState>({ kind: 'idle' });
   /** The latest failure to show in the banner, until dismissed. */
   error = $state.raw<ApiError | null>(null);
+  /** What the latest undo or redo did ("Undid: moved 'Calls claims line'"), for the window to say. */
+  undone = $state.raw<UndoMessage | null>(null);
 
   private readonly backend: Backend;
   private queue: Promise<unknown> = Promise.resolve();
@@ -150,11 +167,23 @@ export class Session {
   }
 
   undo(keydownAt?: number): Promise<EditResult | null> {
-    return this.enqueue(() => this.backend.undo(), true, true, keydownAt, true);
+    return this.tell('undo', this.enqueue(() => this.backend.undo(), true, true, keydownAt, true));
   }
 
   redo(keydownAt?: number): Promise<EditResult | null> {
-    return this.enqueue(() => this.backend.redo(), true, true, keydownAt, true);
+    return this.tell('redo', this.enqueue(() => this.backend.redo(), true, true, keydownAt, true));
+  }
+
+  dismissUndone() {
+    this.undone = null;
+  }
+
+  /** Says what an undo or redo did, once it is shown. */
+  private async tell(kind: 'undo' | 'redo', done: Promise<EditResult | null>): Promise<EditResult | null> {
+    const result = await done;
+    const text = result ? undoMessage(kind, result) : null;
+    if (text) this.undone = { text, count: (this.undone?.count ?? 0) + 1 };
+    return result;
   }
 
   /**

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { broadband, fakeBackend, home } from '../test/fakeBackend';
-import { Session } from './session.svelte';
+import { Session, undoMessage } from './session.svelte';
 
 async function started(backend = fakeBackend()) {
   const session = new Session(backend);
@@ -11,7 +11,7 @@ async function started(backend = fakeBackend()) {
 describe('Session', () => {
   it('opens the first journey and reads whether undo is possible', async () => {
     const { session, backend } = await started(
-      fakeBackend({ editStatus: vi.fn(async () => ({ journey: null, can_undo: true, can_redo: false })) }),
+      fakeBackend({ editStatus: vi.fn(async () => ({ journey: null, can_undo: true, can_redo: false, described: null })) }),
     );
     expect(session.scene?.journey).toBe(home.id);
     expect(session.canUndo).toBe(true);
@@ -37,7 +37,7 @@ describe('Session', () => {
     backend.applyEdit.mockImplementation(async (edit) => {
       sent.push(edit.type);
       await new Promise((resolve) => setTimeout(resolve, 5));
-      return { journey: home.id, can_undo: true, can_redo: false };
+      return { journey: home.id, can_undo: true, can_redo: false, described: null };
     });
     const first = session.apply({ type: 'set_step_text', step: 'a', text: '1' });
     expect(session.save).toEqual({ kind: 'saving' });
@@ -49,7 +49,7 @@ describe('Session', () => {
 
   it('follows an undo into the journey it happened in', async () => {
     const { session } = await started(
-      fakeBackend({ undo: vi.fn(async () => ({ journey: broadband.id, can_undo: false, can_redo: true })) }),
+      fakeBackend({ undo: vi.fn(async () => ({ journey: broadband.id, can_undo: false, can_redo: true, described: null })) }),
     );
     await session.undo();
     expect(session.scene?.journey).toBe(broadband.id);
@@ -68,7 +68,7 @@ describe('Session', () => {
 
   it('shows the neighbour when the shown journey is deleted', async () => {
     const { session, backend } = await started();
-    backend.applyEdit.mockResolvedValueOnce({ journey: null, can_undo: true, can_redo: false });
+    backend.applyEdit.mockResolvedValueOnce({ journey: null, can_undo: true, can_redo: false, described: null });
     backend.listJourneys.mockResolvedValueOnce([broadband]);
     await session.apply({ type: 'delete_journey', journey: home.id });
     expect(session.shown).toBe(broadband.id);
@@ -77,7 +77,7 @@ describe('Session', () => {
 
   it('shows nothing when the last journey is deleted', async () => {
     const { session, backend } = await started();
-    backend.applyEdit.mockResolvedValueOnce({ journey: null, can_undo: true, can_redo: false });
+    backend.applyEdit.mockResolvedValueOnce({ journey: null, can_undo: true, can_redo: false, described: null });
     backend.listJourneys.mockResolvedValueOnce([]);
     await session.apply({ type: 'delete_journey', journey: home.id });
     expect(session.shown).toBeNull();
@@ -106,7 +106,7 @@ describe('Session and the journey the user chose', () => {
     backend.applyEdit.mockImplementationOnce(
       () =>
         new Promise((resolve) => {
-          store = () => resolve({ journey: home.id, can_undo: true, can_redo: false });
+          store = () => resolve({ journey: home.id, can_undo: true, can_redo: false, described: null });
         }),
     );
     const edit = session.apply({ type: 'set_step_text', step: 's', text: 'typed before leaving' });
@@ -119,8 +119,23 @@ describe('Session and the journey the user chose', () => {
 
   it('shows a new journey once it is created', async () => {
     const { session, backend } = await started();
-    backend.applyEdit.mockResolvedValueOnce({ journey: broadband.id, can_undo: true, can_redo: false });
+    backend.applyEdit.mockResolvedValueOnce({ journey: broadband.id, can_undo: true, can_redo: false, described: null });
     await session.apply({ type: 'duplicate_journey', source: home.id, journey: broadband.id });
     expect(session.scene?.journey).toBe(broadband.id);
+  });
+
+  it('says what an undo or redo did, and nothing when it did nothing', async () => {
+    const { session, backend } = await started();
+    await session.undo();
+    expect(session.undone).toEqual({ text: "Undid: moved 'Calls claims line'", count: 1 });
+    await session.redo();
+    expect(session.undone).toEqual({ text: "Redid: moved 'Calls claims line'", count: 2 });
+    session.dismissUndone();
+    backend.undo.mockResolvedValueOnce({ journey: null, can_undo: false, can_redo: false, described: null });
+    await session.undo();
+    expect(session.undone).toBeNull();
+    const done = { journey: null, can_undo: true, can_redo: false, described: 'deleted 2 cards' };
+    expect(undoMessage('undo', done)).toBe('Undid: deleted 2 cards');
+    expect(undoMessage('redo', done)).toBe('Redid: deleted 2 cards');
   });
 });

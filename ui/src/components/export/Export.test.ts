@@ -1,9 +1,10 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import App from '../../App.svelte';
 import type { ExportEvent, FileDropEvent } from '../../lib/backend';
 import { broadband, fakeBackend, home } from '../../test/fakeBackend';
-import { cardAt } from '../../test/grid';
+import { EXPORT_NOTICE_MS } from './TransferNotice.svelte';
+import { cardAt, scene } from '../../test/grid';
 
 /** The app on a fake backend whose export and drop events the test sends. */
 async function openApp() {
@@ -101,5 +102,61 @@ describe('dropping pictures', () => {
       expect(screen.getByTestId('import-failed').textContent).toBe('photo.png: this picture carries no journey'),
     );
     expect(screen.queryByText('this picture carries no journey')).toBeNull();
+  });
+
+});
+
+describe('the export dialog and its notice', () => {
+  it('keeps its size, and the width field in step, when 2× is chosen', async () => {
+    await openApp();
+    await fireEvent.click(screen.getByTestId('export-button'));
+    const dialog = screen.getByRole('dialog');
+    const height = dialog.style.getPropertyValue('--dialog-height');
+    expect(height).toMatch(/^\d+px$/);
+    expect(dialog.classList.contains('fixed')).toBe(true);
+    await fireEvent.click(screen.getByTestId('export-scale-2'));
+    const width = screen.getByTestId('export-width') as HTMLInputElement;
+    expect(Number(width.value)).toBe(Math.round(scene.width * 2));
+    await fireEvent.click(screen.getByTestId('export-format-svg'));
+    expect(screen.getByRole('dialog').style.getPropertyValue('--dialog-height')).toBe(height);
+  });
+
+  it('closes on a press beside it only while nothing was chosen', async () => {
+    await openApp();
+    await fireEvent.click(screen.getByTestId('export-button'));
+    await fireEvent.pointerDown(screen.getByTestId('modal-backdrop'));
+    expect(screen.queryByTestId('export-dialog')).toBeNull();
+    await fireEvent.click(screen.getByTestId('export-button'));
+    await fireEvent.click(screen.getByTestId('export-scale-2'));
+    await fireEvent.pointerDown(screen.getByTestId('modal-backdrop'));
+    expect(screen.getByTestId('export-dialog')).toBeTruthy();
+    expect(screen.getByTestId('export-kept-open').textContent).toContain('Cancel');
+  });
+
+  it('offers to open the picture or show it in its folder, and goes away on its own unless pointed at', async () => {
+    const { backend, events } = await openApp();
+    await fireEvent.click(screen.getByTestId('export-button'));
+    await fireEvent.click(screen.getByTestId('export-save'));
+    await waitFor(() => expect(backend.exportJourney).toHaveBeenCalled());
+    vi.useFakeTimers();
+    try {
+      events.export?.({ kind: 'finished', path: '/home/ana/Pictures/home-insurance-claim.png', bytes: 1234 });
+      await vi.advanceTimersByTimeAsync(0);
+      await fireEvent.click(screen.getByTestId('export-open'));
+      expect(backend.openExport).toHaveBeenCalledTimes(1);
+      await fireEvent.click(screen.getByTestId('export-reveal'));
+      expect(backend.revealExport).toHaveBeenCalledTimes(1);
+      const notice = screen.getByTestId('export-done').closest('.notice') as HTMLElement;
+      await fireEvent.mouseEnter(notice);
+      await vi.advanceTimersByTimeAsync(EXPORT_NOTICE_MS + 100);
+      expect(screen.getByTestId('export-done')).toBeTruthy();
+      await fireEvent.mouseLeave(notice);
+      (document.activeElement as HTMLElement | null)?.blur();
+      await fireEvent.focusOut(notice);
+      await vi.advanceTimersByTimeAsync(EXPORT_NOTICE_MS + 100);
+      expect(screen.queryByTestId('export-done')).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -16,4 +16,9 @@ can_undo: boolean,
 /**
  * Whether there is an edit to redo now.
  */
-can_redo: boolean, };
+can_redo: boolean, 
+/**
+ * What an undo or redo undid or redid, in a few words ("moved 'Calls claims line'"), for the
+ * window to say; `None` for a new edit and when there was nothing to undo or redo.
+ */
+described: string | null, };

@@ -7,6 +7,7 @@ import { after, before, deleteSelection, dropSlot, flowLink, newId, shiftSlot } 
 import { dropChangesNothing, type DropTarget, type Hit } from '../scene/hit';
 import { cellCards, laneAt, stageAt, type Cell, type SceneIndex } from '../scene/sceneIndex';
 import type { Session } from '../session.svelte';
+import { markerEdit, type MarkerChange } from './markers';
 import { navigate, nextCardInLane, type Direction, type Spot } from './navigation';
 import { liveSelection, NOTHING, selectCards, toggleCard, type Selection } from './selection';
 
@@ -41,6 +42,8 @@ export class Editor {
   /** The delete waiting for the user to confirm it. */
   confirmation = $state.raw<Confirmation | null>(null);
 
+  /** The marker edits asked for so far, one after another so each reads what the last stored. */
+  private marking: Promise<void> = Promise.resolve();
   private readonly session: Session;
   /** The journey edited: fixed, so a card typed as the window moves to another journey still lands here. */
   private readonly journey: Id;
@@ -229,6 +232,17 @@ export class Editor {
     }
   }
 
+  /**
+   * Ctrl+Z while a new card is typed: the card is stored (an empty one dropped) and the newest edit
+   * undone — so with nothing typed, the card typed before goes, and a typed one can come back with
+   * redo. `draft` is the draft the field was opened for; nothing happens if another took its place.
+   */
+  undoWhileTyping(draft: Editing, keydownAt?: number): Promise<unknown> {
+    if (draft.kind !== 'draft' || draft !== this.editing) return Promise.resolve();
+    const stored = this.commitDraft(draft, 'stay', keydownAt);
+    return Promise.all([stored, this.session.undo(keydownAt)]);
+  }
+
   /** Stores a card's edited text, if it changed, and goes on as `then` says. */
   async commitCardText(editing: Editing, then: Then, keydownAt?: number) {
     if (editing.kind !== 'card' || editing !== this.editing || editing.stored === null) return;
@@ -293,6 +307,26 @@ export class Editor {
       confirm: `Delete ${kind} and ${cards === 1 ? 'card' : `${cards} cards`}`,
       run,
     };
+  }
+
+  /**
+   * M, P, digits…: changes a marker of the selected cards as one undoable edit, built from the cards
+   * as stored (fetched first, so their other details stay) after the previous marker edit is stored.
+   */
+  mark(change: MarkerChange, keydownAt?: number): Promise<void> {
+    const live = this.live;
+    if (live.kind !== 'cards') return this.marking;
+    const ids = live.ids;
+    this.marking = this.marking.then(async () => {
+      try {
+        const steps = await Promise.all(ids.map((id) => this.session.stepDetails(id)));
+        const edit = markerEdit(steps, change);
+        if (edit) await this.session.apply(edit, keydownAt);
+      } catch (reason) {
+        this.session.report(reason);
+      }
+    });
+    return this.marking;
   }
 
   /** A: an arrow from the first selected card to the second, or to the next card in its lane. */

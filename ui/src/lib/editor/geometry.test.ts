@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cardAt, laneId, scene, stageId } from '../../test/grid';
 import { indexScene } from '../scene/sceneIndex';
-import { DRAFT_MIN_HEIGHT, draftRect, revealBox, selectionBox } from './geometry';
+import { DRAFT_MIN_HEIGHT, draftRect, linkHandleCentre, revealBox, selectionBox } from './geometry';
 import { NOTHING, selectCards } from './selection';
 
 const index = indexScene(scene);
@@ -55,5 +55,17 @@ describe('draftRect', () => {
     expect(draftRect(index, { lane: laneId(1), stage: stageId(0) }, next.id)?.y).toBe(next.rect.y);
     expect(draftRect(index, { lane: laneId(4), stage: stageId(0) }, null)).toMatchObject({ x: 222, y: 1212 });
     expect(draftRect(index, { lane: 'gone', stage: stageId(0) }, null)).toBeNull();
+  });
+});
+
+describe('linkHandleCentre', () => {
+  it('sits off the top-right corner, clear of the right edge where arrows to neighbours leave', () => {
+    const rect = { x: 100, y: 200, width: 180, height: 60 };
+    for (const k of [0.5, 1, 2]) {
+      const at = linkHandleCentre(rect, k);
+      expect(at.x).toBeGreaterThan(rect.x + rect.width);
+      expect(at.y).toBeLessThan(rect.y);
+    }
+    expect(linkHandleCentre(rect, 1)).toEqual({ x: 289, y: 191 });
   });
 });

@@ -17,7 +17,10 @@ import type { Selection } from './selection';
 /** Smallest height of a new card being typed (one line and its padding, like the shortest card). */
 export const DRAFT_MIN_HEIGHT = 44;
 
-/** Screen pixels from a selected card's right edge to the centre of the handle that draws an arrow. */
+/**
+ * Screen pixels from a selected card's top-right corner, out right and up, to the centre of the handle
+ * that draws an arrow: off the card's right edge, where arrows to its neighbours start.
+ */
 export const LINK_HANDLE_OFFSET = 9;
 
 /** Distance between the baselines of a card's lines, as laid out. */
@@ -25,6 +28,11 @@ export const CARD_LINE_HEIGHT = 18;
 
 /** Distance from a card's left edge to its text (accent strip and padding), as laid out. */
 export const CARD_TEXT_INSET = 14;
+
+/** The centre of the arrow handle of a selected card with box `rect`, at zoom `k`. */
+export function linkHandleCentre(rect: Rect, k: number): { x: number; y: number } {
+  return { x: rect.x + rect.width + LINK_HANDLE_OFFSET / k, y: rect.y - LINK_HANDLE_OFFSET / k };
+}
 
 /** The box around `selection`, or null when nothing (that still exists) is selected. */
 export function selectionBox(index: SceneIndex, selection: Selection): Rect | null {

@@ -80,6 +80,30 @@ describe('canvasCommandForKey', () => {
     expect(canvasCommandForKey(press('Escape'), 'cards')).toEqual({ kind: 'escape' });
   });
 
+  it('sets markers on selected cards with M, P, Shift+P, 1–5, −, + and 0', () => {
+    const mark = (key: string, extra: Partial<KeyPress> = {}) => canvasCommandForKey(press(key, extra), 'cards');
+    expect(mark('m')).toEqual({ kind: 'mark', change: { kind: 'moment-of-truth' } });
+    expect(mark('M')).toEqual({ kind: 'mark', change: { kind: 'moment-of-truth' } });
+    expect(mark('p')).toEqual({ kind: 'mark', change: { kind: 'pain-point' } });
+    expect(mark('P', { shiftKey: true })).toEqual({ kind: 'mark', change: { kind: 'pain-severity' } });
+    expect(mark('1')).toEqual({ kind: 'mark', change: { kind: 'emotion', score: -2 } });
+    expect(mark('3')).toEqual({ kind: 'mark', change: { kind: 'emotion', score: 0 } });
+    expect(mark('5')).toEqual({ kind: 'mark', change: { kind: 'emotion', score: 2 } });
+    expect(mark('0')).toEqual({ kind: 'mark', change: { kind: 'emotion', score: null } });
+    expect(mark('-')).toEqual({ kind: 'mark', change: { kind: 'emotion-step', by: -1 } });
+    expect(mark('+', { shiftKey: true })).toEqual({ kind: 'mark', change: { kind: 'emotion-step', by: 1 } });
+    expect(mark('6')).toBeNull();
+    expect(mark('!', { shiftKey: true, code: 'Digit1' })).toBeNull();
+    expect(mark('m', { ctrlKey: true })).toBeNull();
+  });
+
+  it('leaves the marker keys to zooming when no card is selected', () => {
+    for (const key of ['m', 'p', '1', '0', '-', '+']) {
+      expect(canvasCommandForKey(press(key), 'cell'), key).toBeNull();
+      expect(canvasCommandForKey(press(key), 'none'), key).toBeNull();
+    }
+  });
+
   it('leaves other keys alone', () => {
     expect(canvasCommandForKey(press('f'), 'cards')).toBeNull();
     expect(canvasCommandForKey(press('x', { ctrlKey: true }), 'cards')).toBeNull();

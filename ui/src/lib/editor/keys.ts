@@ -1,6 +1,7 @@
 // Which key does what in the editor, as pure functions of the key press and what is selected, so the
 // whole keyboard map can be tested and listed. Panning and zooming keys live in viewport/keys.ts.
 import type { KeyPress } from '../viewport/keys';
+import { emotionForDigit, type MarkerChange } from './markers';
 import type { Direction } from './navigation';
 import type { Selection } from './selection';
 
@@ -28,6 +29,8 @@ export type CanvasCommand =
   /** N / Shift+N: add a stage or lane after (below) or before (above) the selected one. */
   | { kind: 'add'; after: boolean }
   | { kind: 'zoom-selection' }
+  /** M, P, Shift+P, 1–5, −, +, 0 on selected cards: set a marker (see markers.ts). */
+  | { kind: 'mark'; change: MarkerChange }
   | { kind: 'escape' };
 
 function command(e: KeyPress): boolean {
@@ -62,6 +65,22 @@ function moveOffset(e: KeyPress, selection: Selection['kind']): CanvasCommand | 
 }
 
 /**
+ * The marker a key sets on selected cards: M moment of truth, P pain point, Shift+P its severity,
+ * 1–5 emotion −2…+2, − and + one step, 0 none. With cards selected these win over the zoom keys.
+ */
+function markerForKey(e: KeyPress): MarkerChange | null {
+  const key = e.key.toLowerCase();
+  if (key === 'm' && !e.shiftKey) return { kind: 'moment-of-truth' };
+  if (key === 'p') return e.shiftKey ? { kind: 'pain-severity' } : { kind: 'pain-point' };
+  if (e.key === '-') return { kind: 'emotion-step', by: -1 };
+  if (e.key === '+' || e.key === '=') return { kind: 'emotion-step', by: 1 };
+  if (e.shiftKey) return null;
+  if (e.key === '0') return { kind: 'emotion', score: null };
+  if (/^[1-5]$/.test(e.key)) return { kind: 'emotion', score: emotionForDigit(Number(e.key)) };
+  return null;
+}
+
+/**
  * The command for a key press on the blueprint with `selection` selected, or null when the key does
  * nothing there (arrows with nothing selected pan the view instead).
  */
@@ -78,6 +97,8 @@ export function canvasCommandForKey(e: KeyPress, selection: Selection['kind']): 
     return e.key.toLowerCase() === 'a' && !e.altKey && !e.shiftKey ? { kind: 'select-all' } : null;
   }
   if (e.altKey) return null;
+  const marker = selection === 'cards' ? markerForKey(e) : null;
+  if (marker) return { kind: 'mark', change: marker };
   switch (e.key) {
     case 'Tab':
       return onGrid ? { kind: 'navigate', direction: e.shiftKey ? 'previous-lane' : 'next-lane' } : null;

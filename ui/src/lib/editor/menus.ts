@@ -5,6 +5,7 @@ import { countLabel, LANE_KINDS, laneKindLabel } from '../format';
 import type { Hit } from '../scene/hit';
 import type { SceneIndex } from '../scene/sceneIndex';
 import type { Editor } from './editor.svelte';
+import { EMOTION_MAX, EMOTION_MIN } from './markers';
 import { nextCardInLane } from './navigation';
 
 export interface MenuItem {
@@ -46,6 +47,7 @@ export function menuFor(target: MenuTarget, editor: Editor, index: SceneIndex, f
           disabled: ids.length > 2 || (ids.length === 1 && next === null),
           group: true,
         },
+        ...markerItems(index, ids, editor),
         {
           label: ids.length > 1 ? `Delete ${countLabel(ids.length, 'card')}` : 'Delete card',
           keys: 'Del',
@@ -76,6 +78,41 @@ export function menuFor(target: MenuTarget, editor: Editor, index: SceneIndex, f
         { label: 'Zoom to fit', keys: 'F', run: fit, group: true },
       ];
   }
+}
+
+/** Words for the emotion scores, saddest first. */
+const EMOTION_WORDS = ['very negative', 'negative', 'neutral', 'positive', 'very positive'];
+
+/** The marker items of a card menu, each with its key; the first card shows what is set. */
+function markerItems(index: SceneIndex, ids: Id[], editor: Editor): MenuItem[] {
+  const card = index.cards.get(ids[0]);
+  const items: MenuItem[] = [
+    {
+      label: card?.moment_of_truth ? 'Unmark moment of truth' : 'Mark moment of truth',
+      keys: 'M',
+      run: () => editor.mark({ kind: 'moment-of-truth' }),
+      group: true,
+    },
+    {
+      label: card?.pain_point ? 'Remove pain point' : 'Mark pain point',
+      keys: 'P',
+      run: () => editor.mark({ kind: 'pain-point' }),
+    },
+    { label: 'Next pain severity', keys: 'Shift+P', run: () => editor.mark({ kind: 'pain-severity' }) },
+  ];
+  if (card?.kind !== 'customer') return items;
+  for (let score = EMOTION_MIN; score <= EMOTION_MAX; score += 1) {
+    items.push({
+      label: `${score > 0 ? '+' : ''}${score} ${EMOTION_WORDS[score - EMOTION_MIN]}`,
+      keys: String(score - EMOTION_MIN + 1),
+      checked: card.emotion === score,
+      run: () => editor.mark({ kind: 'emotion', score }),
+      group: score === EMOTION_MIN,
+      heading: score === EMOTION_MIN ? 'Emotion' : undefined,
+    });
+  }
+  items.push({ label: 'No emotion', keys: '0', run: () => editor.mark({ kind: 'emotion', score: null }) });
+  return items;
 }
 
 function headingMenu(kind: 'stage' | 'lane', id: Id, editor: Editor, index: SceneIndex): MenuItem[] {

@@ -10,7 +10,8 @@ import { fileNameOf } from './form';
 export type ExportState =
   | { kind: 'idle' }
   | { kind: 'running'; file: string; done: number; total: number; cancelling: boolean }
-  | { kind: 'done'; file: string; path: string; bytes: number }
+  /** Written; `problem` says why opening it or showing it in its folder failed, if it did. */
+  | { kind: 'done'; file: string; path: string; bytes: number; problem?: string }
   | { kind: 'failed'; file: string; message: string; cancelled: boolean };
 
 /** What became of pictures dropped on the window, shown beside the export's progress. */
@@ -60,6 +61,26 @@ export class Exporter {
     if (state.kind !== 'running' || state.cancelling) return;
     this.state = { ...state, cancelling: true };
     this.backend.cancelExport().catch(() => undefined);
+  }
+
+  /** Opens the file just written with the system's program for it. */
+  open(): Promise<void> {
+    return this.withFile(() => this.backend.openExport());
+  }
+
+  /** Shows the file just written in the file manager. */
+  reveal(): Promise<void> {
+    return this.withFile(() => this.backend.revealExport());
+  }
+
+  private async withFile(run: () => Promise<void>) {
+    if (this.state.kind !== 'done') return;
+    try {
+      await run();
+    } catch (reason) {
+      const state = this.state;
+      if (state.kind === 'done') this.state = { ...state, problem: toApiError(reason).message };
+    }
   }
 
   /** Hides the outcome of the last export. */

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { defaultForm, fileNameOf, formProblem, isPicturePath, progressFraction, toExportOptions } from './form';
+import {
+  defaultForm,
+  fileNameOf,
+  formChanged,
+  formProblem,
+  isPicturePath,
+  progressFraction,
+  toExportOptions,
+  withScale,
+} from './form';
 
 describe('the export form', () => {
   it('starts as a 1× PNG on white with everything drawn, the width at the blueprint’s', () => {
@@ -83,5 +92,19 @@ describe('file names and progress', () => {
     expect(progressFraction(3, 4)).toBe(0.75);
     expect(progressFraction(0, 0)).toBe(0);
     expect(progressFraction(9, 4)).toBe(1);
+  });
+
+  it('keeps the width field in step with the chosen scale', () => {
+    const start = defaultForm(2110.4);
+    const doubled = withScale({ ...start, size: 'width' }, 2, 2110.4);
+    expect(doubled).toMatchObject({ size: 'scale', scale: 2, width: 4221 });
+    expect(withScale(doubled, 1, 2110.4).width).toBe(2110);
+  });
+
+  it('knows when choices were made that closing would lose', () => {
+    const start = defaultForm(1000);
+    expect(formChanged({ ...start }, start)).toBe(false);
+    expect(formChanged(withScale(start, 2, 1000), start)).toBe(true);
+    expect(formChanged({ ...start, format: 'pdf' }, start)).toBe(true);
   });
 });

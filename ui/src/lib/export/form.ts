@@ -50,6 +50,19 @@ export function defaultForm(sceneWidth: number, handoffsShown = true): ExportFor
   };
 }
 
+/**
+ * The form with the PNG sized by `scale`: the width field follows, at the blueprint's width times the
+ * scale, so it says how wide the picture comes out.
+ */
+export function withScale(form: ExportForm, scale: number, sceneWidth: number): ExportForm {
+  return { ...form, size: 'scale', scale, width: Math.max(1, Math.round(sceneWidth * scale)) };
+}
+
+/** Whether the form differs from what the dialog started with, so closing it would lose choices. */
+export function formChanged(form: ExportForm, start: ExportForm): boolean {
+  return (Object.keys(start) as (keyof ExportForm)[]).some((key) => form[key] !== start[key]);
+}
+
 /** Why the form cannot be exported as it is, or null when it can. */
 export function formProblem(form: ExportForm): string | null {
   if (form.format === 'png' && form.size === 'width') {

@@ -55,14 +55,14 @@ describe('WorkspaceFiles', () => {
     backend.applyEdit.mockImplementation(async () => {
       await new Promise((resolve) => setTimeout(resolve, 5));
       order.push('edit stored');
-      return { journey: home.id, can_undo: true, can_redo: false };
+      return { journey: home.id, can_undo: true, can_redo: false, described: null };
     });
     backend.openWorkspace.mockImplementation(async (path: string) => {
       order.push('switched');
       return { path, name: 'hotel', read_only: false };
     });
     backend.lastJourney.mockResolvedValue(broadband.id);
-    backend.editStatus.mockResolvedValue({ journey: null, can_undo: false, can_redo: false });
+    backend.editStatus.mockResolvedValue({ journey: null, can_undo: false, can_redo: false, described: null });
     void session.apply({ type: 'set_step_text', step: 's', text: 'last words' });
     await files.openPath('/maps/hotel.throughline');
     expect(order).toEqual(['edit stored', 'switched']);

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { drawnBox, fitBoxTransform, fitTransform, MIN_SCALE, revealScroll, visibleBox } from './fit';
+import {
+  drawnBox,
+  fitBoxTransform,
+  fitTransform,
+  fitWidthTransform,
+  MIN_SCALE,
+  openingTransform,
+  readableScale,
+  revealScroll,
+  visibleBox,
+} from './fit';
 
 describe('fitTransform', () => {
   it('scales a wide scene down to the view width and centres it vertically', () => {
@@ -90,5 +100,41 @@ describe('drawnBox', () => {
       width: 600,
       height: 600,
     });
+  });
+});
+
+describe('readable zoom', () => {
+  it('keeps card text at least 12 px on screen, 18 px for a projector', () => {
+    expect(readableScale(13, false) * 13).toBeCloseTo(12);
+    expect(readableScale(13, true) * 13).toBeCloseTo(18);
+    expect(readableScale(0, false)).toBe(1);
+  });
+
+  it('fits the width down to the readable floor, then starts at the left edge', () => {
+    expect(fitWidthTransform(1000, 1232, 16, 0.9, 4)).toEqual({ k: 1.2, x: 16, y: 16 });
+    const wide = fitWidthTransform(4000, 1232, 16, 0.9, 4);
+    expect(wide).toEqual({ k: 0.9, x: 16, y: 16 });
+    const narrow = fitWidthTransform(400, 1232, 16, 0.5, 1);
+    expect(narrow).toEqual({ k: 1, x: (1232 - 400) / 2, y: 16 });
+  });
+
+  it('opens a journey whole when readable so, else at the floor from its top-left', () => {
+    expect(openingTransform(800, 400, 1232, 800, 32, 0.9).k).toBe(1);
+    const wide = openingTransform(2100, 1400, 1232, 800, 32, 0.92);
+    expect(wide.k).toBeCloseTo(0.92);
+    expect(wide.x).toBe(32);
+    expect(wide.y).toBe(32);
+  });
+});
+
+describe('following the card being typed', () => {
+  it('pans a new card typed off the right edge into view, and leaves one in view alone', () => {
+    const t = { k: 0.92, x: 32, y: 32 };
+    const offRight = { x: 1400, y: 300, width: 180, height: 44 };
+    const { dx, dy } = revealScroll(offRight, t, 1232, 800, 24);
+    expect(dy).toBe(0);
+    const right = (offRight.x + offRight.width) * t.k + t.x - dx;
+    expect(right).toBeCloseTo(1232 - 24);
+    expect(revealScroll({ x: 100, y: 300, width: 180, height: 44 }, t, 1232, 800, 24)).toEqual({ dx: 0, dy: 0 });
   });
 });

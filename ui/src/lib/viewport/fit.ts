@@ -30,6 +30,56 @@ export function fitTransform(
   return { k, x: (viewW - sceneW * k) / 2, y: (viewH - sceneH * k) / 2 };
 }
 
+/** The smallest on-screen size (CSS px) card text may have when a journey opens or is fitted to width. */
+export const MIN_TEXT_PX = 12;
+
+/** How much bigger the readable floor is with "Larger text for projection" on. */
+export const PROJECTION_FACTOR = 1.5;
+
+/**
+ * The zoom below which card text of `fontSize` (scene px) is smaller than `MIN_TEXT_PX` on screen —
+ * times `PROJECTION_FACTOR` for a projector — within the zoom limits.
+ */
+export function readableScale(fontSize: number, projection: boolean): number {
+  const px = MIN_TEXT_PX * (projection ? PROJECTION_FACTOR : 1);
+  return fontSize > 0 ? Math.max(MIN_SCALE, Math.min(MAX_SCALE, px / fontSize)) : 1;
+}
+
+/**
+ * "Fit width": the scene as wide as the view allows, but never below `floor` nor above `maxScale`.
+ * It sits at the top; centred across when it is narrower than the view, at its left edge when the
+ * floor makes it wider (the rest is a pan away).
+ */
+export function fitWidthTransform(
+  sceneW: number,
+  viewW: number,
+  padding: number,
+  floor: number,
+  maxScale: number,
+): ViewTransform {
+  const fits = sceneW > 0 ? Math.max(viewW - 2 * padding, 1) / sceneW : maxScale;
+  const k = Math.max(MIN_SCALE, Math.min(Math.max(fits, floor), maxScale));
+  const x = sceneW * k <= viewW - 2 * padding ? (viewW - sceneW * k) / 2 : padding;
+  return { k, x, y: padding };
+}
+
+/**
+ * How a journey opens: fitted whole when its text is readable so, else at the readable floor from
+ * its top-left corner, so a new or wide journey never opens with text too small to read.
+ */
+export function openingTransform(
+  sceneW: number,
+  sceneH: number,
+  viewW: number,
+  viewH: number,
+  padding: number,
+  floor: number,
+): ViewTransform {
+  const whole = fitTransform(sceneW, sceneH, viewW, viewH, padding, 1);
+  if (whole.k >= floor) return whole;
+  return fitWidthTransform(sceneW, viewW, padding, floor, 1);
+}
+
 /** A box in scene coordinates. */
 export interface Box {
   x: number;

@@ -20,6 +20,7 @@ describe('viewCommandForKey', () => {
     expect(viewCommandForKey(press('f'))).toEqual({ kind: 'fit' });
     expect(viewCommandForKey(press('F', { shiftKey: true }))).toEqual({ kind: 'fit' });
     expect(viewCommandForKey(press('!', { code: 'Digit1', shiftKey: true }))).toEqual({ kind: 'fit' });
+    expect(viewCommandForKey(press('w'))).toEqual({ kind: 'fit-width' });
     expect(viewCommandForKey(press('1', { code: 'Digit1' }))).toBeNull();
   });
 

@@ -6,6 +6,8 @@ export type ViewCommand =
   | { kind: 'zoom-out' }
   | { kind: 'actual-size' }
   | { kind: 'fit' }
+  /** The scene as wide as the view, but never with text too small to read (W). */
+  | { kind: 'fit-width' }
   | { kind: 'pan'; dx: number; dy: number };
 
 /** The parts of a KeyboardEvent the shortcuts look at. */
@@ -40,6 +42,9 @@ export function viewCommandForKey(e: KeyPress): ViewCommand | null {
     case 'f':
     case 'F':
       return { kind: 'fit' };
+    case 'w':
+    case 'W':
+      return { kind: 'fit-width' };
     case 'ArrowLeft':
       return { kind: 'pan', dx: -step, dy: 0 };
     case 'ArrowRight':

@@ -12,6 +12,8 @@ export interface Viewport {
   fit(width: number, height: number, padding: number, maxScale: number): void;
   /** Shows the scene box `box` whole and centred, at most at `maxScale`. */
   fitBox(box: Box, padding: number, maxScale: number): void;
+  /** Shows the scene with transform `t` (as fit-width and opening a journey work it out). */
+  show(t: ViewTransform): void;
   /** Scrolls just enough to bring the scene box `box` into view with `margin` screen pixels around it. */
   reveal(box: Box, margin: number): void;
   /** Multiplies the zoom by `factor` around the centre of the view. */
@@ -77,6 +79,9 @@ export function attachViewport(
     fitBox(box, padding, maxScale) {
       const view = viewSize();
       const t = fitBoxTransform(box, view.width, view.height, padding, maxScale);
+      behaviour.transform(selection, zoomIdentity.translate(t.x, t.y).scale(t.k));
+    },
+    show(t) {
       behaviour.transform(selection, zoomIdentity.translate(t.x, t.y).scale(t.k));
     },
     reveal(box, margin) {
