@@ -91,9 +91,10 @@ export class Session {
    * (or of the first).
    */
   async start(): Promise<WorkspaceInfo> {
-    // Independent questions go over the IPC together; each round trip costs the WebView a turn.
-    const [info, journeys, status, last] = await Promise.all([
-      this.backend.workspaceInfo(),
+    const info = await this.backend.workspaceInfo();
+    // Once the workspace is known to be open, the independent questions go over the IPC together: each
+    // round trip costs the WebView a turn.
+    const [journeys, status, last] = await Promise.all([
       this.backend.listJourneys(),
       // Undo availability and the last journey are niceties: without them the buttons stay off until
       // the first edit, and the first journey opens.
