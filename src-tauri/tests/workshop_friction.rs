@@ -297,13 +297,14 @@ async fn open_journey(client: &Client, journey: &str) {
     .await;
 }
 
-/// The screen box of card `name` (its text, ignoring how it wrapped) and whether it has the star.
+/// The screen box of the card whose text begins with `name` (ignoring how it wrapped; its channel and
+/// chips follow) and whether it has the star.
 async fn card_box(client: &Client, name: &str) -> Option<((f64, f64, f64, f64), bool)> {
     let value: Value = client
         .execute(
             "const want = arguments[0].replace(/\\s+/g, '');
              const g = [...document.querySelectorAll('svg[role=\"figure\"] g[data-id]')].find((g) =>
-               [...g.querySelectorAll('text')].map((t) => t.textContent).join('').replace(/\\s+/g, '') === want);
+               [...g.querySelectorAll('text')].map((t) => t.textContent).join('').replace(/\\s+/g, '').startsWith(want));
              if (!g) return null;
              const c = g.querySelector('rect').getBoundingClientRect();
              return [c.left, c.top, c.width, c.height, g.querySelector('polygon') !== null];",

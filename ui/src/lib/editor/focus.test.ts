@@ -37,7 +37,14 @@ describe('focus after a click', () => {
   it('is left where it is after Enter or Space on a focused button', () => {
     const host = add('<button id="tab">Blueprint</button>');
     const tab = host.querySelector('#tab');
-    expect(clickReturnsKeyboard({ detail: 1 }, tab)).toBe(true);
-    expect(clickReturnsKeyboard({ detail: 0 }, tab)).toBe(false);
+    expect(clickReturnsKeyboard({ detail: 1, landedIn: tab }, tab)).toBe(true);
+    expect(clickReturnsKeyboard({ detail: 0, landedIn: tab }, tab)).toBe(false);
+  });
+
+  it('is left to a menu item whose menu has gone by the time the click is handled', () => {
+    const host = add('<div role="menu"><button id="item" role="menuitem">New journey</button></div>');
+    const item = host.querySelector('#item');
+    host.querySelector('[role="menu"]')?.remove();
+    expect(clickReturnsKeyboard({ detail: 1, landedIn: item }, document.body)).toBe(false);
   });
 });

@@ -17,8 +17,13 @@ export function keepsKeyboard(focused: Element | null): boolean {
 
 /**
  * Whether a click gives the keyboard back to the blueprint: a pointer click (not Enter or Space on a
- * focused button, whose user is moving with the keyboard) that left the focus on nothing that keeps it.
+ * focused button, whose user is moving with the keyboard) that left the focus on nothing that keeps it,
+ * and did not land in a dialog or menu — a menu item's own action says where the keyboard goes (New
+ * journey puts it in the name field), even though the menu is gone by the time the click is handled.
  */
-export function clickReturnsKeyboard(click: Pick<MouseEvent, 'detail'>, focused: Element | null): boolean {
-  return click.detail > 0 && !keepsKeyboard(focused);
+export function clickReturnsKeyboard(
+  click: Pick<MouseEvent, 'detail'> & { landedIn: Element | null },
+  focused: Element | null,
+): boolean {
+  return click.detail > 0 && !click.landedIn?.closest(KEEPS_KEYS) && !keepsKeyboard(focused);
 }
