@@ -47,4 +47,10 @@ describe('focus after a click', () => {
     host.querySelector('[role="menu"]')?.remove();
     expect(clickReturnsKeyboard({ detail: 1, landedIn: item }, document.body)).toBe(false);
   });
+
+  it('stays with an open modal dialog after a press on its backdrop', () => {
+    const host = add('<div id="backdrop"></div><div role="dialog" aria-modal="true"><button>Export</button></div>');
+    const backdrop = host.querySelector('#backdrop');
+    expect(clickReturnsKeyboard({ detail: 1, landedIn: backdrop }, document.body)).toBe(false);
+  });
 });

@@ -20,10 +20,13 @@ export function keepsKeyboard(focused: Element | null): boolean {
  * focused button, whose user is moving with the keyboard) that left the focus on nothing that keeps it,
  * and did not land in a dialog or menu — a menu item's own action says where the keyboard goes (New
  * journey puts it in the name field), even though the menu is gone by the time the click is handled.
+ * While a modal dialog is open nothing goes back: a press beside it (on its backdrop) keeps the
+ * keyboard with the dialog, so Esc still closes it.
  */
 export function clickReturnsKeyboard(
   click: Pick<MouseEvent, 'detail'> & { landedIn: Element | null },
   focused: Element | null,
 ): boolean {
-  return click.detail > 0 && !click.landedIn?.closest(KEEPS_KEYS) && !keepsKeyboard(focused);
+  const modalOpen = (click.landedIn ?? focused)?.ownerDocument.querySelector('[aria-modal="true"]') != null;
+  return click.detail > 0 && !modalOpen && !click.landedIn?.closest(KEEPS_KEYS) && !keepsKeyboard(focused);
 }
