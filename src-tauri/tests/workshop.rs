@@ -13,13 +13,12 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use fantoccini::actions::{
-    InputSource, KeyAction, KeyActions, MouseActions, PointerAction, MOUSE_BUTTON_LEFT,
-};
+use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
 use fantoccini::key::Key;
 use fantoccini::{Client, Locator};
 use serde_json::{json, Value};
 use support::app::{App, Dirs};
+use support::input::{click_at, move_to, press, press_chord, type_text, wait_for_focus_on_canvas};
 use support::page::{self, Text};
 use support::ui::{click, settle, wait_until};
 use support::{screenshot, x11};
@@ -726,94 +725,4 @@ async fn click_card(client: &Client, name: &str, modifiers: &[Key]) {
     click_at(client, placed.centre(), modifiers).await;
     // Give the selection a moment to be taken.
     tokio::time::sleep(Duration::from_millis(300)).await;
-}
-
-/// A pointer move to a point of the viewport.
-fn move_to(at: (f64, f64)) -> PointerAction {
-    PointerAction::MoveTo {
-        duration: None,
-        x: at.0.round(),
-        y: at.1.round(),
-    }
-}
-
-/// Clicks at a point of the viewport with the mouse, holding `modifiers`.
-async fn click_at(client: &Client, at: (f64, f64), modifiers: &[Key]) {
-    let mut keys = KeyActions::new("keyboard".into());
-    for &m in modifiers {
-        keys = keys.then(KeyAction::Down { value: m.into() });
-    }
-    let pad = modifiers.len();
-    let mut mouse = MouseActions::new("mouse".into());
-    for _ in 0..pad {
-        mouse = mouse.pause(Duration::ZERO);
-    }
-    mouse = mouse
-        .then(move_to(at))
-        .then(PointerAction::Down {
-            button: MOUSE_BUTTON_LEFT,
-        })
-        .then(PointerAction::Up {
-            button: MOUSE_BUTTON_LEFT,
-        });
-    for _ in 0..3 {
-        keys = keys.pause(Duration::ZERO);
-    }
-    for &m in modifiers.iter().rev() {
-        keys = keys.then(KeyAction::Up { value: m.into() });
-        mouse = mouse.pause(Duration::ZERO);
-    }
-    let actions = fantoccini::actions::Actions::from(mouse).and(keys);
-    client.perform_actions(actions).await.expect("click");
-    client.release_actions().await.expect("release the inputs");
-}
-
-/// Presses and releases one key, sent to whatever has the focus.
-async fn press(client: &Client, key: char) {
-    press_chord(client, &[], key).await;
-}
-
-/// Presses `key` while holding `modifiers`.
-async fn press_chord(client: &Client, modifiers: &[Key], key: char) {
-    let mut keys = KeyActions::new("keyboard".into());
-    for &m in modifiers {
-        keys = keys.then(KeyAction::Down { value: m.into() });
-    }
-    keys = keys
-        .then(KeyAction::Down { value: key })
-        .then(KeyAction::Up { value: key });
-    for &m in modifiers.iter().rev() {
-        keys = keys.then(KeyAction::Up { value: m.into() });
-    }
-    client.perform_actions(keys).await.expect("press a key");
-    client.release_actions().await.expect("release the keys");
-    // Let the UI handle the key before the next one.
-    tokio::time::sleep(Duration::from_millis(80)).await;
-}
-
-/// Types `text` character by character into whatever has the focus.
-async fn type_text(client: &Client, text: &str) {
-    let mut keys = KeyActions::new("keyboard".into());
-    for c in text.chars() {
-        keys = keys
-            .then(KeyAction::Down { value: c })
-            .then(KeyAction::Up { value: c });
-    }
-    client.perform_actions(keys).await.expect("type text");
-    client.release_actions().await.expect("release the keys");
-}
-
-/// Waits until the blueprint canvas has the keyboard focus.
-async fn wait_for_focus_on_canvas(client: &Client) {
-    wait_until(client, "the blueprint canvas to have the focus", || async {
-        let value = client
-            .execute(
-                "return document.activeElement && document.activeElement.getAttribute('role') === 'application';",
-                vec![],
-            )
-            .await
-            .ok()?;
-        value.as_bool()?.then_some(())
-    })
-    .await;
 }

@@ -12,12 +12,11 @@ mod support;
 
 use std::time::Duration;
 
-use fantoccini::actions::MOUSE_BUTTON_LEFT;
-use fantoccini::actions::{InputSource, KeyAction, KeyActions, MouseActions, PointerAction};
 use fantoccini::key::Key;
 use fantoccini::{Client, Locator};
 use serde_json::{json, Value};
 use support::app::{App, Dirs};
+use support::input::{click_at, press, press_chord, type_text, wait_for_focus_on_canvas};
 use support::page;
 use support::screenshot;
 use support::ui::{click, settle, wait_find, wait_until};
@@ -218,6 +217,7 @@ async fn export_dialog_holds_still(client: &Client) {
     click_at(
         client,
         ((dialog.0 / 2.0).max(4.0), (dialog.1 / 2.0).max(4.0)),
+        &[],
     )
     .await;
     wait_find(client, Locator::Css("[data-testid='export-kept-open']")).await;
@@ -327,77 +327,9 @@ async fn click_card(client: &Client, name: &str) {
         card_box(client, name).await
     })
     .await;
-    click_at(client, (r.0 + r.2 / 2.0, r.1 + r.3 / 2.0)).await;
+    click_at(client, (r.0 + r.2 / 2.0, r.1 + r.3 / 2.0), &[]).await;
     // Give the selection a moment to be taken.
     tokio::time::sleep(Duration::from_millis(300)).await;
-}
-
-/// Clicks at a point of the viewport with the mouse.
-async fn click_at(client: &Client, at: (f64, f64)) {
-    let mouse = MouseActions::new("mouse".into())
-        .then(PointerAction::MoveTo {
-            duration: None,
-            x: at.0.round(),
-            y: at.1.round(),
-        })
-        .then(PointerAction::Down {
-            button: MOUSE_BUTTON_LEFT,
-        })
-        .then(PointerAction::Up {
-            button: MOUSE_BUTTON_LEFT,
-        });
-    client.perform_actions(mouse).await.expect("click");
-    client.release_actions().await.expect("release the mouse");
-}
-
-/// Presses and releases one key, sent to whatever has the focus.
-async fn press(client: &Client, key: char) {
-    press_chord(client, &[], key).await;
-}
-
-/// Presses `key` while holding `modifiers`.
-async fn press_chord(client: &Client, modifiers: &[Key], key: char) {
-    let mut keys = KeyActions::new("keyboard".into());
-    for &m in modifiers {
-        keys = keys.then(KeyAction::Down { value: m.into() });
-    }
-    keys = keys
-        .then(KeyAction::Down { value: key })
-        .then(KeyAction::Up { value: key });
-    for &m in modifiers.iter().rev() {
-        keys = keys.then(KeyAction::Up { value: m.into() });
-    }
-    client.perform_actions(keys).await.expect("press a key");
-    client.release_actions().await.expect("release the keys");
-    // Let the UI handle the key before the next one.
-    tokio::time::sleep(Duration::from_millis(80)).await;
-}
-
-/// Types `text` character by character into whatever has the focus.
-async fn type_text(client: &Client, text: &str) {
-    let mut keys = KeyActions::new("keyboard".into());
-    for c in text.chars() {
-        keys = keys
-            .then(KeyAction::Down { value: c })
-            .then(KeyAction::Up { value: c });
-    }
-    client.perform_actions(keys).await.expect("type text");
-    client.release_actions().await.expect("release the keys");
-}
-
-/// Waits until the blueprint canvas has the keyboard focus.
-async fn wait_for_focus_on_canvas(client: &Client) {
-    wait_until(client, "the blueprint canvas to have the focus", || async {
-        let value = client
-            .execute(
-                "return document.activeElement && document.activeElement.getAttribute('role') === 'application';",
-                vec![],
-            )
-            .await
-            .ok()?;
-        value.as_bool()?.then_some(())
-    })
-    .await;
 }
 
 /// Waits until an empty field for a new card has the focus.

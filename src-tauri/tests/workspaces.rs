@@ -10,13 +10,12 @@
 
 mod support;
 
-use std::time::Duration;
-
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::key::Key;
 use fantoccini::{Client, Locator};
 use serde_json::json;
 use support::app::{App, Dirs};
+use support::input::press;
 use support::page;
 use support::ui::{click, settle, wait_until};
 use support::{screenshot, x11};
@@ -256,14 +255,4 @@ async fn type_card(client: &Client, text: &str) {
     press(client, Key::Enter.into()).await;
     press(client, Key::Escape.into()).await;
     page::wait_for(client, "the typed card", |t| t.svg_has(text)).await;
-}
-
-/// Presses one key.
-async fn press(client: &Client, key: char) {
-    let keys = KeyActions::new("keyboard".into())
-        .then(KeyAction::Down { value: key })
-        .then(KeyAction::Up { value: key });
-    client.perform_actions(keys).await.expect("press a key");
-    client.release_actions().await.expect("release the keys");
-    tokio::time::sleep(Duration::from_millis(80)).await;
 }

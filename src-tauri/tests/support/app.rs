@@ -155,12 +155,45 @@ impl Drop for Driver {
                 log_tail(&self.log)
             );
         }
+        let group = self.child.id();
         let _ = Command::new("kill")
-            .args(["-KILL", "--", &format!("-{}", self.child.id())])
+            .args(["-KILL", "--", &format!("-{group}")])
             .stderr(Stdio::null())
             .status();
         let _ = self.child.wait();
+        // The app holds its workspace's editing lock until it has exited; a relaunch before then
+        // would be refused, so wait for every process of the group to be gone (at most 20 s).
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while group_alive(group) && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(20));
+        }
     }
+}
+
+/// Whether a process of process group `group` is still running. A process whose main thread has
+/// exited while others still run shows as a zombie but keeps its files (and locks) open, so it counts
+/// as running until every one of its threads has exited.
+fn group_alive(group: u32) -> bool {
+    let Ok(entries) = fs::read_dir("/proc") else {
+        return false;
+    };
+    entries.flatten().any(|entry| {
+        stat_fields(&entry.path().join("stat"))
+            .is_some_and(|f| f.len() > 2 && f[2] == group.to_string())
+            && fs::read_dir(entry.path().join("task")).is_ok_and(|tasks| {
+                tasks.flatten().any(|task| {
+                    stat_fields(&task.path().join("stat"))
+                        .is_some_and(|f| f.first().is_some_and(|s| s != "Z"))
+                })
+            })
+    })
+}
+
+/// The fields of a `/proc/…/stat` file after the command name: state, parent pid, process group, …
+fn stat_fields(path: &Path) -> Option<Vec<String>> {
+    let stat = fs::read_to_string(path).ok()?;
+    let rest = &stat[stat.rfind(')')? + 2..];
+    Some(rest.split_whitespace().map(str::to_owned).collect())
 }
 
 /// The last lines of a log file, to explain a failure.
