@@ -11,13 +11,28 @@ use throughline_core::text::is_noncharacter;
 
 /// Appends `v` rounded to two decimals, without trailing zeros ("12", "12.5", "-3.25").
 pub fn push_num(out: &mut String, v: f64) {
-    let r = (v * 100.0).round() / 100.0;
-    if r == 0.0 {
+    let hundredths = (v * 100.0).round();
+    if hundredths == 0.0 {
         out.push('0');
-    } else if r == r.trunc() && r.abs() < 1e15 {
-        push_int(out, r as i64);
+    } else if hundredths.abs() < 1e15 {
+        // The digits of hundredths / 100, written directly: the same text `{}` gives for that value
+        // (the nearest double to a whole number of hundredths prints as exactly those digits), at a
+        // fraction of the formatter's cost; routes put halves and quarters in most coordinates.
+        let n = hundredths as i64;
+        if n < 0 {
+            out.push('-');
+        }
+        let (whole, part) = (n.unsigned_abs() / 100, n.unsigned_abs() % 100);
+        push_int(out, whole as i64);
+        if part != 0 {
+            out.push('.');
+            out.push(char::from(b'0' + (part / 10) as u8));
+            if part % 10 != 0 {
+                out.push(char::from(b'0' + (part % 10) as u8));
+            }
+        }
     } else {
-        let _ = write!(out, "{r}");
+        let _ = write!(out, "{}", hundredths / 100.0);
     }
 }
 
@@ -545,6 +560,24 @@ mod tests {
         assert_eq!(num(-1234567.0), "-1234567");
         assert_eq!(num(9.0), "9");
         assert_eq!(num(100.0), "100");
+        assert_eq!(num(-0.5), "-0.5");
+        assert_eq!(num(7.05), "7.05");
+    }
+
+    #[test]
+    fn numbers_read_as_the_formatter_writes_their_rounded_value() {
+        let mut x = 0.000_123_f64;
+        for i in 0..200_000 {
+            let v = if i % 2 == 0 { x } else { -x };
+            let rounded = (v * 100.0).round() / 100.0;
+            let want = if rounded == 0.0 {
+                "0".to_owned()
+            } else {
+                format!("{rounded}")
+            };
+            assert_eq!(num(v), want, "{v}");
+            x = x * 1.000_37 + 0.013;
+        }
     }
 
     #[test]
