@@ -186,10 +186,14 @@ pub fn layout_routed(
             }
         }
     }
-    let (drawn, links): (Vec<&Link>, Vec<(usize, usize)>) = flows
+    // Arrows are routed in the order of the cards they join, not of their ids, so a journey draws the
+    // same wherever it is (an imported copy has new ids); ids only order two arrows between one pair.
+    let mut joined: Vec<(&Link, (usize, usize))> = flows
         .iter()
         .filter_map(|l| Some((l, (*card_of.get(&l.from)?, *card_of.get(&l.to)?))))
-        .unzip();
+        .collect();
+    joined.sort_by_key(|(l, ends)| (*ends, l.id));
+    let (drawn, links): (Vec<&Link>, Vec<(usize, usize)>) = joined.into_iter().unzip();
     let plan = Plan::new(&grid, &links, lanes.len());
 
     // Cards are placed in columns of the standard width first; the columns widen once the arrows'
