@@ -306,6 +306,7 @@ fn sections(
                             y: cy,
                         },
                         colour: severity_colour(*sev).to_owned(),
+                        text: format!("{sev:?} severity").to_lowercase(),
                     })
                     .collect(),
             }

@@ -649,9 +649,10 @@ fn card(
         .pain_point
         .as_ref()
         .filter(|p| !p.is_empty())
-        .map(|_| PainMarker {
+        .map(|text| PainMarker {
             at: next_marker(),
             colour: severity_colour(step.pain_severity).to_owned(),
+            text: text.clone(),
         });
     let badge_font = fonts.for_weight(styles.label.weight);
     let mut badge = |on: bool, letter: &str| {

@@ -172,6 +172,8 @@ pub struct PainMarker {
     pub at: Point,
     /// Fill colour for the severity.
     pub colour: String,
+    /// What hurts, in the card's words: the marker's tooltip on screen and in an exported SVG.
+    pub text: String,
 }
 
 /// A round badge with one letter, like Shostack's fail (F) and wait (W) points.

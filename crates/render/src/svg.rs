@@ -388,7 +388,9 @@ fn write_card(w: &mut Writer, scene: &Scene, card: &Card) {
 
 fn write_pain(w: &mut Writer, pain: &PainMarker) {
     let p = pain.at;
-    w.raw("<circle")
+    w.raw("<g><title>Pain point: ");
+    push_escaped(&mut w.out, &pain.text);
+    w.raw("</title><circle")
         .attr("cx", p.x)
         .attr("cy", p.y)
         .raw(" r=\"7\"")
@@ -399,7 +401,7 @@ fn write_pain(w: &mut Writer, pain: &PainMarker) {
         .raw(" width=\"2\" height=\"5\" fill=\"#ffffff\"/><rect")
         .attr("x", p.x - 1.0)
         .attr("y", p.y + 2.0)
-        .raw(" width=\"2\" height=\"2\" fill=\"#ffffff\"/>");
+        .raw(" width=\"2\" height=\"2\" fill=\"#ffffff\"/></g>");
 }
 
 fn write_chip(w: &mut Writer, rect: &Rect, fill: &str, text: &str, label: &TextLine) {

@@ -22,7 +22,10 @@ fn journey() -> Journey {
     let mut j = Journey::from_template("Hostile <journey> & \"name\"", &["A", "B"]);
     let (lane, stage) = (j.lanes[1].id, j.stages[0].id);
     for (i, text) in HOSTILE.iter().enumerate() {
-        j.steps.push(Step::new(lane, stage, i as f64, text));
+        let mut step = Step::new(lane, stage, i as f64, text);
+        // The same text as the pain point, which becomes the marker's tooltip.
+        step.pain_point = Some(text.to_string());
+        j.steps.push(step);
     }
     j
 }
@@ -49,6 +52,15 @@ fn hostile_text_gives_valid_inert_svg_png_and_pdf() {
         .filter_map(|n| n.text())
         .collect();
     assert!(text.contains("<script>alert('x')"), "markup shows as text");
+    let titles: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("title"))
+        .filter_map(|n| n.text())
+        .collect();
+    assert!(
+        titles.contains(&"Pain point: Tom & Jerry's \"quote\" <b>bold</b> ]]> --> <!--"),
+        "the pain point is the marker's tooltip, as text: {titles:?}"
+    );
     assert!(text.contains("Tom & Jerry's \"quote\""));
     assert!(
         !text.contains('\u{7}') && !text.contains('\u{0}'),

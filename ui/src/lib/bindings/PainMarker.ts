@@ -12,4 +12,8 @@ at: Point,
 /**
  * Fill colour for the severity.
  */
-colour: string, };
+colour: string, 
+/**
+ * What hurts, in the card's words: the marker's tooltip on screen and in an exported SVG.
+ */
+text: string, };
