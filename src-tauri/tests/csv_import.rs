@@ -62,12 +62,8 @@ async fn csv_import() {
     let dirs = Dirs::under(tmp.path());
     let csv = tmp.path().join("bike_repair.csv");
     std::fs::write(&csv, BIKE_REPAIR).expect("write the CSV file");
-    let app = App::launch(&[], &dirs).await;
+    let app = App::launch_on_sample(&dirs).await;
     let client = &app.client;
-    page::wait_for(client, "the first sample blueprint", |text| {
-        text.svg_has("Home insurance claim")
-    })
-    .await;
     let file = dirs.data.join("throughline/default.throughline");
 
     client

@@ -17,7 +17,6 @@ use std::path::{Path, PathBuf};
 use fantoccini::{Client, Locator};
 use serde_json::json;
 use support::app::{App, Dirs};
-use support::page;
 use support::screenshot;
 use support::ui::{click, settle, wait_find, wait_until};
 use throughline_api::OpenWorkspace;
@@ -54,12 +53,8 @@ fn an_export_looks_like_the_screen_and_imports_back() {
 async fn export() {
     let tmp = tempfile::tempdir().expect("temp dir");
     let dirs = Dirs::under(tmp.path());
-    let app = App::launch(&[], &dirs).await;
+    let app = App::launch_on_sample(&dirs).await;
     let client = &app.client;
-    page::wait_for(client, "the first sample blueprint", |text| {
-        text.svg_has("Home insurance claim")
-    })
-    .await;
 
     let dpr = client
         .execute("return window.devicePixelRatio;", vec![])

@@ -12,7 +12,6 @@ use std::path::Path;
 
 use fantoccini::{Client, Locator};
 use support::app::{App, Dirs};
-use support::page;
 use support::screenshot;
 use support::ui::{click, settle, wait_find, wait_until};
 use throughline_api::{Id, OpenWorkspace};
@@ -31,12 +30,8 @@ fn bulk_assignment_empties_the_unowned_filter_and_impact_highlights_the_blueprin
 async fn manager() {
     let tmp = tempfile::tempdir().expect("temp dir");
     let dirs = Dirs::under(tmp.path());
-    let app = App::launch(&[], &dirs).await;
+    let app = App::launch_on_sample(&dirs).await;
     let client = &app.client;
-    page::wait_for(client, "the first sample blueprint", |text| {
-        text.svg_has("Home insurance claim")
-    })
-    .await;
     let file = dirs.data.join("throughline/default.throughline");
     let unowned = unowned_in_file(&file);
     assert!(!unowned.is_empty(), "the sample leaves some cards unowned");

@@ -77,12 +77,8 @@ fn all_cards() -> Vec<&'static str> {
 async fn workshop() {
     let tmp = tempfile::tempdir().expect("temp dir");
     let dirs = Dirs::under(tmp.path());
-    let app = App::launch(&[], &dirs).await;
+    let app = App::launch_on_sample(&dirs).await;
     let client = &app.client;
-    page::wait_for(client, "the first sample blueprint", |text| {
-        text.svg_has("Home insurance claim")
-    })
-    .await;
 
     create_journey(client).await;
     type_cards(client).await;

@@ -35,12 +35,8 @@ fn the_workshop_friction_list_is_gone() {
 async fn friction() {
     let tmp = tempfile::tempdir().expect("temp dir");
     let dirs = Dirs::under(tmp.path());
-    let app = App::launch(&[], &dirs).await;
+    let app = App::launch_on_sample(&dirs).await;
     let client = &app.client;
-    page::wait_for(client, "the first sample blueprint", |text| {
-        text.svg_has("Home insurance claim")
-    })
-    .await;
 
     enter_types_after_clicks(client).await;
     marker_keys(client).await;

@@ -76,6 +76,17 @@ impl App {
         App { client, driver }
     }
 
+    /// Launches the app on its default workspace, seeded with the sample, and waits until the first
+    /// sample blueprint is drawn: where most scenarios start.
+    pub async fn launch_on_sample(dirs: &Dirs) -> App {
+        let app = App::launch(&[], dirs).await;
+        super::page::wait_for(&app.client, "the first sample blueprint", |text| {
+            text.svg_has("Home insurance claim")
+        })
+        .await;
+        app
+    }
+
     /// Ends the session (WebKitWebDriver closes the app); the drop then stops the driver.
     pub async fn close(self) {
         let App { client, driver } = self;
