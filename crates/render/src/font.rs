@@ -177,7 +177,9 @@ pub struct Font {
     face: Face<'static>,
     units_per_em: f64,
     weight: u16,
-    ascii: [f64; 128],
+    /// Advances of the ASCII characters in font units: whole numbers, so a run of them is summed
+    /// exactly and without a chain of floating-point additions.
+    ascii: [u32; 128],
     /// Width, in em, of a character no face has a glyph for (CJK and emoji are about square).
     missing: f64,
 }
@@ -191,11 +193,12 @@ impl Font {
             face,
             units_per_em,
             weight,
-            ascii: [0.0; 128],
+            ascii: [0; 128],
             missing: 1.0,
         };
         for c in 0u8..128 {
-            font.ascii[c as usize] = font.glyph_em(c as char);
+            let units = font.glyph_em(c as char) * units_per_em;
+            font.ascii[c as usize] = units.round() as u32;
         }
         font
     }
@@ -220,11 +223,18 @@ impl Font {
 
     /// Width of `text` set at `size` pixels, including the safety slack.
     pub fn width(&self, text: &str, size: f64) -> f64 {
+        if text.is_ascii() {
+            let units: u64 = text
+                .bytes()
+                .map(|b| u64::from(self.ascii[usize::from(b)]))
+                .sum();
+            return units as f64 / self.units_per_em * size * SLACK;
+        }
         let em: f64 = text
             .chars()
             .map(|c| {
                 if c.is_ascii() {
-                    self.ascii[c as usize]
+                    f64::from(self.ascii[c as usize]) / self.units_per_em
                 } else {
                     self.glyph_em(c)
                 }

@@ -5,6 +5,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use rustc_hash::FxHashMap;
+
 use throughline_core::{Id, Journey, LaneKind, LineKind, Link, Step};
 
 use crate::font::Fonts;
@@ -96,7 +98,7 @@ pub fn layout(journey: &Journey, flows: &[Link], fonts: &Fonts) -> Scene {
         flows,
         &Annotations::default(),
         fonts,
-        &mut WrapCache::default(),
+        &mut WrapCache::single_use(),
     )
 }
 
@@ -154,8 +156,9 @@ pub fn layout_routed(
     stages.sort_by(|a, b| a.position.total_cmp(&b.position).then(a.id.cmp(&b.id)));
     let mut lanes: Vec<_> = journey.lanes.iter().collect();
     lanes.sort_by(|a, b| a.position.total_cmp(&b.position).then(a.id.cmp(&b.id)));
-    let stage_ix: HashMap<Id, usize> = stages.iter().enumerate().map(|(i, s)| (s.id, i)).collect();
-    let lane_ix: HashMap<Id, usize> = lanes.iter().enumerate().map(|(i, l)| (l.id, i)).collect();
+    let stage_ix: FxHashMap<Id, usize> =
+        stages.iter().enumerate().map(|(i, s)| (s.id, i)).collect();
+    let lane_ix: FxHashMap<Id, usize> = lanes.iter().enumerate().map(|(i, l)| (l.id, i)).collect();
 
     // Steps per cell, in order.
     let n_stages = stages.len();
@@ -171,7 +174,8 @@ pub fn layout_routed(
 
     // Cards are numbered in the order they are laid out: lane by lane, stage by stage, down each cell.
     let mut grid = Vec::with_capacity(journey.steps.len());
-    let mut card_of: HashMap<Id, usize> = HashMap::with_capacity(journey.steps.len());
+    let mut card_of: FxHashMap<Id, usize> =
+        FxHashMap::with_capacity_and_hasher(journey.steps.len(), Default::default());
     let mut rank = vec![0; n_stages];
     for li in 0..lanes.len() {
         for (si, rank) in rank.iter_mut().enumerate() {

@@ -11,19 +11,21 @@ use throughline_core::text::is_noncharacter;
 
 /// Appends `v` rounded to two decimals, without trailing zeros ("12", "12.5", "-3.25").
 pub fn push_num(out: &mut String, v: f64) {
-    let hundredths = (v * 100.0).round();
-    if hundredths == 0.0 {
-        out.push('0');
-    } else if hundredths.abs() < 1e15 {
-        // The digits of hundredths / 100, written directly: the same text `{}` gives for that value
-        // (the nearest double to a whole number of hundredths prints as exactly those digits), at a
-        // fraction of the formatter's cost; routes put halves and quarters in most coordinates.
-        let n = hundredths as i64;
+    let x = v * 100.0;
+    if x.abs() < 1e15 {
+        // Hundredths rounded half away from zero, as `f64::round` does, without its library call: the
+        // truncated part is exact below 2^52, so the fraction left over is too. The digits are then
+        // written directly: the same text `{}` gives for hundredths / 100 (the nearest double to a
+        // whole number of hundredths prints as exactly those digits), at a fraction of the
+        // formatter's cost; routes put halves and quarters in most coordinates.
+        let truncated = x as i64;
+        let rest = x - truncated as f64;
+        let n = truncated + i64::from(rest >= 0.5) - i64::from(rest <= -0.5);
         if n < 0 {
             out.push('-');
         }
         let (whole, part) = (n.unsigned_abs() / 100, n.unsigned_abs() % 100);
-        push_int(out, whole as i64);
+        out.push_str(itoa::Buffer::new().format(whole));
         if part != 0 {
             out.push('.');
             out.push(char::from(b'0' + (part / 10) as u8));
@@ -32,38 +34,27 @@ pub fn push_num(out: &mut String, v: f64) {
             }
         }
     } else {
-        let _ = write!(out, "{}", hundredths / 100.0);
+        let _ = write!(out, "{}", x.round() / 100.0);
     }
 }
 
-/// Appends an integer's decimal digits; the formatter's machinery costs more than the digits do, and
-/// a large scene writes hundreds of thousands of them.
-fn push_int(out: &mut String, v: i64) {
-    if v < 0 {
-        out.push('-');
+/// Bytes that text can be copied with as they are: printable ASCII other than the five XML escapes.
+/// Non-ASCII and control bytes take the careful path.
+const PLAIN: [bool; 256] = {
+    let mut plain = [false; 256];
+    let mut b = 0x20;
+    while b < 0x7f {
+        plain[b] = !matches!(b as u8, b'&' | b'<' | b'>' | b'"' | b'\'');
+        b += 1;
     }
-    let mut digits = [0u8; 20];
-    let mut n = v.unsigned_abs();
-    let mut i = digits.len();
-    loop {
-        i -= 1;
-        digits[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out.extend(digits[i..].iter().map(|&d| char::from(d)));
-}
+    plain
+};
 
-/// Appends `s` escaped for use in SVG text and attribute values. Characters XML cannot hold (control
-/// characters, U+FFFE, U+FFFF) and the other Unicode noncharacters are left out, so whatever the text,
-/// the document stays well-formed.
+/// Appends `s` escaped for XML text and attribute values, leaving out control characters and
+/// noncharacters (which XML does not allow).
 pub fn push_escaped(out: &mut String, s: &str) {
     // Most text (and all path data) is plain ASCII with nothing to escape: copy it in one go.
-    if s.bytes()
-        .all(|b| b.is_ascii() && !b.is_ascii_control() && !b"&<>\"'".contains(&b))
-    {
+    if s.bytes().all(|b| PLAIN[usize::from(b)]) {
         out.push_str(s);
         return;
     }
@@ -169,7 +160,9 @@ pub(crate) fn write_svg(scene: &Scene, metadata: Option<&str>, layered: bool) ->
     let (open, close) = if layered { ("<g>", "</g>\n") } else { ("", "") };
     let mut w = Writer {
         out: String::with_capacity(
-            4096 + scene.cards.len() * 700 + metadata.map_or(0, |m| m.len() + 32),
+            4096 + scene.cards.len() * 700
+                + scene.arrows.len() * 250
+                + metadata.map_or(0, |m| m.len() + 32),
         ),
     };
     let c = &scene.colours;

@@ -1,6 +1,6 @@
 //! Greedy line wrapping by measured width, done once in Rust so no renderer wraps on its own.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::font::Font;
 
@@ -10,7 +10,8 @@ pub fn wrap(text: &str, font: &Font, size: f64, max_width: f64) -> Vec<String> {
     let mut lines = Vec::new();
     let space = font.width(" ", size);
     for paragraph in text.split('\n') {
-        let mut line = String::new();
+        // Room for a card's line of text, so a line is not grown word by word.
+        let mut line = String::with_capacity(paragraph.len().min(48));
         let mut line_width = 0.0;
         for word in paragraph.split_whitespace() {
             let w = font.width(word, size);
@@ -21,7 +22,10 @@ pub fn wrap(text: &str, font: &Font, size: f64, max_width: f64) -> Vec<String> {
                 continue;
             }
             if !line.is_empty() {
-                lines.push(std::mem::take(&mut line));
+                lines.push(std::mem::replace(
+                    &mut line,
+                    String::with_capacity(paragraph.len().min(48)),
+                ));
             }
             if w <= max_width {
                 line.push_str(word);
@@ -70,11 +74,21 @@ pub fn wrap_clamped(
 /// whose text changed. Wrapping is most of the layout's cost at thousands of cards.
 #[derive(Default)]
 pub struct WrapCache {
-    lines: HashMap<String, Vec<String>>,
+    lines: FxHashMap<String, Vec<String>>,
     misses: usize,
+    single_use: bool,
 }
 
 impl WrapCache {
+    /// A cache that keeps nothing, for a layout done once (an export, a picture, a benchmark): storing
+    /// every text and its lines would cost a copy of each and never be looked up again.
+    pub fn single_use() -> WrapCache {
+        WrapCache {
+            single_use: true,
+            ..WrapCache::default()
+        }
+    }
+
     /// [`wrap_clamped`] for card text with the given settings, from the cache when the text was wrapped
     /// before. Every card shares one width, size and face, so the text alone is the key.
     pub fn card(
@@ -85,6 +99,9 @@ impl WrapCache {
         max_width: f64,
         max_lines: usize,
     ) -> Vec<String> {
+        if self.single_use {
+            return wrap_clamped(text, font, size, max_width, max_lines);
+        }
         if let Some(lines) = self.lines.get(text) {
             return lines.clone();
         }

@@ -9,7 +9,7 @@
 //! how wide each gutter must be; once the columns have their widths it gives the corners of every
 //! route.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::scene::{Point, Rect};
 
@@ -434,13 +434,13 @@ impl Placed {
             let used = (self.gutter_tracks[g].max(1) - 1) as f64 * TRACK;
             gutter.x + (gutter.width - used) / 2.0 + track as f64 * TRACK
         };
-        let mut verticals: HashMap<(usize, usize), usize> = HashMap::new();
+        let mut verticals: FxHashMap<(usize, usize), usize> = FxHashMap::default();
         for f in &self.flows {
             if let Shape::Vertical = f.shape {
                 *verticals.entry(pair(f)).or_default() += 1;
             }
         }
-        let mut nth: HashMap<(usize, usize), usize> = HashMap::new();
+        let mut nth: FxHashMap<(usize, usize), usize> = FxHashMap::default();
         let p = |x, y| Point { x, y };
         self.flows
             .iter()
@@ -525,18 +525,20 @@ fn pair(f: &Flow) -> (usize, usize) {
 /// SVG path data for a polyline with its corners rounded by up to `radius`; straight runs of zero
 /// length are dropped so the corners stay clean.
 pub fn rounded_path(points: &[Point], radius: f64, out: &mut String) {
-    let pts: Vec<Point> = points
+    let mut pts = points
         .iter()
         .enumerate()
         .filter(|(i, p)| *i == 0 || dist(points[i - 1], **p) > 0.01)
         .map(|(_, p)| *p)
-        .collect();
-    let Some(first) = pts.first() else { return };
+        .peekable();
+    let Some(first) = pts.next() else { return };
+    // A corner takes three points of up to a dozen characters each.
+    out.reserve(points.len() * 40);
     out.push('M');
-    push_point(out, *first);
-    for i in 1..pts.len() {
-        let (prev, cur) = (pts[i - 1], pts[i]);
-        if let Some(&next) = pts.get(i + 1) {
+    push_point(out, first);
+    let mut prev = first;
+    while let Some(cur) = pts.next() {
+        if let Some(&next) = pts.peek() {
             let r = radius.min(dist(prev, cur) / 2.0).min(dist(cur, next) / 2.0);
             let a = toward(cur, prev, r);
             let b = toward(cur, next, r);
@@ -550,6 +552,7 @@ pub fn rounded_path(points: &[Point], radius: f64, out: &mut String) {
             out.push('L');
             push_point(out, cur);
         }
+        prev = cur;
     }
 }
 
