@@ -45,6 +45,9 @@ pub struct PictureFlags {
     /// Leave out the hand-off markers on arrows.
     #[arg(long)]
     no_handoffs: bool,
+    /// Leave out the pain points' text written under the blueprint.
+    #[arg(long)]
+    no_pain_notes: bool,
     /// PNG: a transparent background instead of white.
     #[arg(long)]
     transparent: bool,
@@ -87,6 +90,7 @@ impl PictureFlags {
             emotion: !self.no_emotion,
             owners: !self.no_owners,
             handoffs: !self.no_handoffs,
+            pain_notes: !self.no_pain_notes,
             transparent: self.transparent,
             scale,
             width: self.width,
@@ -301,6 +305,7 @@ mod tests {
             "--no-emotion",
             "--no-owners",
             "--no-handoffs",
+            "--no-pain-notes",
             "--transparent",
             "--width",
             "3000",
@@ -317,6 +322,7 @@ mod tests {
                 emotion: false,
                 owners: false,
                 handoffs: false,
+                pain_notes: false,
                 transparent: true,
                 scale: 2.0,
                 width: Some(3000),

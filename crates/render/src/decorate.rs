@@ -32,6 +32,10 @@ const SYMBOL_W: f64 = 46.0;
 const SYMBOL_GAP: f64 = 10.0;
 /// Space between legend columns.
 const COLUMN_GAP: f64 = 40.0;
+/// Radius of a pain marker beside its note, as on the card.
+const MARKER_R: f64 = 7.0;
+/// Line height of a pain note.
+const NOTE_LINE_H: f64 = 18.0;
 
 /// What the title block says besides the journey itself. The caller supplies it, so the render crate
 /// reads no clock and an export made with the same date is byte-identical.
@@ -97,7 +101,77 @@ pub fn export_scene(
         scene.height = legend.rect.y + legend.rect.height + MARGIN;
         scene.legend = Some(legend);
     }
+    if options.pain_notes {
+        if let Some(notes) = pain_notes(&scene, scene.height - MARGIN + GAP, fonts) {
+            scene.height = notes.rect.y + notes.rect.height + MARGIN;
+            scene.pain_notes = Some(notes);
+        }
+    }
     scene
+}
+
+/// Longest a pain note is drawn, in lines; the whole text stays in the card and the SVG tooltip.
+const MAX_NOTE_LINES: usize = 4;
+
+/// The block listing every pain point of `scene` from `top` down, or nothing when no card has one.
+fn pain_notes(scene: &Scene, top: f64, fonts: &Fonts) -> Option<PainNotes> {
+    let s = &scene.styles;
+    let x = MARGIN;
+    let width = scene.width - 2.0 * MARGIN;
+    let left = x + PAD;
+    let text_x = left + 2.0 * MARKER_R + SYMBOL_GAP;
+    let text_w = (x + width - PAD - text_x).max(60.0);
+    let font = fonts.for_weight(s.card.weight);
+    let title = line(
+        "Pain points".to_owned(),
+        left,
+        top + PAD + s.lane.size * 0.75,
+    );
+    let mut y = title.y + 14.0;
+    let notes: Vec<PainNote> = scene
+        .cards
+        .iter()
+        .filter_map(|card| {
+            let pain = card.pain_point.as_ref()?;
+            let card_text = card
+                .lines
+                .iter()
+                .map(|l| l.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            let text = format!("{card_text} \u{2014} {}", pain.text);
+            let wrapped = wrap_clamped(&text, font, s.card.size, text_w, MAX_NOTE_LINES);
+            let first = y + NOTE_LINE_H * 0.75;
+            let lines = wrapped
+                .into_iter()
+                .enumerate()
+                .map(|(k, t)| line(t, text_x, first + k as f64 * NOTE_LINE_H))
+                .collect::<Vec<_>>();
+            let marker = PainMarker {
+                at: Point {
+                    x: left + MARKER_R,
+                    y: first - s.card.size * 0.36,
+                },
+                colour: pain.colour.clone(),
+                text: pain.text.clone(),
+            };
+            y += lines.len() as f64 * NOTE_LINE_H + 6.0;
+            Some(PainNote { marker, lines })
+        })
+        .collect();
+    if notes.is_empty() {
+        return None;
+    }
+    Some(PainNotes {
+        rect: Rect {
+            x,
+            y: top,
+            width,
+            height: y - top + PAD - 6.0,
+        },
+        title,
+        notes,
+    })
 }
 
 fn line(text: String, x: f64, y: f64) -> TextLine {
@@ -473,6 +547,12 @@ mod tests {
     use throughline_core::sample::sample_workspace;
     use throughline_core::Workspace;
 
+    fn escaped(text: &str) -> String {
+        let mut out = String::new();
+        crate::svg::push_escaped(&mut out, text);
+        out
+    }
+
     fn info() -> TitleInfo {
         TitleInfo {
             workspace: "Claims team".into(),
@@ -678,6 +758,52 @@ mod tests {
                 labels.push(r);
             }
         }
+    }
+
+    #[test]
+    fn every_pain_point_is_written_out_below_the_legend_inside_the_picture() {
+        let (s, ws) = scene(&ExportOptions::default());
+        let notes = s.pain_notes.as_ref().expect("the sample has pain points");
+        let pains: Vec<&str> = ws.journeys[0]
+            .steps
+            .iter()
+            .filter_map(|st| st.pain_point.as_deref().filter(|p| !p.is_empty()))
+            .collect();
+        assert!(pains.len() >= 2);
+        assert_eq!(notes.notes.len(), pains.len());
+        let st = &s.styles;
+        let fonts = Fonts::embedded();
+        let card_font = fonts.for_weight(st.card.weight);
+        let legend = s.legend.as_ref().unwrap();
+        assert!(notes.rect.y >= legend.rect.y + legend.rect.height);
+        assert!(notes.rect.y + notes.rect.height <= s.height - MARGIN + 0.01);
+        for note in &notes.notes {
+            let written: Vec<&str> = note.lines.iter().map(|l| l.text.as_str()).collect();
+            let written = written.join(" ");
+            let card = s
+                .cards
+                .iter()
+                .find(|c| c.pain_point.as_ref().map(|p| &p.text) == Some(&note.marker.text))
+                .expect("a card with this pain point");
+            assert!(written.starts_with(&card.lines[0].text), "{written}");
+            assert!(written.contains(&note.marker.text), "{written}");
+            for line in &note.lines {
+                let right = line.x + card_font.width(&line.text, st.card.size);
+                assert!(right <= notes.rect.x + notes.rect.width, "{line:?} fits");
+                assert!(line.y > notes.rect.y && line.y < notes.rect.y + notes.rect.height);
+            }
+        }
+        let svg = to_svg(&s);
+        for pain in pains {
+            assert!(svg.matches(&escaped(pain)).count() >= 2, "{pain} written");
+        }
+        let without = scene(&ExportOptions {
+            pain_notes: false,
+            ..ExportOptions::default()
+        })
+        .0;
+        assert!(without.pain_notes.is_none());
+        assert!(without.height < s.height);
     }
 
     #[test]

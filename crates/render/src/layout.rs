@@ -467,6 +467,7 @@ pub fn layout_routed(
         colours: Colours::standard(),
         title_block: None,
         legend: None,
+        pain_notes: None,
     };
     Routed { scene, routes }
 }

@@ -48,6 +48,8 @@ pub struct ExportOptions {
     pub owners: bool,
     /// Hand-off markers on the arrows.
     pub handoffs: bool,
+    /// The pain points' text written out under the blueprint (a picture has no tooltips).
+    pub pain_notes: bool,
     /// PNG: a transparent background instead of white.
     pub transparent: bool,
     /// PNG: pixels per blueprint unit (1–4); ignored when `width` is given.
@@ -66,6 +68,7 @@ impl Default for ExportOptions {
             emotion: true,
             owners: true,
             handoffs: true,
+            pain_notes: true,
             transparent: false,
             scale: 1.0,
             width: None,
@@ -75,11 +78,12 @@ impl Default for ExportOptions {
 }
 
 impl ExportOptions {
-    /// Exactly what the screen shows: no title block or legend, everything else as drawn.
+    /// Exactly what the screen shows: no title block, legend or pain notes, everything else as drawn.
     pub fn as_on_screen() -> Self {
         ExportOptions {
             title_block: false,
             legend: false,
+            pain_notes: false,
             ..ExportOptions::default()
         }
     }

@@ -295,6 +295,32 @@ pub struct Scene {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub legend: Option<Legend>,
+    /// Exports only: every pain point's own words, under the legend, since a picture on a wall or a
+    /// page has no tooltips.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub pain_notes: Option<PainNotes>,
+}
+
+/// The pain points of an exported picture written out, in the order the cards are laid out, each
+/// beside a marker of its severity and led by its card's text so the reader finds the card.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct PainNotes {
+    /// The block's frame.
+    pub rect: Rect,
+    /// "Pain points".
+    pub title: TextLine,
+    /// One per card with a pain point.
+    pub notes: Vec<PainNote>,
+}
+
+/// One pain point under the blueprint.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct PainNote {
+    /// The marker, as on the card.
+    pub marker: PainMarker,
+    /// The card's text and the pain point's, wrapped.
+    pub lines: Vec<TextLine>,
 }
 
 /// The header of an exported picture, so a printed blueprint says what it is, whose it is and when it

@@ -4,7 +4,8 @@
 use std::fmt::Write;
 
 use crate::scene::{
-    Badge, Card, Legend, LegendSymbol, PainMarker, Point, Rect, Scene, TextLine, TitleBlock,
+    Badge, Card, Legend, LegendSymbol, PainMarker, PainNotes, Point, Rect, Scene, TextLine,
+    TitleBlock,
 };
 use crate::theme::FontSpec;
 use throughline_core::text::is_noncharacter;
@@ -312,6 +313,9 @@ pub(crate) fn write_svg(scene: &Scene, metadata: Option<&str>, layered: bool) ->
     if let Some(legend) = &scene.legend {
         write_legend(&mut w, scene, legend);
     }
+    if let Some(notes) = &scene.pain_notes {
+        write_pain_notes(&mut w, scene, notes);
+    }
     w.raw("</svg>\n");
     w.out
 }
@@ -459,6 +463,22 @@ fn write_legend(w: &mut Writer, scene: &Scene, legend: &Legend) {
             write_symbol(w, scene, &entry.symbol);
             w.raw("\n");
             w.text(&entry.label, "channel");
+        }
+    }
+    w.raw("</g>\n");
+}
+
+fn write_pain_notes(w: &mut Writer, scene: &Scene, notes: &PainNotes) {
+    w.raw("<g class=\"pain-notes\">\n");
+    w.rect(&notes.rect, 8.0, "#f8fafc")
+        .attr_str("stroke", &scene.colours.divider)
+        .raw("/>\n");
+    w.text(&notes.title, "lane");
+    for note in &notes.notes {
+        write_pain(w, &note.marker);
+        w.raw("\n");
+        for line in &note.lines {
+            w.text(line, "card");
         }
     }
     w.raw("</g>\n");

@@ -26,6 +26,10 @@ owners: boolean,
  */
 handoffs: boolean, 
 /**
+ * The pain points' text written out under the blueprint (a picture has no tooltips).
+ */
+pain_notes: boolean, 
+/**
  * PNG: a transparent background instead of white.
  */
 transparent: boolean, 

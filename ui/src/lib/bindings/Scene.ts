@@ -6,6 +6,7 @@ import type { EmotionBand } from "./EmotionBand";
 import type { Id } from "./Id";
 import type { LaneBand } from "./LaneBand";
 import type { Legend } from "./Legend";
+import type { PainNotes } from "./PainNotes";
 import type { Rule } from "./Rule";
 import type { Separator } from "./Separator";
 import type { StageColumn } from "./StageColumn";
@@ -81,4 +82,9 @@ title_block?: TitleBlock,
 /**
  * Exports only: the key to every mark, below the blueprint.
  */
-legend?: Legend, };
+legend?: Legend, 
+/**
+ * Exports only: every pain point's own words, under the legend, since a picture on a wall or a
+ * page has no tooltips.
+ */
+pain_notes?: PainNotes, };

@@ -20,6 +20,7 @@ describe('the export form', () => {
       emotion: true,
       owners: true,
       handoffs: true,
+      pain_notes: true,
       transparent: false,
       scale: 1,
       width: null,
@@ -52,13 +53,22 @@ describe('the export form', () => {
   });
 
   it('passes what is left out to the options', () => {
-    const form = { ...defaultForm(1000), titleBlock: false, legend: false, emotion: false, owners: false, handoffs: false };
+    const form = {
+      ...defaultForm(1000),
+      titleBlock: false,
+      legend: false,
+      emotion: false,
+      owners: false,
+      handoffs: false,
+      painNotes: false,
+    };
     expect(toExportOptions(form)).toMatchObject({
       title_block: false,
       legend: false,
       emotion: false,
       owners: false,
       handoffs: false,
+      pain_notes: false,
     });
   });
 

@@ -27,6 +27,7 @@ export interface ExportForm {
   emotion: boolean;
   owners: boolean;
   handoffs: boolean;
+  painNotes: boolean;
 }
 
 /**
@@ -47,6 +48,7 @@ export function defaultForm(sceneWidth: number, handoffsShown = true): ExportFor
     emotion: true,
     owners: true,
     handoffs: handoffsShown,
+    painNotes: true,
   };
 }
 
@@ -85,6 +87,7 @@ export function toExportOptions(form: ExportForm): ExportOptions {
     emotion: form.emotion,
     owners: form.owners,
     handoffs: form.handoffs,
+    pain_notes: form.painNotes,
     transparent: png && form.transparent,
     scale: png && form.size === 'scale' ? form.scale : 1,
     width: png && form.size === 'width' ? form.width : null,
