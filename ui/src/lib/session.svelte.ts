@@ -5,6 +5,7 @@
 // stored. Undo, redo and new journeys show the journey they happened in; other edits act on the shown
 // journey and never switch away from the one the user has meanwhile chosen (a text committed because
 // its field lost the focus to the sidebar must not pull the window back).
+import { SvelteMap } from 'svelte/reactivity';
 import { toApiError, type Backend } from './backend';
 import type { ApiError } from './bindings/ApiError';
 import type { Edit } from './bindings/Edit';
@@ -73,6 +74,11 @@ export class Session {
   error = $state.raw<ApiError | null>(null);
   /** What the latest undo or redo did ("Undid: moved 'Calls claims line'"), for the window to say. */
   undone = $state.raw<UndoMessage | null>(null);
+  /**
+   * When each card typed in this window was added (`Date.now()`), so the checks can hold back what is
+   * only about cards the room is still wiring up.
+   */
+  readonly added = new SvelteMap<Id, number>();
 
   private readonly backend: Backend;
   private queue: Promise<unknown> = Promise.resolve();
@@ -131,6 +137,7 @@ export class Session {
     this.canRedo = false;
     this.save = { kind: 'idle' };
     this.error = null;
+    this.added.clear();
     if (onPainted) this.onFirstScene = onPainted;
     const info = await this.start();
     this.version += 1;
@@ -157,6 +164,7 @@ export class Session {
    * `performance.now()` of the key press that asked for it, for the benchmark timings.
    */
   apply(edit: Edit, keydownAt?: number): Promise<EditResult | null> {
+    if (edit.type === 'add_step') this.added.set(edit.step, Date.now());
     const creates = edit.type === 'create_journey' || edit.type === 'duplicate_journey';
     return this.enqueue(
       () => this.backend.applyEdit(edit),

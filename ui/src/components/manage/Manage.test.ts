@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import App from '../../App.svelte';
-import { broadband, entities, fakeBackend, ownershipRows } from '../../test/fakeBackend';
+import { broadband, entities, fakeBackend, home, ownershipRows } from '../../test/fakeBackend';
 
 async function openApp() {
   const backend = fakeBackend();
@@ -56,7 +56,9 @@ describe('checks panel', () => {
     const groups = await within(panel).findAllByTestId('check-group');
     expect(groups.map((g) => g.getAttribute('data-kind'))).toEqual(['unowned_moment', 'dependency_cycle']);
     expect(within(groups[0]).getByTestId('check-count').textContent).toBe('2');
-    expect(backend.checks).toHaveBeenCalledWith(null);
+    expect(backend.checks).toHaveBeenLastCalledWith(home.id);
+    await fireEvent.click(within(panel).getByTestId('checks-scope-workspace'));
+    await waitFor(() => expect(backend.checks).toHaveBeenLastCalledWith(null));
   });
 });
 

@@ -10,6 +10,7 @@ import type { EntitySummary } from '../bindings/EntitySummary';
 import type { Id } from '../bindings/Id';
 import type { Impact } from '../bindings/Impact';
 import type { Session } from '../session.svelte';
+import type { ChecksScope } from './checks';
 import { impactJourney } from './impact';
 
 /** What fills the main area. */
@@ -27,6 +28,8 @@ export class Manager {
   handoffs = $state(true);
   entities = $state.raw<EntitySummary[]>([]);
   checks = $state.raw<CheckGroup[] | null>(null);
+  /** Whether the checks are the shown journey's or the whole workspace's. */
+  checksScope = $state<ChecksScope>('journey');
   impact = $state.raw<Impact | null>(null);
   /** Every entity ranked by what its failure costs, once asked for. */
   criticality = $state.raw<CriticalityRow[] | null>(null);
@@ -65,7 +68,6 @@ export class Manager {
   async refresh() {
     try {
       this.entities = await this.backend.listEntities();
-      if (this.checksOpen) this.checks = await this.backend.checks(null);
       const impact = this.impact;
       if (impact) {
         const known = impact.asked.filter((id) => this.entities.some((s) => s.entity.id === id));
@@ -79,7 +81,24 @@ export class Manager {
 
   toggleChecks() {
     this.checksOpen = !this.checksOpen;
-    if (this.checksOpen) void this.refresh();
+  }
+
+  private checksRequest = 0;
+
+  /**
+   * Fetches the checks for the scope chosen (the journey shown, or the workspace); the panel asks again
+   * after every round of edits and whenever the journey or the scope changes. An older answer never
+   * replaces a newer one.
+   */
+  async refreshChecks() {
+    const request = ++this.checksRequest;
+    const journey = this.checksScope === 'journey' ? this.session.shown : null;
+    try {
+      const checks = await this.backend.checks(journey);
+      if (request === this.checksRequest) this.checks = checks;
+    } catch (reason) {
+      this.session.report(reason);
+    }
   }
 
   /** Opens a card in the blueprint: its journey first, then the card selected and scrolled into view. */
