@@ -88,9 +88,12 @@ describe('entities and impact', () => {
     expect(screen.getByTestId('impact-down').textContent).toContain('fail');
     await fireEvent.click(screen.getByTestId('criticality-show'));
     expect((await screen.findByTestId('criticality')).querySelectorAll('tbody tr').length).toBe(entities.length);
+    expect(screen.queryByRole('complementary', { name: 'Details' })).toBeNull();
     await fireEvent.click(screen.getByTestId('impact-clear'));
     expect(screen.queryByTestId('impact-panel')).toBeNull();
     expect(document.querySelectorAll('[data-impacted="true"]').length).toBe(0);
+    // The details panel the impact made room for comes back.
+    expect(await screen.findByRole('complementary', { name: 'Details' })).toBeTruthy();
   });
 
   it('draws an entity’s network', async () => {
