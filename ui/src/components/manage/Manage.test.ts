@@ -35,6 +35,34 @@ describe('ownership view', () => {
       steps: unowned.map((r) => r.step.step),
       owner: entities[1].id,
     });
+    const told = await screen.findByTestId('ownership-assigned');
+    expect(told.textContent).toContain(`now owned by ${entities[1].name}`);
+    await fireEvent.click(screen.getByTestId('ownership-undo'));
+    await waitFor(() => expect(backend.undo).toHaveBeenCalledTimes(1));
+    expect(screen.queryByTestId('ownership-assigned')).toBeNull();
+  });
+
+  it('narrows the unowned to one journey and assigns a new owner typed in the picker', async () => {
+    const backend = await openApp();
+    await fireEvent.click(screen.getByTestId('view-ownership'));
+    const view = await screen.findByTestId('ownership-view');
+    await fireEvent.change(screen.getByTestId('ownership-filter'), { target: { value: 'unowned' } });
+    const unowned = ownershipRows().filter((r) => r.owner === null);
+    const journey = unowned[unowned.length - 1].step.journey;
+    const expected = unowned.filter((r) => r.step.journey === journey);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(expected.length).toBeLessThan(ownershipRows().filter((r) => r.step.journey === journey).length);
+    await fireEvent.change(screen.getByTestId('ownership-journey'), { target: { value: journey } });
+    await waitFor(() => expect(within(view).queryAllByTestId('ownership-row').length).toBe(expected.length));
+    await fireEvent.click(screen.getByTestId('ownership-select-all'));
+    await fireEvent.click(screen.getByTestId('assign-owner'));
+    await fireEvent.input(screen.getByTestId('owner-search'), { target: { value: 'Night shift' } });
+    const create = screen.getAllByRole('option').find((o) => o.textContent?.includes('Create “Night shift”'));
+    expect(create).toBeTruthy();
+    await fireEvent.click(create as HTMLElement);
+    const edit = backend.applyEdit.mock.calls.at(-1)?.[0];
+    expect(edit?.type).toBe('batch');
+    expect(edit?.type === 'batch' && edit.edits.map((e) => e.type)).toEqual(['create_entity', 'set_owner']);
   });
 
   it('says when no row matches the filter', async () => {

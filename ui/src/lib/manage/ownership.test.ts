@@ -5,6 +5,7 @@ import {
   filterRows,
   filterValue,
   parseFilter,
+  selectRange,
   selectedShown,
   toggleAllShown,
   toggleStep,
@@ -40,7 +41,7 @@ const ids = (list: OwnershipRow[]) => list.map((r) => r.step.step);
 
 describe('filters', () => {
   it('round-trips through the select value', () => {
-    for (const value of ['all', 'unowned', 'unowned-moments', 'owner:maria', 'team:claims', 'journey:j2']) {
+    for (const value of ['all', 'unowned', 'unowned-moments', 'owner:maria', 'team:claims']) {
       expect(filterValue(parseFilter(value))).toBe(value);
     }
     expect(parseFilter('owner:')).toEqual({ kind: 'all' });
@@ -53,7 +54,6 @@ describe('filters', () => {
     expect(ids(filterRows(rows, { kind: 'unowned-moments' }))).toEqual(['a']);
     expect(ids(filterRows(rows, { kind: 'owner', id: 'maria' }))).toEqual(['c']);
     expect(ids(filterRows(rows, { kind: 'team', id: 'claims' }))).toEqual(['c', 'd']);
-    expect(ids(filterRows(rows, { kind: 'journey', id: 'j2' }))).toEqual(['d']);
   });
 });
 
@@ -74,5 +74,21 @@ describe('selection', () => {
 
   it('assigns only the selected rows still shown, in table order', () => {
     expect(selectedShown(new Set(['c', 'a', 'zzz']), rows)).toEqual(['a', 'c']);
+  });
+});
+
+describe('one journey and ranges', () => {
+  it('asks a filter of one journey', () => {
+    expect(ids(filterRows(rows, { kind: 'unowned' }, 'j1'))).toEqual(['a', 'b']);
+    expect(ids(filterRows(rows, { kind: 'all' }, 'j2'))).toEqual(['d']);
+    expect(ids(filterRows(rows, { kind: 'unowned' }, 'j2'))).toEqual([]);
+  });
+
+  it('selects every shown row between the last clicked and a Shift+clicked one, either way', () => {
+    expect([...selectRange(new Set(['a']), rows, 'a', 'c')].sort()).toEqual(['a', 'b', 'c']);
+    expect([...selectRange(new Set(['z']), rows, 'd', 'b')].sort()).toEqual(['b', 'c', 'd', 'z']);
+    // No anchor on screen: the row alone.
+    expect([...selectRange(new Set(), rows, 'gone', 'b')]).toEqual(['b']);
+    expect([...selectRange(new Set(), rows, null, 'b')]).toEqual(['b']);
   });
 });

@@ -8,8 +8,7 @@ export type OwnershipFilter =
   | { kind: 'unowned' }
   | { kind: 'unowned-moments' }
   | { kind: 'owner'; id: Id }
-  | { kind: 'team'; id: Id }
-  | { kind: 'journey'; id: Id };
+  | { kind: 'team'; id: Id };
 
 /**
  * A filter as the value of the filter `<select>` ("all", "unowned", "owner:<id>"…), so one select holds
@@ -23,12 +22,20 @@ export function filterValue(filter: OwnershipFilter): string {
 export function parseFilter(value: string): OwnershipFilter {
   if (value === 'unowned' || value === 'unowned-moments') return { kind: value };
   const [kind, id] = value.split(/:(.*)/s, 2);
-  if ((kind === 'owner' || kind === 'team' || kind === 'journey') && id) return { kind, id };
+  if ((kind === 'owner' || kind === 'team') && id) return { kind, id };
   return { kind: 'all' };
 }
 
-/** The rows a filter keeps, in the table's order. A team filter keeps cards owned by the team or its members. */
-export function filterRows(rows: readonly OwnershipRow[], filter: OwnershipFilter): OwnershipRow[] {
+/**
+ * The rows a filter keeps, in the table's order, within one journey when `journey` is given (so
+ * "Unowned" can be asked of one journey). A team filter keeps cards owned by the team or its members.
+ */
+export function filterRows(
+  rows: readonly OwnershipRow[],
+  filter: OwnershipFilter,
+  journey: Id | null = null,
+): OwnershipRow[] {
+  if (journey !== null) rows = rows.filter((r) => r.step.journey === journey);
   switch (filter.kind) {
     case 'all':
       return [...rows];
@@ -40,8 +47,6 @@ export function filterRows(rows: readonly OwnershipRow[], filter: OwnershipFilte
       return rows.filter((r) => r.owner === filter.id);
     case 'team':
       return rows.filter((r) => r.owner_teams.includes(filter.id));
-    case 'journey':
-      return rows.filter((r) => r.step.journey === filter.id);
   }
 }
 
@@ -69,4 +74,22 @@ export function toggleAllShown(selected: ReadonlySet<Id>, shown: readonly Owners
 /** The selected cards still shown, in table order: what "Assign owner…" assigns. */
 export function selectedShown(selected: ReadonlySet<Id>, shown: readonly OwnershipRow[]): Id[] {
   return shown.filter((r) => selected.has(r.step.step)).map((r) => r.step.step);
+}
+
+/**
+ * A Shift+click on a row: every shown row from the last row clicked (`anchor`) to this one is selected,
+ * as in a file manager; without an anchor still shown, the row alone is toggled.
+ */
+export function selectRange(
+  selected: ReadonlySet<Id>,
+  shown: readonly OwnershipRow[],
+  anchor: Id | null,
+  step: Id,
+): Set<Id> {
+  const from = anchor === null ? -1 : shown.findIndex((r) => r.step.step === anchor);
+  const to = shown.findIndex((r) => r.step.step === step);
+  if (from < 0 || to < 0) return toggleStep(selected, step);
+  const next = new Set(selected);
+  for (const r of shown.slice(Math.min(from, to), Math.max(from, to) + 1)) next.add(r.step.step);
+  return next;
 }
