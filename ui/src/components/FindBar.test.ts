@@ -49,6 +49,14 @@ describe('FindBar', () => {
     await waitFor(() => expect(screen.getByTestId('find-count').textContent).toBe('2 of 3'));
   });
 
+  it('takes the keyboard back into its field on Ctrl+F from anywhere in the bar', async () => {
+    const { field } = await openFind();
+    const toggle = screen.getByTestId('find-all-journeys');
+    toggle.focus();
+    await fireEvent.keyDown(toggle, { key: 'f', ctrlKey: true });
+    expect(document.activeElement).toBe(field);
+  });
+
   it('closes on Esc and gives the keyboard back to the blueprint', async () => {
     const { field } = await openFind();
     await fireEvent.keyDown(field, { key: 'Escape' });
