@@ -5,8 +5,8 @@ use std::path::PathBuf;
 use tauri::{AppHandle, Manager, Runtime, State, WebviewWindow};
 use throughline_api::{
     file_stem, ApiError, CheckGroup, CriticalityRow, Edit, EditResult, EntitySummary, EntityUsage,
-    ErrorCode, ExportFormat, ExportOptions, Id, Impact, JourneySummary, Link, NetworkScene,
-    OpenWorkspace, Ownership, Scene, Step, WorkspaceInfo,
+    ErrorCode, ExportFormat, ExportOptions, FindScope, Found, Id, Impact, JourneySummary, Link,
+    NetworkScene, OpenWorkspace, Ownership, Scene, Step, WorkspaceInfo,
 };
 
 use crate::export::{self, Exports};
@@ -65,6 +65,18 @@ pub fn journey_scene<R: Runtime>(
 #[tauri::command]
 pub fn step_details(state: State<'_, AppState>, step: Id) -> Result<Step, ApiError> {
     with(&state, |ws| ws.step(step))
+}
+
+/// The cards holding `query` in the journey on screen or, for `scope` all, in every journey with that
+/// one first: the find bar's answer to each keystroke.
+#[tauri::command]
+pub fn find_cards(
+    state: State<'_, AppState>,
+    query: String,
+    journey: Id,
+    scope: FindScope,
+) -> Result<Found, ApiError> {
+    with(&state, |ws| ws.find(&query, journey, scope))
 }
 
 /// Every person, team, system and process, for the entities panel and the pickers.

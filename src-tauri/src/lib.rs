@@ -102,6 +102,7 @@ pub fn build_app<R: tauri::Runtime>(
             commands::list_journeys,
             commands::journey_scene,
             commands::step_details,
+            commands::find_cards,
             commands::apply_edit,
             commands::undo,
             commands::redo,

@@ -8,8 +8,9 @@ use ts_rs::{Config, TS};
 
 use crate::{
     ApiError, CheckGroup, CriticalityRow, CsvPreview, CsvTable, CsvTarget, Edit, EditResult,
-    EntitySummary, EntityUsage, ExportFormat, ExportOptions, Impact, JourneySummary, Link,
-    NetworkScene, NewWorkspace, Ownership, RecentWorkspace, Scene, Step, WorkspaceInfo,
+    EntitySummary, EntityUsage, ExportFormat, ExportOptions, FindScope, Found, Impact,
+    JourneySummary, Link, NetworkScene, NewWorkspace, Ownership, RecentWorkspace, Scene, Step,
+    WorkspaceInfo,
 };
 
 fn export_all(dir: &Path) {
@@ -36,6 +37,8 @@ fn export_all(dir: &Path) {
     CsvTable::export_all(&cfg).unwrap();
     RecentWorkspace::export_all(&cfg).unwrap();
     NewWorkspace::export_all(&cfg).unwrap();
+    Found::export_all(&cfg).unwrap();
+    FindScope::export_all(&cfg).unwrap();
 }
 
 fn files(dir: &Path) -> Vec<(String, String)> {

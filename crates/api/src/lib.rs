@@ -6,6 +6,7 @@ mod error;
 mod export;
 mod file_name;
 mod files;
+mod find;
 mod import;
 mod manage;
 mod outage;
@@ -20,6 +21,7 @@ pub use error::{ApiError, ErrorCode};
 pub use export::{render, render_with_journey, today_utc, ExportFormat, ExportJob, Progress};
 pub use file_name::{file_stem, MAX_STEM_BYTES};
 pub use files::{with_workspace_extension, NewWorkspace, WORKSPACE_EXTENSION};
+pub use find::{FindHit, Found, MAX_FIND_HITS};
 pub use import::{
     journey_in_bytes, read_picture, MAX_IMPORT_CARDS, MAX_IMPORT_RECORDS, MAX_PICTURE_BYTES,
     NO_JOURNEY,
@@ -40,6 +42,7 @@ pub use text_form::{create_workspace_file, open_text, save_text, TextSaved};
 pub use throughline_core::analysis::FindingKind;
 pub use throughline_core::edit::Edit;
 pub use throughline_core::edit::{Slot, StepDetails, Template};
+pub use throughline_core::find::{FindScope, FoundIn, Snippet};
 pub use throughline_core::impact::Reason;
 pub use throughline_core::package::JourneyPackage;
 pub use throughline_core::{synthetic, Id, Step};

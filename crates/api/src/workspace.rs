@@ -6,6 +6,7 @@ use std::time::{Duration, Instant};
 
 use std::collections::{HashMap, HashSet};
 use throughline_core::edit::{apply, describe, Edit, Touched};
+use throughline_core::find::FindIndex;
 use throughline_core::graph::WorkspaceGraph;
 use throughline_core::impact::OutageIndex;
 use throughline_core::sample::sample_workspace;
@@ -38,6 +39,9 @@ pub struct OpenWorkspace {
     /// The graph packed for outage queries, built on the first one and dropped by the next edit, so
     /// a manager's successive what-ifs share it.
     outages: RefCell<Option<OutageIndex>>,
+    /// Every card's folded text for find, built on the first keystroke and dropped by the next edit,
+    /// so typing a query scans prepared memory instead of lowercasing the workspace per key.
+    finder: RefCell<Option<FindIndex>>,
     /// When the newest edit not yet folded into the main file was made.
     unsaved_since: Option<Instant>,
 }
@@ -155,6 +159,7 @@ impl OpenWorkspace {
             wrapped: RefCell::new(WrapCache::default()),
             graph: RefCell::new(None),
             outages: RefCell::new(None),
+            finder: RefCell::new(None),
         }
     }
 
@@ -400,6 +405,7 @@ impl OpenWorkspace {
             graph.update(&self.model, &touched);
         }
         *self.outages.get_mut() = None;
+        *self.finder.get_mut() = None;
         Ok(self.status(touched.journey))
     }
 
@@ -431,6 +437,16 @@ impl OpenWorkspace {
         }
         std::cell::Ref::map(self.outages.borrow(), |o| {
             o.as_ref().expect("the index was just built")
+        })
+    }
+
+    /// The find index, built on first use after an edit.
+    pub(crate) fn find_index(&self) -> std::cell::Ref<'_, FindIndex> {
+        if self.finder.borrow().is_none() {
+            *self.finder.borrow_mut() = Some(FindIndex::new(&self.model));
+        }
+        std::cell::Ref::map(self.finder.borrow(), |f| {
+            f.as_ref().expect("the index was just built")
         })
     }
 

@@ -4,6 +4,7 @@
 
 pub mod analysis;
 pub mod edit;
+pub mod find;
 pub mod graph;
 pub mod id;
 pub mod impact;

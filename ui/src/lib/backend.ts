@@ -15,6 +15,8 @@ import type { ErrorCode } from './bindings/ErrorCode';
 import type { ExportFormat } from './bindings/ExportFormat';
 import type { ExportOptions } from './bindings/ExportOptions';
 import type { Id } from './bindings/Id';
+import type { FindScope } from './bindings/FindScope';
+import type { Found } from './bindings/Found';
 import type { Impact } from './bindings/Impact';
 import type { JourneySummary } from './bindings/JourneySummary';
 import type { Link } from './bindings/Link';
@@ -35,6 +37,11 @@ export interface Backend extends CsvBackend {
   journeyScene(journey: Id): Promise<Scene>;
   /** One card with everything about it, for the details panel. */
   stepDetails(step: Id): Promise<Step>;
+  /**
+   * The cards whose text, notes, owner or linked entities hold `query` (literal, any case), in the
+   * journey on screen or (`all`) every journey with that one first, in reading order.
+   */
+  findCards(query: string, journey: Id, scope: FindScope): Promise<Found>;
   /** Validates and commits one edit with its undo entry. */
   applyEdit(edit: Edit): Promise<EditResult>;
   undo(): Promise<EditResult>;
@@ -176,6 +183,7 @@ export function tauriBackend(): Backend {
     listJourneys: () => call('list_journeys'),
     journeyScene: (journey) => call('journey_scene', { journey }),
     stepDetails: (step) => call('step_details', { step }),
+    findCards: (query, journey, scope) => call('find_cards', { query, journey, scope }),
     applyEdit: (edit) => call('apply_edit', { edit }),
     undo: () => call('undo'),
     redo: () => call('redo'),

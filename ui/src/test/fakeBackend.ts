@@ -6,6 +6,8 @@ import type { CsvField } from '../lib/bindings/CsvField';
 import type { CsvPreview } from '../lib/bindings/CsvPreview';
 import type { CsvTarget } from '../lib/bindings/CsvTarget';
 import type { Entity } from '../lib/bindings/Entity';
+import type { FindScope } from '../lib/bindings/FindScope';
+import type { Found } from '../lib/bindings/Found';
 import type { EntitySummary } from '../lib/bindings/EntitySummary';
 import type { OwnershipRow } from '../lib/bindings/OwnershipRow';
 import type { StepRef } from '../lib/bindings/StepRef';
@@ -47,6 +49,28 @@ export function stepOf(id: Id): Step {
     }
   }
   throw { code: 'not_found', message: 'that card no longer exists' };
+}
+
+/**
+ * What find_cards answers over the fixture scenes: cards whose text holds `query` (literal, any case),
+ * the journey on screen first, in the scenes' card order.
+ */
+export function findIn(query: string, journey: Id, scope: FindScope): Found {
+  const needle = query.trim().toLowerCase();
+  if (needle === '') return { hits: [], total: 0 };
+  const order = [...scenes.values()]
+    .filter((scene) => scope === 'all' || scene.journey === journey)
+    .sort((a, b) => Number(b.journey === journey) - Number(a.journey === journey));
+  const hits = order.flatMap((scene) =>
+    scene.cards.flatMap((card) => {
+      const text = card.lines.map((l) => l.text).join(' ');
+      const at = text.toLowerCase().indexOf(needle);
+      if (at < 0) return [];
+      const snippet = { before: text.slice(0, at), matched: text.slice(at, at + needle.length), after: text.slice(at + needle.length) };
+      return [{ step: card.id, journey: scene.journey, journey_name: scene.title.text, found_in: 'text' as const, snippet }];
+    }),
+  );
+  return { hits, total: hits.length };
 }
 
 /** A few of the sample workspace's entities (ids as in the fixture scenes' chips). */
@@ -149,6 +173,7 @@ export function fakeBackend(overrides: Partial<Backend> = {}): FakeBackend {
       return scene;
     }),
     stepDetails: vi.fn(async (step: Id) => stepOf(step)),
+    findCards: vi.fn(async (query: string, journey: Id, scope: FindScope) => findIn(query, journey, scope)),
     applyEdit: vi.fn(async () => ({ journey: home.id, can_undo: true, can_redo: false, described: null })),
     undo: vi.fn(async () => ({ journey: home.id, can_undo: false, can_redo: true, described: "moved 'Calls claims line'" })),
     redo: vi.fn(async () => ({ journey: home.id, can_undo: true, can_redo: false, described: "moved 'Calls claims line'" })),

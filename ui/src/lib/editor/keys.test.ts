@@ -22,6 +22,12 @@ describe('globalCommandForKey', () => {
     expect(globalCommandForKey(press('e'))).toBeNull();
   });
 
+  it('opens the find bar with Ctrl+F or Cmd+F, and a plain F stays with the blueprint', () => {
+    expect(globalCommandForKey(press('f', { ctrlKey: true }))).toEqual({ kind: 'find' });
+    expect(globalCommandForKey(press('F', { metaKey: true }))).toEqual({ kind: 'find' });
+    expect(globalCommandForKey(press('f'))).toBeNull();
+  });
+
   it('opens the shortcut sheet with ?', () => {
     expect(globalCommandForKey(press('?', { shiftKey: true }))).toEqual({ kind: 'help' });
   });

@@ -6,7 +6,13 @@ import type { Direction } from './navigation';
 import type { Selection } from './selection';
 
 /** Commands that work wherever the focus is, except in a text field. */
-export type GlobalCommand = { kind: 'undo' } | { kind: 'redo' } | { kind: 'help' } | { kind: 'export' };
+export type GlobalCommand =
+  | { kind: 'undo' }
+  | { kind: 'redo' }
+  | { kind: 'help' }
+  | { kind: 'export' }
+  /** Ctrl+F: open the find bar. */
+  | { kind: 'find' };
 
 /** Commands about the selection on the blueprint. */
 export type CanvasCommand =
@@ -43,6 +49,7 @@ export function globalCommandForKey(e: KeyPress): GlobalCommand | null {
     if (key === 'z') return e.shiftKey ? { kind: 'redo' } : { kind: 'undo' };
     if (key === 'y' && !e.shiftKey) return { kind: 'redo' };
     if (key === 'e' && !e.shiftKey) return { kind: 'export' };
+    if (key === 'f' && !e.shiftKey) return { kind: 'find' };
     return null;
   }
   if (e.key === '?' && !e.altKey) return { kind: 'help' };

@@ -85,6 +85,14 @@ export const SHORTCUT_GROUPS: ShortcutGroup[] = [
     ],
   },
   {
+    title: 'Find',
+    shortcuts: [
+      { keys: ['Ctrl+F'], does: 'Find cards by text, notes, owner or linked names' },
+      { keys: ['Enter', 'Shift+Enter'], does: 'Next / previous card found (in the find field)' },
+      { keys: ['Esc'], does: 'Close the find bar and go back to the blueprint' },
+    ],
+  },
+  {
     title: 'Pictures',
     shortcuts: [
       { keys: ['Ctrl+E'], does: 'Export the journey as PNG, SVG or PDF' },

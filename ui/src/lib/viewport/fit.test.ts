@@ -6,6 +6,7 @@ import {
   fitWidthTransform,
   MIN_SCALE,
   openingTransform,
+  readableRevealTransform,
   readableScale,
   revealScroll,
   visibleBox,
@@ -136,5 +137,26 @@ describe('following the card being typed', () => {
     const right = (offRight.x + offRight.width) * t.k + t.x - dx;
     expect(right).toBeCloseTo(1232 - 24);
     expect(revealScroll({ x: 100, y: 300, width: 180, height: 44 }, t, 1232, 800, 24)).toEqual({ dx: 0, dy: 0 });
+  });
+});
+
+describe('showing a found card readably', () => {
+  const card = { x: 1000, y: 400, width: 200, height: 80 };
+
+  it('leaves a view that already shows the card readably as it is', () => {
+    const t = { k: 1, x: -800, y: -200 };
+    expect(readableRevealTransform(card, t, 1000, 800, 0.8, 24)).toBe(t);
+  });
+
+  it('centres a card out of view at the current zoom when that is readable', () => {
+    const t = readableRevealTransform(card, { k: 1.5, x: 0, y: 0 }, 1000, 800, 0.8, 24);
+    expect(t).toEqual({ k: 1.5, x: 500 - 1100 * 1.5, y: 400 - 440 * 1.5 });
+  });
+
+  it('zooms in to the readable floor, centred on the card, even when it was in view', () => {
+    const t = readableRevealTransform(card, { k: 0.2, x: 0, y: 0 }, 1000, 800, 0.8, 24);
+    expect(t.k).toBe(0.8);
+    expect(t.x + 1100 * t.k).toBeCloseTo(500);
+    expect(t.y + 440 * t.k).toBeCloseTo(400);
   });
 });

@@ -151,3 +151,24 @@ export function drawnBox(previous: Box | null, view: Box): Box {
   if (keep) return previous;
   return { x: view.x - view.width, y: view.y - view.height, width: view.width * 3, height: view.height * 3 };
 }
+
+/**
+ * Where to look to show `box` (a found card) readably: the view `t` as it is when the box is already
+ * in it with `margin` to spare at a zoom of at least `floor`; else the box centred at that zoom, the
+ * current one raised to `floor` if lower (never zooming out of a closer look).
+ */
+export function readableRevealTransform(
+  box: Box,
+  t: ViewTransform,
+  viewW: number,
+  viewH: number,
+  floor: number,
+  margin: number,
+): ViewTransform {
+  const k = Math.min(MAX_SCALE, Math.max(t.k, floor));
+  if (k === t.k) {
+    const { dx, dy } = revealScroll(box, t, viewW, viewH, margin);
+    if (dx === 0 && dy === 0) return t;
+  }
+  return { k, x: viewW / 2 - (box.x + box.width / 2) * k, y: viewH / 2 - (box.y + box.height / 2) * k };
+}

@@ -1,0 +1,132 @@
+// Find (Ctrl+F) as the window runs it: the query, its scope, the latest answer and the current hit.
+// Every keystroke asks the backend again (it answers in a few milliseconds); only the newest answer is
+// kept. Stepping to a hit asks the blueprint to select it and bring it into view, switching journey
+// first when the hit is in another one. The state lives outside the editor, which is re-created per
+// journey, so the bar and its place in the hits survive the switch.
+import { toApiError, type Backend } from '../backend';
+import type { FindHit } from '../bindings/FindHit';
+import type { FindScope } from '../bindings/FindScope';
+import type { Found } from '../bindings/Found';
+import type { Id } from '../bindings/Id';
+import type { Session } from '../session.svelte';
+import { cardsIn, Latest, stepHit } from './steps';
+
+/** A hit for the blueprint to select and show readably once its journey is on screen. */
+export interface FindRequest {
+  journey: Id;
+  step: Id;
+}
+
+export class Finder {
+  /** Whether the find bar is shown. */
+  open = $state(false);
+  /** Counts the times the bar was asked for, so it puts the keyboard in its field each time. */
+  opened = $state(0);
+  query = $state('');
+  scope = $state<FindScope>('journey');
+  found = $state.raw<Found | null>(null);
+  /** Index of the current hit in `found.hits`, or -1. */
+  current = $state(-1);
+  /** Why the last query was refused (too long), shown in place of the count. */
+  error = $state<string | null>(null);
+  /** The hit the blueprint should show next; it clears this once shown. */
+  request = $state.raw<FindRequest | null>(null);
+
+  private readonly backend: Backend;
+  private readonly session: Session;
+  private readonly latest = new Latest();
+  private journey: Id | null = null;
+
+  constructor(backend: Backend, session: Session) {
+    this.backend = backend;
+    this.session = session;
+  }
+
+  /** Shows the bar (or, when shown, gives its field the keyboard again). */
+  show() {
+    this.open = true;
+    this.opened += 1;
+  }
+
+  /** Hides the bar and forgets the answer; an answer still on its way is dropped. */
+  close() {
+    this.latest.next();
+    this.open = false;
+    this.found = null;
+    this.current = -1;
+    this.error = null;
+    this.request = null;
+  }
+
+  /** The current hit, if any. */
+  get hit(): FindHit | null {
+    return this.found?.hits[this.current] ?? null;
+  }
+
+  /** The cards of `journey` among the hits, for the blueprint to mark. */
+  hitsIn(journey: Id): ReadonlySet<Id> {
+    return cardsIn(this.found?.hits ?? [], journey);
+  }
+
+  /** Searches for the query as typed, and shows the first hit. */
+  search(): Promise<void> {
+    return this.ask(true);
+  }
+
+  /** Looks in the journey on screen only, or in every journey; searches again and shows the first hit. */
+  setScope(scope: FindScope): Promise<void> {
+    this.scope = scope;
+    return this.ask(true);
+  }
+
+  /**
+   * Asks again after edits, keeping the current hit when it still matches, and moving nothing on the
+   * blueprint.
+   */
+  refresh(): Promise<void> {
+    return this.ask(false);
+  }
+
+  /**
+   * Tells the finder which journey is on screen: when only that journey is searched, a switch to
+   * another (from the sidebar) searches it instead.
+   */
+  journeyShown(journey: Id | null) {
+    const before = this.journey;
+    this.journey = journey;
+    if (before !== null && journey !== before && this.scope === 'journey') void this.refresh();
+  }
+
+  /** Moves to the next (`by` 1) or previous (`by` -1) hit, wrapping, and shows it. */
+  step(by: 1 | -1) {
+    this.current = stepHit(this.current, this.found?.hits.length ?? 0, by);
+    this.showCurrent();
+  }
+
+  private async ask(move: boolean) {
+    const journey = this.session.shown;
+    if (!this.open || journey === null) return;
+    const ticket = this.latest.next();
+    const keep = this.hit?.step;
+    try {
+      const found = await this.backend.findCards(this.query, journey, this.scope);
+      if (!this.latest.isLatest(ticket)) return;
+      this.found = found;
+      this.error = null;
+      this.current = move ? (found.hits.length > 0 ? 0 : -1) : found.hits.findIndex((h) => h.step === keep);
+      if (move) this.showCurrent();
+    } catch (reason) {
+      if (!this.latest.isLatest(ticket)) return;
+      this.found = null;
+      this.current = -1;
+      this.error = toApiError(reason).message;
+    }
+  }
+
+  private showCurrent() {
+    const hit = this.hit;
+    if (!hit) return;
+    this.request = { journey: hit.journey, step: hit.step };
+    if (this.session.shown !== hit.journey) void this.session.open(hit.journey);
+  }
+}
