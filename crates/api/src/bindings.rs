@@ -7,9 +7,10 @@ use std::path::{Path, PathBuf};
 use ts_rs::{Config, TS};
 
 use crate::{
-    ApiError, CheckGroup, CriticalityRow, CsvPreview, CsvTable, CsvTarget, Edit, EditResult,
+    ApiError, CheckGroup, Clip, CriticalityRow, CsvPreview, CsvTable, CsvTarget, Edit, EditResult,
     EntitySummary, EntityUsage, ExportFormat, ExportOptions, Impact, JourneySummary, Link,
-    NetworkScene, NewWorkspace, Ownership, RecentWorkspace, Scene, Step, WorkspaceInfo,
+    NetworkScene, NewWorkspace, Ownership, Pasted, Pasting, RecentWorkspace, Scene, Step,
+    WorkspaceInfo,
 };
 
 fn export_all(dir: &Path) {
@@ -36,6 +37,9 @@ fn export_all(dir: &Path) {
     CsvTable::export_all(&cfg).unwrap();
     RecentWorkspace::export_all(&cfg).unwrap();
     NewWorkspace::export_all(&cfg).unwrap();
+    Clip::export_all(&cfg).unwrap();
+    Pasting::export_all(&cfg).unwrap();
+    Pasted::export_all(&cfg).unwrap();
 }
 
 fn files(dir: &Path) -> Vec<(String, String)> {
