@@ -40,7 +40,7 @@ pub use sheets::{
 };
 pub use text_form::{create_workspace_file, open_text, save_text, TextSaved};
 pub use throughline_core::analysis::FindingKind;
-pub use throughline_core::clip::{Clip, Pasting, MAX_PASTE_BYTES, MAX_PASTE_LINES};
+pub use throughline_core::clip::{Clip, Pasting};
 pub use throughline_core::edit::Edit;
 pub use throughline_core::edit::{Slot, StepDetails, Template};
 pub use throughline_core::impact::Reason;

@@ -11,8 +11,11 @@ use crate::{Id, Journey, Lane, Step};
 /// A new card's cell and sort key.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(super) struct Spot {
+    /// The lane (row).
     pub(super) lane: Id,
+    /// The stage (column).
     pub(super) stage: Id,
+    /// The sort key in the cell.
     pub(super) position: f64,
 }
 
@@ -24,6 +27,7 @@ pub(super) struct Order {
 }
 
 impl Order {
+    /// The order of `j`'s stages and lanes.
     pub(super) fn of(j: &Journey) -> Self {
         let rank = |mut v: Vec<(f64, Id)>| -> HashMap<Id, usize> {
             v.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
@@ -70,6 +74,7 @@ pub(super) fn reading_order<'a>(j: &'a Journey, chosen: &HashSet<Id>) -> Vec<&'a
 pub(super) struct Ends(HashMap<(Id, Id), f64>);
 
 impl Ends {
+    /// The ends of `j`'s cells as they are now.
     pub(super) fn of(j: &Journey) -> Self {
         let mut ends: HashMap<(Id, Id), f64> = HashMap::new();
         for s in &j.steps {
