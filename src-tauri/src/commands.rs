@@ -4,9 +4,10 @@ use std::path::PathBuf;
 
 use tauri::{AppHandle, Manager, Runtime, State, WebviewWindow};
 use throughline_api::{
-    file_stem, ApiError, CheckGroup, CriticalityRow, Edit, EditResult, EntitySummary, EntityUsage,
-    ErrorCode, ExportFormat, ExportOptions, FindScope, Found, Id, Impact, JourneySummary, Link,
-    NetworkScene, OpenWorkspace, Ownership, Scene, Step, WorkspaceInfo,
+    file_stem, ApiError, CheckGroup, Clip, CriticalityRow, Edit, EditResult, EntitySummary,
+    EntityUsage, ErrorCode, ExportFormat, ExportOptions, FindScope, Found, Id, Impact,
+    JourneySummary, Link, NetworkScene, OpenWorkspace, Ownership, Pasted, Pasting, Scene, Step,
+    WorkspaceInfo,
 };
 
 use crate::export::{self, Exports};
@@ -134,6 +135,38 @@ pub fn network(state: State<'_, AppState>, entity: Id) -> Result<NetworkScene, A
 #[tauri::command]
 pub fn apply_edit(state: State<'_, AppState>, edit: Edit) -> Result<EditResult, ApiError> {
     with(&state, |ws| ws.apply(&edit))
+}
+
+/// The cards `steps` of `journey` in the clipboard's forms (rich, lines, table); nothing changes.
+#[tauri::command]
+pub fn copy_cards(
+    state: State<'_, AppState>,
+    journey: Id,
+    steps: Vec<Id>,
+) -> Result<Clip, ApiError> {
+    with(&state, |ws| ws.copy_cards(journey, &steps))
+}
+
+/// Pastes a rich clip or plain text into a cell as one edit; answers with the new cards.
+#[tauri::command]
+pub fn paste_cards(
+    state: State<'_, AppState>,
+    journey: Id,
+    lane: Id,
+    stage: Id,
+    pasting: Pasting,
+) -> Result<Pasted, ApiError> {
+    with(&state, |ws| ws.paste_cards(journey, lane, stage, &pasting))
+}
+
+/// Duplicates cards right after themselves as one edit; answers with the copies.
+#[tauri::command]
+pub fn duplicate_cards(
+    state: State<'_, AppState>,
+    journey: Id,
+    steps: Vec<Id>,
+) -> Result<Pasted, ApiError> {
+    with(&state, |ws| ws.duplicate_cards(journey, &steps))
 }
 
 /// Undoes the newest edit (persisted, so this works across restarts).

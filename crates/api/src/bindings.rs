@@ -7,9 +7,10 @@ use std::path::{Path, PathBuf};
 use ts_rs::{Config, TS};
 
 use crate::{
-    ApiError, CheckGroup, CriticalityRow, CsvPreview, CsvTable, CsvTarget, Edit, EditResult,
+    ApiError, CheckGroup, Clip, CriticalityRow, CsvPreview, CsvTable, CsvTarget, Edit, EditResult,
     EntitySummary, EntityUsage, ExportFormat, ExportOptions, FindScope, Found, Impact,
-    JourneySummary, Link, NetworkScene, NewWorkspace, Ownership, RecentWorkspace, Scene, Step,
+    JourneySummary, Link, NetworkScene, NewWorkspace, Ownership, Pasted, Pasting, RecentWorkspace,
+    Scene, Step,
     WorkspaceInfo,
 };
 
@@ -39,6 +40,9 @@ fn export_all(dir: &Path) {
     NewWorkspace::export_all(&cfg).unwrap();
     Found::export_all(&cfg).unwrap();
     FindScope::export_all(&cfg).unwrap();
+    Clip::export_all(&cfg).unwrap();
+    Pasting::export_all(&cfg).unwrap();
+    Pasted::export_all(&cfg).unwrap();
 }
 
 fn files(dir: &Path) -> Vec<(String, String)> {

@@ -2,6 +2,7 @@
 //! layers over [`OpenWorkspace`], so a journey looks the same and an edit behaves the same wherever it
 //! comes from.
 
+mod clipboard;
 mod error;
 mod export;
 mod file_name;
@@ -17,6 +18,7 @@ mod text_form;
 mod types;
 mod workspace;
 
+pub use clipboard::Pasted;
 pub use error::{ApiError, ErrorCode};
 pub use export::{render, render_with_journey, today_utc, ExportFormat, ExportJob, Progress};
 pub use file_name::{file_stem, MAX_STEM_BYTES};
@@ -40,6 +42,7 @@ pub use sheets::{
 };
 pub use text_form::{create_workspace_file, open_text, save_text, TextSaved};
 pub use throughline_core::analysis::FindingKind;
+pub use throughline_core::clip::{Clip, Pasting};
 pub use throughline_core::edit::Edit;
 pub use throughline_core::edit::{Slot, StepDetails, Template};
 pub use throughline_core::find::{FindScope, FoundIn, Snippet};

@@ -15,7 +15,9 @@ use thiserror::Error;
 use ts_rs::TS;
 
 use crate::text::{clean_name, clean_text, MAX_NAME_CHARS};
-use crate::validate::{check_links, check_name, check_text, validate_journey, ValidationError};
+use crate::validate::{
+    check_links, check_name, check_owner, check_text, validate_journey, ValidationError,
+};
 use crate::{Entity, Id, Journey, Lane, LaneKind, Link, Metric, Severity, Stage, Step, Workspace};
 
 /// Where an ordered record (journey, stage, lane, card) goes among its siblings.
@@ -306,6 +308,18 @@ pub enum Edit {
         /// Their links.
         links: Vec<Link>,
     },
+    /// Add whole cards at once, with every detail and their links (a paste or a duplicate), so the
+    /// cards arrive in one step and one undo takes them all away.
+    AddSteps {
+        /// The journey.
+        journey: Id,
+        /// The new cards, each with its cell and sort key already chosen.
+        steps: Vec<Step>,
+        /// Links that touch the new cards (flows among them, ties to entities).
+        links: Vec<Link>,
+        /// How the cards came, for the account undo gives.
+        added_by: AddedBy,
+    },
     /// Add a link (a flow arrow between two cards, or a card's tie to an entity).
     AddLink {
         /// The link.
@@ -366,6 +380,20 @@ pub enum Edit {
         edits: Vec<Edit>,
     },
 }
+
+/// How cards added at once came, so undo can say "pasted 12 cards" or "duplicated 3 cards".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum AddedBy {
+    /// Pasted from the clipboard.
+    Paste,
+    /// Duplicated in place.
+    Duplicate,
+}
+
+/// Most cards one [`Edit::AddSteps`] adds: far more than a sticky-note wall or a copied journey holds,
+/// few enough that one edit stays a quick transaction.
+pub const MAX_ADDED_STEPS: usize = 5_000;
 
 /// Why an edit was refused. Nothing has changed when this is returned.
 #[derive(Debug, Clone, PartialEq, Error)]
@@ -1119,6 +1147,12 @@ fn apply_one(ws: &mut Workspace, edit: &Edit) -> Result<(Touched, Edit), EditErr
                 steps: steps.iter().map(|s| s.id).collect(),
             }
         }
+        Edit::AddSteps {
+            journey,
+            steps,
+            links,
+            ..
+        } => add_steps(ws, *journey, steps, links, &mut t)?,
         Edit::AddLink { link } => {
             restore_links(ws, std::slice::from_ref(link), &mut t)?;
             t.journey = ws
@@ -1171,6 +1205,68 @@ fn apply_one(ws: &mut Workspace, edit: &Edit) -> Result<(Touched, Edit), EditErr
         Edit::SetOwner { steps, owner } => entities::set_owner(ws, steps, *owner, &mut t)?,
     };
     Ok((t, inverse))
+}
+
+/// Adds whole cards with their links, cleaning their texts as if typed; every link must touch one of
+/// them, so the inverse (deleting the cards) takes everything the edit brought.
+fn add_steps(
+    ws: &mut Workspace,
+    journey: Id,
+    steps: &[Step],
+    links: &[Link],
+    t: &mut Touched,
+) -> Result<Edit, EditError> {
+    if steps.is_empty() {
+        return Err(EditError::Missing { what: "card" });
+    }
+    if steps.len() > MAX_ADDED_STEPS {
+        return Err(ValidationError::TooMany {
+            what: "cards in one edit",
+            limit: MAX_ADDED_STEPS,
+        }
+        .into());
+    }
+    let j = journey_ix(ws, journey)?;
+    let mut ids: HashSet<Id> = HashSet::with_capacity(steps.len());
+    for s in steps {
+        if !ids.insert(s.id) {
+            return Err(EditError::Exists { what: "card" });
+        }
+    }
+    if ws
+        .journeys
+        .iter()
+        .flat_map(|j| &j.steps)
+        .any(|s| ids.contains(&s.id))
+    {
+        return Err(EditError::Exists { what: "card" });
+    }
+    if let Some(l) = links
+        .iter()
+        .find(|l| !ids.contains(&l.from) && !ids.contains(&l.to))
+    {
+        return Err(ValidationError::LinkEnds {
+            kind: l.kind,
+            from: l.from.to_string(),
+            to: format!("{} (a link added with cards must touch one of them)", l.to),
+        }
+        .into());
+    }
+    let mut cleaned = Vec::with_capacity(steps.len());
+    for s in steps {
+        let mut step = s.clone();
+        step.text = clean_text(&s.text);
+        check_text("card text", &step.text)?;
+        StepDetails::of(s).put(&mut step);
+        if let Some(owner) = step.owner {
+            check_owner(ws, "a card's owner", owner)?;
+        }
+        cleaned.push(step);
+    }
+    put_steps_back(ws, j, &cleaned, links, t)?;
+    Ok(Edit::DeleteSteps {
+        steps: steps.iter().map(|s| s.id).collect(),
+    })
 }
 
 fn renumber_steps(journey: &mut Journey, renumbered: Vec<(Id, f64)>, t: &mut Touched) {

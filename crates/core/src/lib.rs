@@ -3,6 +3,7 @@
 //! (store, renderer, app, CLI) agrees on what a valid workspace is.
 
 pub mod analysis;
+pub mod clip;
 pub mod edit;
 pub mod find;
 pub mod graph;

@@ -12,7 +12,7 @@ use thiserror::Error;
 
 use crate::edit::Edit;
 use crate::text::{clean_name, clean_text, MAX_NAME_CHARS};
-use crate::{Entity, EntityKind, Id, Journey, Link, LinkKind, Workspace};
+use crate::{Entity, EntityKind, Id, Journey, Link, LinkKind, Step, Workspace};
 
 /// The package format this build writes. Bumped when a field changes meaning, so an older Throughline
 /// refuses a newer package instead of misreading it. Dependencies among entities added no field and
@@ -101,10 +101,32 @@ impl JourneyPackage {
 /// Packs journey `journey_id` of `ws`. Positions are renumbered 0, 1, 2… (same order), ids and lists
 /// sorted, so the same journey always gives the same package and exports stay byte-identical.
 pub fn package(ws: &Workspace, journey_id: Id) -> Result<JourneyPackage, PackageError> {
+    pack(ws, journey_id, None)
+}
+
+/// [`package`] of only the cards `steps` of the journey (with all its stages and lanes, so the cards'
+/// places can be read back): the flows among those cards, their links and the entities they name.
+/// This is the clipboard's rich form, so a copy carries exactly what an exported picture would.
+pub fn package_steps(
+    ws: &Workspace,
+    journey_id: Id,
+    steps: &HashSet<Id>,
+) -> Result<JourneyPackage, PackageError> {
+    pack(ws, journey_id, Some(steps))
+}
+
+fn pack(
+    ws: &Workspace,
+    journey_id: Id,
+    only: Option<&HashSet<Id>>,
+) -> Result<JourneyPackage, PackageError> {
     let mut journey = ws
         .journey(journey_id)
         .cloned()
         .ok_or(PackageError::NoJourney)?;
+    if let Some(only) = only {
+        journey.steps.retain(|s| only.contains(&s.id));
+    }
     journey.position = 0.0;
     journey.sort();
     for (i, s) in journey.stages.iter_mut().enumerate() {
@@ -205,7 +227,50 @@ pub fn unpack(ws: &Workspace, pkg: &JourneyPackage, journey: Id) -> Result<Edit,
     if pkg.version > PACKAGE_VERSION {
         return Err(PackageError::Newer(pkg.version));
     }
-    let bad = |m: String| Err(PackageError::Inconsistent(m));
+    check_ids(pkg)?;
+    let map = |old: Id| Id::derived(&journey.to_string(), &old.to_string());
+    let mut matched = match_entities(ws, pkg, &map, false);
+    let mut edits = std::mem::take(&mut matched.edits);
+
+    // The journey under fresh ids, its texts cleaned as if typed.
+    let j = &pkg.journey;
+    let mut new = j.clone();
+    new.id = journey;
+    new.name = unique_name(ws, &clean_name(&j.name));
+    new.persona = clean_name(&j.persona);
+    new.description = clean_text(&j.description);
+    new.position = ws.journeys.iter().map(|j| j.position).fold(-1.0, f64::max) + 1.0;
+    for s in &mut new.stages {
+        s.id = map(s.id);
+        s.name = clean_name(&s.name);
+    }
+    for l in &mut new.lanes {
+        l.id = map(l.id);
+        l.name = clean_name(&l.name);
+    }
+    for s in &mut new.steps {
+        s.id = map(s.id);
+        s.lane = map(s.lane);
+        s.stage = map(s.stage);
+        clean_step(s, &matched)?;
+    }
+    new.sort();
+
+    let (among_entities, links) = map_links(ws, pkg, &matched, &map)?;
+    if !among_entities.is_empty() {
+        edits.push(Edit::RestoreLinks {
+            links: among_entities,
+        });
+    }
+    edits.push(Edit::RestoreJourney {
+        journey: Box::new(new),
+        links,
+    });
+    Ok(Edit::Batch { edits })
+}
+
+/// Refuses a package that uses one id for two records, which would make its links ambiguous.
+pub(crate) fn check_ids(pkg: &JourneyPackage) -> Result<(), PackageError> {
     let j = &pkg.journey;
     let mut seen = HashSet::new();
     for id in std::iter::once(j.id)
@@ -216,12 +281,34 @@ pub fn unpack(ws: &Workspace, pkg: &JourneyPackage, journey: Id) -> Result<Edit,
         .chain(pkg.entities.iter().map(|e| e.id))
     {
         if !seen.insert(id) {
-            return bad(format!("the id {id} is used twice"));
+            return Err(PackageError::Inconsistent(format!(
+                "the id {id} is used twice"
+            )));
         }
     }
-    let map = |old: Id| Id::derived(&journey.to_string(), &old.to_string());
+    Ok(())
+}
 
-    // Entities: the workspace's own when one of that kind has that name, otherwise new.
+/// A package's entities as the workspace will know them.
+pub(crate) struct Matched {
+    /// The edits creating the entities the workspace lacks, then setting the owners among them.
+    pub(crate) edits: Vec<Edit>,
+    /// Package entity id → workspace entity id.
+    pub(crate) ids: HashMap<Id, Id>,
+    /// Package entity id → its kind.
+    pub(crate) kinds: HashMap<Id, EntityKind>,
+}
+
+/// Matches the package's entities to the workspace's, by id first when `by_id` (a copy pasted in the
+/// workspace it came from), then by kind and name (ignoring case); the rest are created under
+/// `map`ped ids. Owners come along only for entities created here: an existing entity keeps its one
+/// accountable owner.
+pub(crate) fn match_entities(
+    ws: &Workspace,
+    pkg: &JourneyPackage,
+    map: &dyn Fn(Id) -> Id,
+    by_id: bool,
+) -> Matched {
     let mut by_name: HashMap<(EntityKind, String), Id> = ws
         .entities
         .iter()
@@ -230,6 +317,10 @@ pub fn unpack(ws: &Workspace, pkg: &JourneyPackage, journey: Id) -> Result<Edit,
     let mut entity_ids: HashMap<Id, Id> = HashMap::new();
     let mut created: Vec<Entity> = Vec::new();
     for e in &pkg.entities {
+        if by_id && ws.entity(e.id).is_some_and(|w| w.kind == e.kind) {
+            entity_ids.insert(e.id, e.id);
+            continue;
+        }
         let name = clean_name(&e.name);
         let key = (e.kind, name.to_lowercase());
         let id = *by_name.entry(key).or_insert_with(|| {
@@ -267,63 +358,62 @@ pub fn unpack(ws: &Workspace, pkg: &JourneyPackage, journey: Id) -> Result<Edit,
         edits.push(Edit::CreateEntity { entity });
     }
     edits.extend(owners);
+    Matched {
+        edits,
+        ids: entity_ids,
+        kinds,
+    }
+}
 
-    // The journey under fresh ids, its texts cleaned as if typed.
-    let mut new = j.clone();
-    new.id = journey;
-    new.name = unique_name(ws, &clean_name(&j.name));
-    new.persona = clean_name(&j.persona);
-    new.description = clean_text(&j.description);
-    new.position = ws.journeys.iter().map(|j| j.position).fold(-1.0, f64::max) + 1.0;
-    for s in &mut new.stages {
-        s.id = map(s.id);
-        s.name = clean_name(&s.name);
+/// Cleans a packed card's texts as if typed and points its owner at the matched entity.
+pub(crate) fn clean_step(s: &mut Step, matched: &Matched) -> Result<(), PackageError> {
+    s.text = clean_text(&s.text);
+    s.notes = clean_text(&s.notes);
+    s.channel = s
+        .channel
+        .as_deref()
+        .map(clean_name)
+        .filter(|c| !c.is_empty());
+    s.pain_point = s
+        .pain_point
+        .as_deref()
+        .map(clean_text)
+        .filter(|p| !p.trim().is_empty());
+    for m in &mut s.metrics {
+        m.name = clean_name(&m.name);
+        m.unit = clean_name(&m.unit);
     }
-    for l in &mut new.lanes {
-        l.id = map(l.id);
-        l.name = clean_name(&l.name);
-    }
-    for s in &mut new.steps {
-        s.id = map(s.id);
-        s.lane = map(s.lane);
-        s.stage = map(s.stage);
-        s.text = clean_text(&s.text);
-        s.notes = clean_text(&s.notes);
-        s.channel = s
-            .channel
-            .as_deref()
-            .map(clean_name)
-            .filter(|c| !c.is_empty());
-        s.pain_point = s
-            .pain_point
-            .as_deref()
-            .map(clean_text)
-            .filter(|p| !p.trim().is_empty());
-        for m in &mut s.metrics {
-            m.name = clean_name(&m.name);
-            m.unit = clean_name(&m.unit);
-        }
-        if let Some(owner) = s.owner {
-            match kinds.get(&owner) {
-                Some(k) if k.can_own() => s.owner = entity_ids.get(&owner).copied(),
-                Some(k) => {
-                    return bad(format!(
-                        "card \"{}\" is owned by a {k:?}; only a person or a team can own",
-                        s.text
-                    ))
-                }
-                None => {
-                    return bad(format!(
-                        "card \"{}\" is owned by {owner}, which is not in the package",
-                        s.text
-                    ))
-                }
+    if let Some(owner) = s.owner {
+        match matched.kinds.get(&owner) {
+            Some(k) if k.can_own() => s.owner = matched.ids.get(&owner).copied(),
+            Some(k) => {
+                return Err(PackageError::Inconsistent(format!(
+                    "card \"{}\" is owned by a {k:?}; only a person or a team can own",
+                    s.text
+                )))
+            }
+            None => {
+                return Err(PackageError::Inconsistent(format!(
+                    "card \"{}\" is owned by {owner}, which is not in the package",
+                    s.text
+                )))
             }
         }
     }
-    new.sort();
+    Ok(())
+}
 
-    let steps: HashSet<Id> = j.steps.iter().map(|s| s.id).collect();
+/// The package's links under the workspace's ids: first those among entities the workspace lacks
+/// (a dependency that would join an entity to itself after matching is dropped), then those from the
+/// package's cards (flows among them, ties to entities), card ends `map`ped.
+pub(crate) fn map_links(
+    ws: &Workspace,
+    pkg: &JourneyPackage,
+    matched: &Matched,
+    map: &dyn Fn(Id) -> Id,
+) -> Result<(Vec<Link>, Vec<Link>), PackageError> {
+    let bad = |m: String| Err(PackageError::Inconsistent(m));
+    let steps: HashSet<Id> = pkg.journey.steps.iter().map(|s| s.id).collect();
     let in_workspace: HashSet<(LinkKind, Id, Id)> =
         ws.links.iter().map(|l| (l.kind, l.from, l.to)).collect();
     let mut links = Vec::with_capacity(pkg.links.len());
@@ -331,7 +421,8 @@ pub fn unpack(ws: &Workspace, pkg: &JourneyPackage, journey: Id) -> Result<Edit,
     let mut ends = HashSet::new();
     for l in &pkg.links {
         if matches!(l.kind, LinkKind::MemberOf | LinkKind::DependsOn) {
-            let (Some(&from), Some(&to)) = (entity_ids.get(&l.from), entity_ids.get(&l.to)) else {
+            let (Some(&from), Some(&to)) = (matched.ids.get(&l.from), matched.ids.get(&l.to))
+            else {
                 return bad(format!("link {} joins entities not in the package", l.id));
             };
             // Two package entities matched to one workspace entity would depend on themselves.
@@ -355,7 +446,7 @@ pub fn unpack(ws: &Workspace, pkg: &JourneyPackage, journey: Id) -> Result<Edit,
         let to = if l.kind == LinkKind::Flow {
             steps.contains(&l.to).then(|| map(l.to))
         } else {
-            entity_ids.get(&l.to).copied()
+            matched.ids.get(&l.to).copied()
         };
         let Some(to) = to else {
             return bad(format!(
@@ -373,16 +464,7 @@ pub fn unpack(ws: &Workspace, pkg: &JourneyPackage, journey: Id) -> Result<Edit,
             });
         }
     }
-    if !among_entities.is_empty() {
-        edits.push(Edit::RestoreLinks {
-            links: among_entities,
-        });
-    }
-    edits.push(Edit::RestoreJourney {
-        journey: Box::new(new),
-        links,
-    });
-    Ok(Edit::Batch { edits })
+    Ok((among_entities, links))
 }
 
 /// `name`, or "name (imported)", "name (imported 2)"… when a journey of the workspace already has it

@@ -181,6 +181,67 @@ describe('selecting and deleting', () => {
   });
 });
 
+describe('clipboard', () => {
+  /** A clipboard event as WebKit sends it, over a clipboard held in `data`. */
+  function clipboardEvent(type: string, data: Map<string, string>): Event {
+    const event = new Event(type, { bubbles: true, cancelable: true });
+    const clipboardData = {
+      setData: (format: string, value: string) => data.set(format, value),
+      getData: (format: string) => data.get(format) ?? '',
+    };
+    Object.defineProperty(event, 'clipboardData', { value: clipboardData });
+    return event;
+  }
+
+  it('copies the selected cards and pastes them back whole while the clipboard holds their text', async () => {
+    const { backend, svg } = await openApp();
+    const card = cardAt(1, 0);
+    await clickAt(svg, middleOf(card));
+    await waitFor(() => expect(backend.copyCards).toHaveBeenCalledWith(home.id, [card.id]));
+    const clip = await backend.copyCards.mock.results[0].value;
+    const data = new Map<string, string>();
+    const before = clipboardEvent('beforecopy', data);
+    document.body.dispatchEvent(before);
+    expect(before.defaultPrevented).toBe(true);
+    document.body.dispatchEvent(clipboardEvent('copy', data));
+    expect(data.get('text/plain')).toBe(stepOf(card.id).text);
+    expect(data.get('text/html')).toBe(clip.html);
+
+    document.body.dispatchEvent(clipboardEvent('paste', data));
+    await waitFor(() =>
+      expect(backend.pasteCards).toHaveBeenCalledWith(home.id, card.lane, card.stage, { kind: 'rich', rich: clip.rich }),
+    );
+    data.set('text/plain', 'Sticky one\nSticky two');
+    document.body.dispatchEvent(clipboardEvent('paste', data));
+    await waitFor(() =>
+      expect(backend.pasteCards).toHaveBeenLastCalledWith(home.id, card.lane, card.stage, {
+        kind: 'text',
+        text: 'Sticky one\nSticky two',
+      }),
+    );
+  });
+
+  it('cuts as a copy and one delete_steps', async () => {
+    const { backend, svg } = await openApp();
+    const card = cardAt(2, 3);
+    await clickAt(svg, middleOf(card));
+    await waitFor(() => expect(backend.copyCards).toHaveBeenCalledWith(home.id, [card.id]));
+    await backend.copyCards.mock.results[0].value;
+    const data = new Map<string, string>();
+    document.body.dispatchEvent(clipboardEvent('cut', data));
+    expect(data.get('text/plain')).toBe(stepOf(card.id).text);
+    await waitFor(() => expect(backend.applyEdit).toHaveBeenCalledWith({ type: 'delete_steps', steps: [card.id] }));
+  });
+
+  it('duplicates the selected cards with Ctrl+D', async () => {
+    const { backend, svg } = await openApp();
+    const card = cardAt(2, 3);
+    await clickAt(svg, middleOf(card));
+    await fireEvent.keyDown(window, { key: 'd', ctrlKey: true });
+    await waitFor(() => expect(backend.duplicateCards).toHaveBeenCalledWith(home.id, [card.id]));
+  });
+});
+
 describe('undo', () => {
   it('undoes with Ctrl+Z and redoes with Ctrl+Shift+Z', async () => {
     const { backend } = await openApp();

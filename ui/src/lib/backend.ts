@@ -6,6 +6,7 @@ import { getCurrentWebview } from '@tauri-apps/api/webview';
 import { save } from '@tauri-apps/plugin-dialog';
 import type { ApiError } from './bindings/ApiError';
 import type { CheckGroup } from './bindings/CheckGroup';
+import type { Clip } from './bindings/Clip';
 import type { CriticalityRow } from './bindings/CriticalityRow';
 import type { Edit } from './bindings/Edit';
 import type { EditResult } from './bindings/EditResult';
@@ -24,6 +25,8 @@ import type { NewWorkspace } from './bindings/NewWorkspace';
 import type { RecentWorkspace } from './bindings/RecentWorkspace';
 import type { NetworkScene } from './bindings/NetworkScene';
 import type { Ownership } from './bindings/Ownership';
+import type { Pasted } from './bindings/Pasted';
+import type { Pasting } from './bindings/Pasting';
 import type { Scene } from './bindings/Scene';
 import type { Step } from './bindings/Step';
 import type { WorkspaceInfo } from './bindings/WorkspaceInfo';
@@ -44,6 +47,12 @@ export interface Backend extends CsvBackend {
   findCards(query: string, journey: Id, scope: FindScope): Promise<Found>;
   /** Validates and commits one edit with its undo entry. */
   applyEdit(edit: Edit): Promise<EditResult>;
+  /** The cards in the clipboard's forms (rich, lines, table); nothing changes. */
+  copyCards(journey: Id, steps: Id[]): Promise<Clip>;
+  /** Pastes a rich clip or plain text into a cell as one undoable edit; resolves with the new cards. */
+  pasteCards(journey: Id, lane: Id, stage: Id, pasting: Pasting): Promise<Pasted>;
+  /** Duplicates cards right after themselves as one undoable edit; resolves with the copies. */
+  duplicateCards(journey: Id, steps: Id[]): Promise<Pasted>;
   undo(): Promise<EditResult>;
   redo(): Promise<EditResult>;
   /** Whether undo and redo are available (its `journey` is null). */
@@ -185,6 +194,9 @@ export function tauriBackend(): Backend {
     stepDetails: (step) => call('step_details', { step }),
     findCards: (query, journey, scope) => call('find_cards', { query, journey, scope }),
     applyEdit: (edit) => call('apply_edit', { edit }),
+    copyCards: (journey, steps) => call('copy_cards', { journey, steps }),
+    pasteCards: (journey, lane, stage, pasting) => call('paste_cards', { journey, lane, stage, pasting }),
+    duplicateCards: (journey, steps) => call('duplicate_cards', { journey, steps }),
     undo: () => call('undo'),
     redo: () => call('redo'),
     editStatus: () => call('edit_status'),

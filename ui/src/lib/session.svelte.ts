@@ -8,14 +8,19 @@
 import { SvelteMap } from 'svelte/reactivity';
 import { toApiError, type Backend } from './backend';
 import type { ApiError } from './bindings/ApiError';
+import type { Clip } from './bindings/Clip';
 import type { Edit } from './bindings/Edit';
 import type { EditResult } from './bindings/EditResult';
 import type { Id } from './bindings/Id';
 import type { JourneySummary } from './bindings/JourneySummary';
+import type { Pasted } from './bindings/Pasted';
+import type { Pasting } from './bindings/Pasting';
 import type { Scene } from './bindings/Scene';
 import type { Step } from './bindings/Step';
 import type { WorkspaceInfo } from './bindings/WorkspaceInfo';
 import { changesEntities, changesJourneyList } from './edits';
+import type { CopiedClip } from './editor/clipboard';
+import type { Cell } from './scene/sceneIndex';
 import { shareScene } from './scene/share';
 import { recordAfterPaint } from './timing';
 
@@ -79,6 +84,11 @@ export class Session {
    * only about cards the room is still wiring up.
    */
   readonly added = new SvelteMap<Id, number>();
+  /**
+   * The last copy made in this window, kept across journeys so a paste in another journey brings the
+   * cards back with everything about them.
+   */
+  copied: CopiedClip | null = null;
 
   private readonly backend: Backend;
   private queue: Promise<unknown> = Promise.resolve();
@@ -217,6 +227,41 @@ export class Session {
     const journey = this.journeys.find((j) => j.id === result?.journey);
     if (journey) return journey;
     throw failure ?? { code: 'not_found', message: 'the imported journey is not in the workspace' };
+  }
+
+  /** The cards in the clipboard's forms; nothing changes. */
+  copyCards(journey: Id, steps: Id[]): Promise<Clip> {
+    return this.backend.copyCards(journey, steps);
+  }
+
+  /**
+   * Pastes into a cell of `journey` as one edit, queued like any edit. Resolves with the new cards once
+   * the scene shows them, or with null when refused (the message is then in `error`).
+   */
+  paste(journey: Id, cell: Cell, pasting: Pasting, keydownAt?: number): Promise<Id[] | null> {
+    return this.applyBuilt(() => this.backend.pasteCards(journey, cell.lane, cell.stage, pasting), keydownAt);
+  }
+
+  /** Duplicates cards right after themselves as one edit; resolves like `paste`. */
+  duplicate(journey: Id, steps: Id[], keydownAt?: number): Promise<Id[] | null> {
+    return this.applyBuilt(() => this.backend.duplicateCards(journey, steps), keydownAt);
+  }
+
+  /** Runs an edit the backend builds itself (a paste, a duplicate) through the queue. */
+  private async applyBuilt(send: () => Promise<Pasted>, keydownAt?: number): Promise<Id[] | null> {
+    let steps: Id[] = [];
+    const result = await this.enqueue(
+      async () => {
+        const pasted = await send();
+        steps = pasted.steps;
+        return pasted.result;
+      },
+      true,
+      false,
+      keydownAt,
+      true,
+    );
+    return result ? steps : null;
   }
 
   /** One card with everything about it, as stored. */

@@ -175,6 +175,23 @@ export function fakeBackend(overrides: Partial<Backend> = {}): FakeBackend {
     stepDetails: vi.fn(async (step: Id) => stepOf(step)),
     findCards: vi.fn(async (query: string, journey: Id, scope: FindScope) => findIn(query, journey, scope)),
     applyEdit: vi.fn(async () => ({ journey: home.id, can_undo: true, can_redo: false, described: null })),
+    copyCards: vi.fn(async (_journey: Id, steps: Id[]) => {
+      const texts = steps.map((id) => stepOf(id).text);
+      return {
+        rich: `{"cards":${JSON.stringify(steps)}}`,
+        text: texts.join('\n'),
+        tsv: `text\n${texts.join('\n')}`,
+        html: '<table></table>',
+      };
+    }),
+    pasteCards: vi.fn(async () => ({
+      result: { journey: home.id, can_undo: true, can_redo: false, described: null },
+      steps: [homeInsuranceClaim.cards[0].id],
+    })),
+    duplicateCards: vi.fn(async (_journey: Id, steps: Id[]) => ({
+      result: { journey: home.id, can_undo: true, can_redo: false, described: null },
+      steps: steps.slice(0, 1),
+    })),
     undo: vi.fn(async () => ({ journey: home.id, can_undo: false, can_redo: true, described: "moved 'Calls claims line'" })),
     redo: vi.fn(async () => ({ journey: home.id, can_undo: true, can_redo: false, described: "moved 'Calls claims line'" })),
     editStatus: vi.fn(async () => ({ journey: null, can_undo: false, can_redo: false, described: null })),

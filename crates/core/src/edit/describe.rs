@@ -1,7 +1,7 @@
 //! A short account of an edit in the room's words ("moved 'Calls claims line'", "deleted 2 cards"),
 //! so undo and redo can say what they did. Worded once here, for every client.
 
-use super::{Edit, StepDetails};
+use super::{AddedBy, Edit, StepDetails};
 use crate::{EntityKind, Id, LinkKind, Severity, Step, Workspace};
 
 /// How many characters of a card's text or a name the account quotes before cutting it with "…".
@@ -62,6 +62,18 @@ pub fn describe(edit: &Edit, before: &Workspace) -> String {
                 _ => format!("restored {}", cards(before, &ids)),
             }
         }
+        Edit::AddSteps {
+            steps, added_by, ..
+        } => {
+            let verb = match added_by {
+                AddedBy::Paste => "pasted",
+                AddedBy::Duplicate => "duplicated",
+            };
+            match steps.as_slice() {
+                [one] => format!("{verb} {}", quoted(&one.text)),
+                _ => format!("{verb} {}", count(steps.len(), "card")),
+            }
+        }
         Edit::AddLink { link } if link.kind == LinkKind::Flow => format!(
             "drew an arrow from {} to {}",
             card_name(before, link.from),
@@ -107,14 +119,18 @@ pub fn describe(edit: &Edit, before: &Workspace) -> String {
             let verb = if owner.is_some() { "set" } else { "cleared" };
             format!("{verb} owner of {}", cards(before, steps))
         }
-        Edit::Batch { edits } => match edits.as_slice() {
-            [] => "made no change".to_owned(),
-            [one] => describe(one, before),
-            [first, rest @ ..] => format!(
-                "{} and {}",
-                describe(first, before),
-                count(rest.len(), "more change")
-            ),
+        // A paste that also creates the entities its cards name is told as the paste.
+        Edit::Batch { edits } => match edits.iter().find(|e| matches!(e, Edit::AddSteps { .. })) {
+            Some(added) => describe(added, before),
+            None => match edits.as_slice() {
+                [] => "made no change".to_owned(),
+                [one] => describe(one, before),
+                [first, rest @ ..] => format!(
+                    "{} and {}",
+                    describe(first, before),
+                    count(rest.len(), "more change")
+                ),
+            },
         },
     }
 }

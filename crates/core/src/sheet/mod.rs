@@ -6,7 +6,7 @@
 //!
 //! Everything here works on bytes in memory; reading and writing files is the API's job.
 
-mod cells;
+pub(crate) mod cells;
 mod columns;
 mod plan;
 mod preview;
@@ -20,6 +20,7 @@ pub use cells::{escape_formula, unescape_formula, BOOLEAN_WORDS};
 pub use columns::{map_column, mapping_problems, suggest, CsvField, Mapping};
 pub use preview::{CsvColumn, CsvPreview, CsvRow, CsvTarget};
 pub use read::{read_table, CsvError, Record, Table, MAX_CSV_BYTES, MAX_CSV_COLUMNS, MAX_CSV_ROWS};
+pub(crate) use write::step_cells;
 pub use write::{steps_csv, write_table};
 
 use crate::edit::Edit;

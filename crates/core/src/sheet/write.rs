@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use super::cells::{escape_formula, severity_word};
 use super::columns::CsvField;
-use crate::{Id, Workspace};
+use crate::{Id, Step, Workspace};
 
 /// `rows` under `headers` as CSV bytes. Every cell goes through [`escape_formula`].
 pub fn write_table<I, R>(headers: &[&str], rows: I) -> Vec<u8>
@@ -34,6 +34,28 @@ where
     out
 }
 
+/// One card's cells in the columns of [`CsvField::ALL`], its stage and lane given by name; shared by
+/// the CSV export and the clipboard's table, so both read back the same way.
+pub(crate) fn step_cells(ws: &Workspace, stage: &str, lane: &str, s: &Step) -> [String; 12] {
+    CsvField::ALL.map(|f| match f {
+        CsvField::Stage => stage.to_owned(),
+        CsvField::Lane => lane.to_owned(),
+        CsvField::Text => s.text.clone(),
+        CsvField::Owner => s
+            .owner
+            .and_then(|o| ws.entity(o))
+            .map_or_else(String::new, |e| e.name.clone()),
+        CsvField::Channel => s.channel.clone().unwrap_or_default(),
+        CsvField::MomentOfTruth => yes_no(s.moment_of_truth),
+        CsvField::Emotion => s.emotion.map_or_else(String::new, |e| e.to_string()),
+        CsvField::PainPoint => s.pain_point.clone().unwrap_or_default(),
+        CsvField::Severity => severity_word(s.pain_severity).to_owned(),
+        CsvField::FailPoint => yes_no(s.fail_point),
+        CsvField::WaitPoint => yes_no(s.wait_point),
+        CsvField::Notes => s.notes.clone(),
+    })
+}
+
 fn yes_no(b: bool) -> String {
     if b { "yes" } else { "no" }.to_owned()
 }
@@ -55,27 +77,13 @@ pub fn steps_csv(ws: &Workspace, journey: Id) -> Option<Vec<u8>> {
     steps.sort_by_key(|s| (stage_ix.get(&s.stage), lane_ix.get(&s.lane)));
     let headers: Vec<&str> = CsvField::ALL.iter().map(|f| f.label()).collect();
     let rows = steps.into_iter().map(|s| {
-        CsvField::ALL.map(|f| match f {
-            CsvField::Stage => stage_ix
-                .get(&s.stage)
-                .map_or_else(String::new, |i| j.stages[*i].name.clone()),
-            CsvField::Lane => lane_ix
-                .get(&s.lane)
-                .map_or_else(String::new, |i| j.lanes[*i].name.clone()),
-            CsvField::Text => s.text.clone(),
-            CsvField::Owner => s
-                .owner
-                .and_then(|o| ws.entity(o))
-                .map_or_else(String::new, |e| e.name.clone()),
-            CsvField::Channel => s.channel.clone().unwrap_or_default(),
-            CsvField::MomentOfTruth => yes_no(s.moment_of_truth),
-            CsvField::Emotion => s.emotion.map_or_else(String::new, |e| e.to_string()),
-            CsvField::PainPoint => s.pain_point.clone().unwrap_or_default(),
-            CsvField::Severity => severity_word(s.pain_severity).to_owned(),
-            CsvField::FailPoint => yes_no(s.fail_point),
-            CsvField::WaitPoint => yes_no(s.wait_point),
-            CsvField::Notes => s.notes.clone(),
-        })
+        let stage = stage_ix
+            .get(&s.stage)
+            .map_or("", |i| j.stages[*i].name.as_str());
+        let lane = lane_ix
+            .get(&s.lane)
+            .map_or("", |i| j.lanes[*i].name.as_str());
+        step_cells(ws, stage, lane, s)
     });
     Some(write_table(&headers, rows))
 }

@@ -3,6 +3,7 @@
 
 #![allow(dead_code)]
 
+use throughline_core::clip::{self, Pasting, Target};
 use throughline_core::edit::{Edit, Slot, StepDetails, Template};
 use throughline_core::synthetic::Rng;
 use throughline_core::{Entity, EntityKind, Id, LaneKind, Link, LinkKind, Workspace};
@@ -35,7 +36,7 @@ pub fn random_edit(ws: &Workspace, rng: &mut Rng) -> Edit {
             return edit;
         }
     }
-    match (rng.below(14), step) {
+    match (rng.below(16), step) {
         (0, _) => Edit::CreateJourney {
             journey: Id::new(),
             name: "New".into(),
@@ -105,6 +106,28 @@ pub fn random_edit(ws: &Workspace, rng: &mut Rng) -> Edit {
             _ => Edit::DeleteSteps { steps: vec![s] },
         },
         (13, Some(s)) => Edit::DeleteSteps { steps: vec![s] },
+        (14, Some(s)) => {
+            let mut steps = vec![s];
+            steps.extend(pick_step(rng).filter(|o| *o != s));
+            clip::duplicate(ws, j.id, &steps, Id::new())
+                .expect("cards of the journey duplicate")
+                .edit
+        }
+        (15, Some(s)) => {
+            // A card, maybe with another, copied and pasted into any cell of any journey.
+            let mut steps = vec![s];
+            steps.extend(pick_step(rng).filter(|o| *o != s));
+            let rich = clip::copy(ws, j.id, &steps).expect("cards copy").rich;
+            let k = &ws.journeys[rng.below(ws.journeys.len())];
+            let target = Target {
+                journey: k.id,
+                lane: k.lanes[rng.below(k.lanes.len())].id,
+                stage: k.stages[rng.below(k.stages.len())].id,
+            };
+            clip::paste(ws, &target, &Pasting::Rich { rich }, Id::new())
+                .expect("a fresh copy pastes")
+                .edit
+        }
         _ => Edit::UpdateJourney {
             journey: j.id,
             name: "Renamed".into(),

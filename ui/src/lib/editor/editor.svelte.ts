@@ -1,12 +1,14 @@
 // The editor's view state — what is selected and what is being typed — and every editing action the
 // keyboard, the pointer, menus and panels share. Actions turn into edits sent through the Session; the
 // state names records by id only, so what is drawn always comes from the store.
+import type { Clip } from '../bindings/Clip';
 import type { Id } from '../bindings/Id';
 import type { LaneKind } from '../bindings/LaneKind';
 import { after, before, deleteSelection, dropSlot, flowLink, newId, shiftSlot } from '../edits';
 import { dropChangesNothing, type DropTarget, type Hit } from '../scene/hit';
 import { cellCards, laneAt, stageAt, type Cell, type SceneIndex } from '../scene/sceneIndex';
 import type { Session } from '../session.svelte';
+import { copyKey, pasteTarget, pastingFor, writeClip } from './clipboard';
 import { markerEdit, type MarkerChange } from './markers';
 import { navigate, nextCardInLane, type Direction, type Spot } from './navigation';
 import { liveSelection, NOTHING, selectCards, toggleCard, type Selection } from './selection';
@@ -42,6 +44,13 @@ export class Editor {
   /** The delete waiting for the user to confirm it. */
   confirmation = $state.raw<Confirmation | null>(null);
 
+  /**
+   * The copy of the selected cards, made ahead: a copy or cut event must fill the clipboard before it
+   * returns, sooner than any answer from the backend. Keyed by `copyKey`.
+   */
+  private prepared: { key: string; clip: Clip } | null = null;
+  /** The key of the copy being made ahead, so an older answer does not replace a newer one. */
+  private preparing = '';
   /** The marker edits asked for so far, one after another so each reads what the last stored. */
   private marking: Promise<void> = Promise.resolve();
   private readonly session: Session;
@@ -425,6 +434,86 @@ export class Editor {
   async setLaneKind(lane: Id, kind: LaneKind) {
     const band = this.index().lanes.get(lane);
     if (band && band.kind !== kind) await this.session.apply({ type: 'update_lane', lane, name: band.name, kind });
+  }
+
+  /** Makes the copy of the selected cards ahead, for the scene numbered `version`. */
+  async prepareCopy(version: number) {
+    const live = this.live;
+    if (live.kind !== 'cards') return;
+    const key = copyKey(this.journey, live.ids, version);
+    if (this.prepared?.key === key || this.preparing === key) return;
+    this.preparing = key;
+    try {
+      const clip = await this.session.copyCards(this.journey, live.ids);
+      if (this.preparing === key) this.prepared = { key, clip };
+    } catch {
+      // Cards deleted meanwhile: the next selection prepares again, and a copy asked for now is made
+      // late and reports its own failure.
+      if (this.preparing === key) this.prepared = null;
+    }
+  }
+
+  /**
+   * Ctrl+C, Ctrl+X: fills the clipboard of a copy or cut event with the selected cards, if their copy
+   * for the scene numbered `version` is ready; false when it is not (or no card is selected).
+   */
+  copyTo(data: Pick<DataTransfer, 'setData'>, version: number): boolean {
+    const live = this.live;
+    if (live.kind !== 'cards' || this.prepared?.key !== copyKey(this.journey, live.ids, version)) return false;
+    this.session.copied = writeClip(data, this.prepared.clip);
+    return true;
+  }
+
+  /**
+   * A copy asked for before it was made ahead, or from the menu: made now and written as plain text
+   * with the asynchronous clipboard; a cut then deletes the cards.
+   */
+  async copyLate(cut: boolean, keydownAt?: number) {
+    const live = this.live;
+    if (live.kind !== 'cards') return;
+    try {
+      const clip = await this.session.copyCards(this.journey, live.ids);
+      await navigator.clipboard.writeText(clip.text);
+      this.session.copied = { text: clip.text, rich: clip.rich };
+    } catch (reason) {
+      this.session.report(reason);
+      return;
+    }
+    if (cut) await this.deleteSelected(keydownAt);
+  }
+
+  /**
+   * Ctrl+V: pastes the clipboard's `text` — or the cards last copied in this window, while the
+   * clipboard still holds the text that copy wrote — into the selected cell or the first selected
+   * card's cell as one edit, then selects the new cards.
+   */
+  async paste(text: string, keydownAt?: number) {
+    const cell = pasteTarget(this.live, this.index());
+    const pasting = pastingFor(text, this.session.copied);
+    if (!cell || !pasting) return;
+    const steps = await this.session.paste(this.journey, cell, pasting, keydownAt);
+    if (steps) this.selection = selectCards(steps);
+  }
+
+  /** Paste from the menu: reads the clipboard with the asynchronous clipboard API. */
+  async pasteFromMenu() {
+    let text: string;
+    try {
+      text = await navigator.clipboard.readText();
+    } catch {
+      const message = 'the clipboard cannot be read from the menu here; press Ctrl+V';
+      this.session.report({ code: 'invalid', message });
+      return;
+    }
+    await this.paste(text);
+  }
+
+  /** Ctrl+D: duplicates the selected cards right after themselves as one edit and selects the copies. */
+  async duplicate(keydownAt?: number) {
+    const live = this.live;
+    if (live.kind !== 'cards') return;
+    const steps = await this.session.duplicate(this.journey, live.ids, keydownAt);
+    if (steps) this.selection = selectCards(steps);
   }
 
   selectAll() {

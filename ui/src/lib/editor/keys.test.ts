@@ -78,6 +78,15 @@ describe('canvasCommandForKey', () => {
     expect(canvasCommandForKey(press('n'), 'cards')).toBeNull();
   });
 
+  it('duplicates selected cards with Ctrl+D and leaves Ctrl+C, X and V to the clipboard events', () => {
+    expect(canvasCommandForKey(press('d', { ctrlKey: true }), 'cards')).toEqual({ kind: 'duplicate' });
+    expect(canvasCommandForKey(press('d', { metaKey: true }), 'cards')).toEqual({ kind: 'duplicate' });
+    expect(canvasCommandForKey(press('d', { ctrlKey: true }), 'cell')).toBeNull();
+    for (const key of ['c', 'x', 'v']) {
+      expect(canvasCommandForKey(press(key, { ctrlKey: true }), 'cards')).toBeNull();
+    }
+  });
+
   it('zooms to the selection with Z or Shift+2 and clears it with Escape', () => {
     expect(canvasCommandForKey(press('z'), 'cards')).toEqual({ kind: 'zoom-selection' });
     expect(canvasCommandForKey(press('@', { shiftKey: true, code: 'Digit2' }), 'none')).toEqual({

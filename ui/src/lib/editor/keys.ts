@@ -30,6 +30,8 @@ export type CanvasCommand =
   /** A: draw a flow arrow from the selected card. */
   | { kind: 'link' }
   | { kind: 'select-all' }
+  /** Ctrl+D: duplicate the selected cards (copy, cut and paste come as clipboard events instead). */
+  | { kind: 'duplicate' }
   /** Alt+arrows: move the selected stage or lane one place. */
   | { kind: 'move'; offset: -1 | 1 }
   /** N / Shift+N: add a stage or lane after (below) or before (above) the selected one. */
@@ -101,7 +103,10 @@ export function canvasCommandForKey(e: KeyPress, selection: Selection['kind']): 
     return null;
   }
   if (command(e)) {
-    return e.key.toLowerCase() === 'a' && !e.altKey && !e.shiftKey ? { kind: 'select-all' } : null;
+    if (e.altKey || e.shiftKey) return null;
+    const key = e.key.toLowerCase();
+    if (key === 'a') return { kind: 'select-all' };
+    return key === 'd' && selection === 'cards' ? { kind: 'duplicate' } : null;
   }
   if (e.altKey) return null;
   const marker = selection === 'cards' ? markerForKey(e) : null;

@@ -48,6 +48,14 @@ export function menuFor(target: MenuTarget, editor: Editor, index: SceneIndex, f
           group: true,
         },
         ...markerItems(index, ids, editor),
+        { label: 'Cut', keys: 'Ctrl+X', run: () => editor.copyLate(true), group: true },
+        { label: 'Copy', keys: 'Ctrl+C', run: () => editor.copyLate(false) },
+        { label: 'Paste', keys: 'Ctrl+V', run: () => editor.pasteFromMenu() },
+        {
+          label: ids.length > 1 ? `Duplicate ${countLabel(ids.length, 'card')}` : 'Duplicate',
+          keys: 'Ctrl+D',
+          run: () => editor.duplicate(),
+        },
         {
           label: ids.length > 1 ? `Delete ${countLabel(ids.length, 'card')}` : 'Delete card',
           keys: 'Del',
@@ -59,7 +67,10 @@ export function menuFor(target: MenuTarget, editor: Editor, index: SceneIndex, f
     }
     case 'cell':
       editor.select(target);
-      return [{ label: 'Add card here', keys: 'Enter', run: () => editor.startDraft(target, null) }];
+      return [
+        { label: 'Add card here', keys: 'Enter', run: () => editor.startDraft(target, null) },
+        { label: 'Paste here', keys: 'Ctrl+V', run: () => editor.pasteFromMenu() },
+      ];
     case 'stage':
     case 'lane':
       editor.select({ kind: target.kind, id: target.id });

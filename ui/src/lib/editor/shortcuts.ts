@@ -37,6 +37,12 @@ export const SHORTCUT_GROUPS: ShortcutGroup[] = [
       { keys: ['Ctrl+A'], does: 'Select every card' },
       { keys: ['Drag a card'], does: 'Move the selected cards to another cell or place' },
       { keys: ['Delete', 'Backspace'], does: 'Delete the selected cards, arrow, stage or lane' },
+      { keys: ['Ctrl+C', 'Ctrl+X'], does: 'Copy / cut the selected cards with their details, owners, links and arrows' },
+      {
+        keys: ['Ctrl+V'],
+        does: 'Paste into the selected cell (or the first selected card’s); other text makes one card per line',
+      },
+      { keys: ['Ctrl+D'], does: 'Duplicate the selected cards right after themselves' },
       { keys: ['Esc'], does: 'Clear the selection' },
     ],
   },
