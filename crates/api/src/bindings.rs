@@ -10,8 +10,7 @@ use crate::{
     ApiError, CheckGroup, Clip, CriticalityRow, CsvPreview, CsvTable, CsvTarget, Edit, EditResult,
     EntitySummary, EntityUsage, ExportFormat, ExportOptions, FindScope, Found, Impact,
     JourneySummary, Link, NetworkScene, NewWorkspace, Ownership, Pasted, Pasting, RecentWorkspace,
-    Scene, Step,
-    WorkspaceInfo,
+    Scene, Step, WorkspaceInfo,
 };
 
 fn export_all(dir: &Path) {

@@ -5,6 +5,7 @@
 #![allow(dead_code)]
 
 pub mod app;
+pub mod blueprint;
 pub mod input;
 pub mod page;
 pub mod screenshot;

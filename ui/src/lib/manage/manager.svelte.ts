@@ -10,7 +10,7 @@ import type { EntitySummary } from '../bindings/EntitySummary';
 import type { Id } from '../bindings/Id';
 import type { Impact } from '../bindings/Impact';
 import type { Session } from '../session.svelte';
-import type { ChecksScope } from './checks';
+import { quietNewCards, type ChecksScope, type QuietChecks } from './checks';
 import { impactJourney } from './impact';
 
 /** What fills the main area. */
@@ -30,6 +30,10 @@ export class Manager {
   checks = $state.raw<CheckGroup[] | null>(null);
   /** Whether the checks are the shown journey's or the whole workspace's. */
   checksScope = $state<ChecksScope>('journey');
+  /** Whether findings only about cards just typed are shown too. */
+  checksShowNew = $state(false);
+  /** The time the held-back findings are judged at; the checks panel moves it on. */
+  checksNow = $state(Date.now());
   impact = $state.raw<Impact | null>(null);
   /** Every entity ranked by what its failure costs, once asked for. */
   criticality = $state.raw<CriticalityRow[] | null>(null);
@@ -77,6 +81,12 @@ export class Manager {
     } catch (reason) {
       this.session.report(reason);
     }
+  }
+
+  /** The checks as the panel and its badge show them: findings about cards just typed held back. */
+  get shownChecks(): QuietChecks | null {
+    if (this.checks === null) return null;
+    return quietNewCards(this.checks, this.session.added, this.checksNow, this.checksShowNew);
   }
 
   toggleChecks() {
