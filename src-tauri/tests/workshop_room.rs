@@ -3,7 +3,7 @@
 //! Ctrl+V copy a card into another journey through the system clipboard; a pasted list of 500 lines
 //! becomes 500 cards in one undoable edit (timed from the paste to the painted cards); Ctrl+D
 //! duplicates; the checks show the journey on screen, and hold back what is only about a card just
-//! typed.
+//! typed; F5 presents the journey stage by stage with nothing else on screen, Esc brings it all back.
 //! Screenshots land in `target/e2e/`.
 //!
 //! Needs a display: `cargo xtask test` runs it under Xvfb.
@@ -44,6 +44,7 @@ async fn room() {
     copy_into_another_journey(client).await;
     paste_a_wall_of_lines(client).await;
     checks_of_this_journey(client).await;
+    present(client).await;
     app.close().await;
 }
 
@@ -298,4 +299,66 @@ async fn checks_total(client: &Client) -> u64 {
         .expect("read the checks total")
         .as_f64()
         .map_or(0, |n| n as u64)
+}
+
+/// F5 on a card of the second stage presents from that stage, full screen with the sidebar, tabs,
+/// toolbar and panels gone; → steps to the next stage, ↓ into its first lane; Esc ends it.
+async fn present(client: &Client) {
+    click_card(client, "Asks landlord for comms room access").await;
+    wait_for_focus_on_canvas(client).await;
+    press(client, Key::F5.into()).await;
+    let first = wait_for_caption(client, |c| c.starts_with("Stage 2 of 5")).await;
+    assert!(first.contains("Pre-install checks"), "{first}");
+    let chrome = client
+        .execute(
+            "return ['nav[aria-label=\"Journeys\"]', '[data-testid=\"view-blueprint\"]',
+                     '[data-testid=\"export-button\"]', '[data-testid=\"checks-panel\"]']
+                    .filter((s) => document.querySelector(s)).length;",
+            vec![],
+        )
+        .await
+        .expect("look for the window's chrome");
+    assert_eq!(
+        chrome,
+        json!(0),
+        "only the blueprint is on screen while presenting"
+    );
+    settle(client).await;
+    screenshot::save_and_check(client, "room-present-stage").await;
+
+    press(client, Key::Right.into()).await;
+    wait_for_caption(client, |c| c.starts_with("Stage 3 of 5 · Installation day")).await;
+    press(client, Key::Down.into()).await;
+    wait_for_caption(client, |c| c.ends_with("Physical evidence")).await;
+    press(client, Key::Down.into()).await;
+    wait_for_caption(client, |c| c.ends_with("Customer actions")).await;
+    settle(client).await;
+    screenshot::save_and_check(client, "room-present-lane").await;
+
+    press(client, Key::Escape.into()).await;
+    wait_find(client, Locator::Css("nav[aria-label='Journeys']")).await;
+    let banner = client
+        .execute(
+            "return document.querySelector('[role=\"alert\"]')?.textContent ?? null;",
+            vec![],
+        )
+        .await
+        .expect("look for a banner");
+    assert_eq!(banner, json!(null), "presenting reported no failure");
+}
+
+/// Waits for the presentation's caption to satisfy `ready`, and returns it.
+async fn wait_for_caption(client: &Client, ready: impl Fn(&str) -> bool) -> String {
+    wait_until(client, "the presentation's caption", || async {
+        let text = client
+            .execute(
+                "return document.querySelector('[data-testid=\"present-caption\"] strong')?.textContent.trim() ?? '';",
+                vec![],
+            )
+            .await
+            .ok()?;
+        let text = text.as_str()?.to_owned();
+        ready(&text).then_some(text)
+    })
+    .await
 }

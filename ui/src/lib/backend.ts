@@ -3,6 +3,7 @@
 import { invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
 import { getCurrentWebview } from '@tauri-apps/api/webview';
+import { getCurrentWindow } from '@tauri-apps/api/window';
 import { save } from '@tauri-apps/plugin-dialog';
 import type { ApiError } from './bindings/ApiError';
 import type { CheckGroup } from './bindings/CheckGroup';
@@ -97,6 +98,8 @@ export interface Backend extends CsvBackend {
   onFileDrop(listener: (event: FileDropEvent) => void): Promise<() => void>;
   /** Calls `listener` when File › Export… is chosen in the menu bar; resolves with the way to stop. */
   onMenuExport(listener: () => void): Promise<() => void>;
+  /** Puts the window in or out of full screen, for presenting a blueprint to a room. */
+  setFullscreen(on: boolean): Promise<void>;
   /**
    * Creates a workspace at `path` (`.throughline` appended when missing) and switches the window to it;
    * the old workspace stays open if that fails.
@@ -218,6 +221,7 @@ export function tauriBackend(): Backend {
     importPictureFile: (path) => call('import_picture_file', { path }),
     onFileDrop: listenToFileDrops,
     onMenuExport: (listener) => listen('menu-export', () => listener()),
+    setFullscreen: (on) => getCurrentWindow().setFullscreen(on),
     ...tauriCsvBackend(call),
     newWorkspace: (path, start) => call('new_workspace', { path, start }),
     openWorkspace: (path) => call('open_workspace', { path }),

@@ -275,6 +275,7 @@ export function fakeBackend(overrides: Partial<Backend> = {}): FakeBackend {
     onExport: vi.fn(async () => () => undefined),
     importPictureFile: vi.fn(async () => ({ journey: broadband.id, can_undo: true, can_redo: false, described: null })),
     onFileDrop: vi.fn(async () => () => undefined),
+    setFullscreen: vi.fn(async () => undefined),
     onMenuExport: vi.fn(async () => () => undefined),
     csvPreview: vi.fn(async (_path, target) => csvPreviewOf(target)),
     importCsv: vi.fn(async () => ({ journey: broadband.id, can_undo: true, can_redo: false, described: null })),

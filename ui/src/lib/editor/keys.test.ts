@@ -28,8 +28,10 @@ describe('globalCommandForKey', () => {
     expect(globalCommandForKey(press('f'))).toBeNull();
   });
 
-  it('opens the shortcut sheet with ?', () => {
+  it('opens the shortcut sheet with ? and presents with F5', () => {
     expect(globalCommandForKey(press('?', { shiftKey: true }))).toEqual({ kind: 'help' });
+    expect(globalCommandForKey(press('F5'))).toEqual({ kind: 'present' });
+    expect(globalCommandForKey(press('F5', { shiftKey: true }))).toBeNull();
   });
 });
 

@@ -12,7 +12,9 @@ export type GlobalCommand =
   | { kind: 'help' }
   | { kind: 'export' }
   /** Ctrl+F: open the find bar. */
-  | { kind: 'find' };
+  | { kind: 'find' }
+  /** F5: present the journey to the room, stage by stage. */
+  | { kind: 'present' };
 
 /** Commands about the selection on the blueprint. */
 export type CanvasCommand =
@@ -55,6 +57,7 @@ export function globalCommandForKey(e: KeyPress): GlobalCommand | null {
     return null;
   }
   if (e.key === '?' && !e.altKey) return { kind: 'help' };
+  if (e.key === 'F5' && !e.altKey && !e.shiftKey) return { kind: 'present' };
   return null;
 }
 

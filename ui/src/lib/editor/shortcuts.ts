@@ -99,6 +99,17 @@ export const SHORTCUT_GROUPS: ShortcutGroup[] = [
     ],
   },
   {
+    title: 'Presenting',
+    shortcuts: [
+      { keys: ['F5'], does: 'Present the journey full screen, one stage at a time, from the selected stage' },
+      { keys: ['→', 'Space', 'PageDown'], does: 'Next stage' },
+      { keys: ['←', 'PageUp'], does: 'Previous stage' },
+      { keys: ['↓', '↑'], does: 'Into the lanes of the stage and back out' },
+      { keys: ['Home', 'End'], does: 'First / last stage' },
+      { keys: ['Esc'], does: 'End the presentation' },
+    ],
+  },
+  {
     title: 'Pictures',
     shortcuts: [
       { keys: ['Ctrl+E'], does: 'Export the journey as PNG, SVG or PDF' },

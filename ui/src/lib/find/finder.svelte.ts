@@ -25,6 +25,8 @@ export class Finder {
   query = $state('');
   scope = $state<FindScope>('journey');
   found = $state.raw<Found | null>(null);
+  /** The query `found` (or `error`) answers, which the typing may already have moved past. */
+  answered = $state('');
   /** Index of the current hit in `found.hits`, or -1. */
   current = $state(-1);
   /** Why the last query was refused (too long), shown in place of the count. */
@@ -108,15 +110,18 @@ export class Finder {
     if (!this.open || journey === null) return;
     const ticket = this.latest.next();
     const keep = this.hit?.step;
+    const query = this.query;
     try {
-      const found = await this.backend.findCards(this.query, journey, this.scope);
+      const found = await this.backend.findCards(query, journey, this.scope);
       if (!this.latest.isLatest(ticket)) return;
+      this.answered = query;
       this.found = found;
       this.error = null;
       this.current = move ? (found.hits.length > 0 ? 0 : -1) : found.hits.findIndex((h) => h.step === keep);
       if (move) this.showCurrent();
     } catch (reason) {
       if (!this.latest.isLatest(ticket)) return;
+      this.answered = query;
       this.found = null;
       this.current = -1;
       this.error = toApiError(reason).message;

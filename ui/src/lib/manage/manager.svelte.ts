@@ -11,6 +11,7 @@ import type { Id } from '../bindings/Id';
 import type { Impact } from '../bindings/Impact';
 import type { Session } from '../session.svelte';
 import { quietNewCards, type ChecksScope, type QuietChecks } from './checks';
+import type { Stop } from '../presentation/present';
 import { impactJourney } from './impact';
 
 /** What fills the main area. */
@@ -32,6 +33,8 @@ export class Manager {
   checksScope = $state<ChecksScope>('journey');
   /** Whether findings only about cards just typed are shown too. */
   checksShowNew = $state(false);
+  /** Where the presentation (F5) is, or null when the window is not presenting. */
+  presenting = $state.raw<Stop | null>(null);
   /** The time the held-back findings are judged at; the checks panel moves it on. */
   checksNow = $state(Date.now());
   impact = $state.raw<Impact | null>(null);

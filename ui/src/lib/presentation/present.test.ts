@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { broadbandInstallation as scene } from '../../test/fixtures';
-import { caption, dimmed, FIRST, move, stepForKey, stopBox } from './present';
+import { caption, dimmed, FIRST, move, stepForKey, stopBox, stopTransform } from './present';
 
 describe('stepping through a presentation', () => {
   it('goes stage by stage and stops at both ends', () => {
@@ -73,5 +73,21 @@ describe('what a stop shows', () => {
   it('names the stage and lane in the caption', () => {
     expect(caption(scene, { stage: 0, lane: null })).toBe(`Stage 1 of ${scene.stages.length} · ${scene.stages[0].name}`);
     expect(caption(scene, { stage: 0, lane: 1 })).toContain(scene.lanes[1].name);
+  });
+});
+
+describe('how a stop is shown', () => {
+  it('fits a small box whole and centred, up to the largest zoom', () => {
+    const t = stopTransform({ x: 100, y: 200, width: 200, height: 100 }, 1000, 800, 20, 0.8, 2);
+    expect(t.k).toBe(2);
+    expect(t.x + 100 * t.k + (200 * t.k) / 2).toBeCloseTo(500);
+    expect(t.y + 200 * t.k + (100 * t.k) / 2).toBeCloseTo(400);
+  });
+
+  it('keeps a tall stage column readable, centred across and shown from its top', () => {
+    const t = stopTransform({ x: 400, y: 100, width: 232, height: 1400 }, 1280, 720, 20, 0.9, 2);
+    expect(t.k).toBe(0.9);
+    expect(t.y + 100 * t.k).toBeCloseTo(20);
+    expect(t.x + 400 * t.k + (232 * t.k) / 2).toBeCloseTo(640);
   });
 });

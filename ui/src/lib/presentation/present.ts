@@ -3,6 +3,7 @@
 // the blueprint is dimmed. Kept apart from the component so the stepping and the framing are tested.
 import type { Rect } from '../bindings/Rect';
 import type { Scene } from '../bindings/Scene';
+import type { ViewTransform } from '../viewport/fit';
 
 /** Where the presentation is: a stage by its position, and one of its lanes or (null) all of them. */
 export interface Stop {
@@ -107,4 +108,24 @@ export function caption(scene: Scene, stop: Stop): string {
   const lane = stop.lane === null ? null : scene.lanes[stop.lane];
   const where = `Stage ${stop.stage + 1} of ${scene.stages.length} · ${stage.name}`;
   return lane ? `${where} · ${lane.name}` : where;
+}
+
+/**
+ * How the view shows a stop: the box whole and centred when that keeps text at least at `floor` (the
+ * projection's readable zoom), else at `floor`, centred across and from the box's top, so the room can
+ * read it and Down steps on to the lanes below. Never above `maxScale`.
+ */
+export function stopTransform(
+  box: Rect,
+  viewW: number,
+  viewH: number,
+  padding: number,
+  floor: number,
+  maxScale: number,
+): ViewTransform {
+  const fits = Math.min((viewW - 2 * padding) / box.width, (viewH - 2 * padding) / box.height);
+  const k = Math.min(maxScale, Math.max(fits, floor));
+  const x = (viewW - box.width * k) / 2 - box.x * k;
+  const y = box.height * k <= viewH - 2 * padding ? (viewH - box.height * k) / 2 - box.y * k : padding - box.y * k;
+  return { k, x, y };
 }
