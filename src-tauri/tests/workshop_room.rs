@@ -10,6 +10,9 @@
 
 mod support;
 
+use std::path::Path;
+use std::process::Command;
+
 use fantoccini::key::Key;
 use fantoccini::{Client, Locator};
 use serde_json::json;
@@ -28,6 +31,10 @@ const TARGET: &str = "Orders business fibre for new unit";
 
 /// How many lines the sticky-note wall pasted at once has.
 const WALL: usize = 500;
+
+/// What is typed into the find field, one timed keystroke per character, over all journeys of a
+/// generated workspace of 50 journeys × 200 cards.
+const TYPED_QUERY: &str = "support";
 
 #[test]
 fn the_room_finds_copies_pastes_and_checks() {
@@ -361,4 +368,102 @@ async fn wait_for_caption(client: &Client, ready: impl Fn(&str) -> bool) -> Stri
         ready(&text).then_some(text)
     })
     .await
+}
+
+/// Find over all journeys of 50 × 200 cards in the real window: each keystroke of a query timed from
+/// the key press to the count answering it painted (`-- --nocapture` prints them).
+#[test]
+fn find_keeps_up_with_typing_on_fifty_journeys() {
+    support::scenario(find_on_fifty_journeys());
+}
+
+async fn find_on_fifty_journeys() {
+    let cli = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/debug/throughline");
+    assert!(
+        cli.is_file(),
+        "the CLI {} is missing; build it with `cargo build -p throughline-cli`",
+        cli.display()
+    );
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dirs = Dirs::under(tmp.path());
+    let workspace = tmp.path().join("fifty.throughline");
+    let status = Command::new(&cli)
+        .arg("generate")
+        .arg(&workspace)
+        .args(["--journeys", "50", "--cards", "200", "--stages", "10"])
+        .args(["--entities", "500"])
+        .status()
+        .expect("run the CLI");
+    assert!(status.success(), "throughline generate failed: {status}");
+    let path = workspace.to_str().expect("temp paths are UTF-8");
+    let app = App::launch(&["--workspace", path], &dirs).await;
+    let client = &app.client;
+    page::wait_for(client, "the generated blueprint", |text| {
+        text.svg_texts > 50
+    })
+    .await;
+    wait_for_focus_on_canvas(client).await;
+    press_chord(client, &[Key::Control], 'f').await;
+    wait_find(client, Locator::Css("[data-testid='find-field']")).await;
+    click(client, Locator::Css("[data-testid='find-all-journeys']")).await;
+    click(client, Locator::Css("[data-testid='find-field']")).await;
+
+    let mut times = Vec::new();
+    let mut typed = String::new();
+    for c in TYPED_QUERY.chars() {
+        typed.push(c);
+        client
+            .execute(
+                "const want = arguments[0];
+                 window.__findTime = null;
+                 window.addEventListener('keydown', () => { window.__findStart = performance.now(); },
+                   { capture: true, once: true });
+                 const bar = document.querySelector('[role=\"search\"]');
+                 const seen = () => {
+                   const count = document.querySelector('[data-testid=\"find-count\"]');
+                   if (!count || count.dataset.answers !== want || window.__findStart === undefined) return;
+                   observer.disconnect();
+                   requestAnimationFrame(() => { window.__findTime = performance.now() - window.__findStart; });
+                 };
+                 const observer = new MutationObserver(seen);
+                 observer.observe(bar, { subtree: true, attributes: true, childList: true, characterData: true });",
+                vec![json!(typed)],
+            )
+            .await
+            .expect("watch the count");
+        press(client, c).await;
+        let ms = wait_until(client, "the count answering the keystroke", || async {
+            client
+                .execute("return window.__findTime;", vec![])
+                .await
+                .ok()?
+                .as_f64()
+        })
+        .await;
+        client
+            .execute("delete window.__findStart;", vec![])
+            .await
+            .expect("reset the timer");
+        times.push(ms);
+    }
+    let count = wait_for_count(client, |c| c.contains(" of ")).await;
+    let total: usize = count
+        .rsplit(" of ")
+        .next()
+        .and_then(|n| n.trim_end_matches('+').replace(',', "").parse().ok())
+        .unwrap_or_else(|| panic!("a count of hits, not {count:?}"));
+    assert!(
+        total > 200,
+        "'{TYPED_QUERY}' is on cards of many journeys: {count}"
+    );
+    times.sort_by(f64::total_cmp);
+    eprintln!(
+        "find over 50 × 200 cards, key press to painted count: median {:.0} ms, slowest {:.0} ms ({} keystrokes)",
+        times[times.len() / 2],
+        times[times.len() - 1],
+        times.len()
+    );
+    settle(client).await;
+    screenshot::save_and_check(client, "room-find-fifty-journeys").await;
+    app.close().await;
 }
