@@ -51,6 +51,7 @@ async fn room() {
     copy_into_another_journey(client).await;
     paste_a_wall_of_lines(client).await;
     checks_of_this_journey(client).await;
+    narrow_window_keeps_the_toolbar(client).await;
     present(client).await;
     app.close().await;
 }
@@ -306,6 +307,61 @@ async fn checks_total(client: &Client) -> u64 {
         .expect("read the checks total")
         .as_f64()
         .map_or(0, |n| n as u64)
+}
+
+/// At 1280 × 720 with the checks and the details panel open, every toolbar control is still on screen
+/// (the view buttons folded into "View ⋯") and the journey's name keeps room to be read.
+async fn narrow_window_keeps_the_toolbar(client: &Client) {
+    client
+        .set_window_size(1280, 720)
+        .await
+        .expect("resize the window");
+    click_card(client, TARGET).await;
+    settle(client).await;
+    let fits = wait_until(client, "the toolbar laid out at 1280 × 720", || async {
+        let v = client
+            .execute(
+                "const bar = document.querySelector('header.toolbar');
+                 if (!bar || !document.querySelector('[data-testid=\"checks-panel\"]')) return null;
+                 const b = bar.getBoundingClientRect();
+                 const shown = [...bar.querySelectorAll('button')].filter((x) => getComputedStyle(x).display !== 'none');
+                 const outside = shown.filter((x) => { const r = x.getBoundingClientRect();
+                   return r.width === 0 || r.left < b.left - 0.5 || r.right > b.right + 0.5; })
+                   .map((x) => x.title || x.textContent);
+                 const title = bar.querySelector('.title').getBoundingClientRect().width;
+                 const more = getComputedStyle(bar.querySelector('[data-testid=\"toolbar-more\"]')).display !== 'none';
+                 return { outside, title, more, shown: shown.length, width: window.innerWidth };",
+                vec![],
+            )
+            .await
+            .ok()?;
+        (v.get("width")?.as_f64()? <= 1300.0).then_some(v)
+    })
+    .await;
+    assert_eq!(
+        fits["outside"],
+        json!([]),
+        "toolbar controls cut off: {fits}"
+    );
+    assert!(
+        fits["title"].as_f64().unwrap_or(0.0) >= 100.0,
+        "the journey's name is squeezed: {fits}"
+    );
+    assert_eq!(
+        fits["more"],
+        json!(true),
+        "the view buttons fold into View ⋯: {fits}"
+    );
+    screenshot::save_and_check(client, "room-1280x720-checks-and-details").await;
+    click(client, Locator::Css("[data-testid='toolbar-more']")).await;
+    wait_find(client, Locator::Css("[role='menu'][aria-label='View']")).await;
+    settle(client).await;
+    screenshot::save_and_check(client, "room-1280x720-view-menu").await;
+    press(client, Key::Escape.into()).await;
+    client
+        .set_window_size(1440, 900)
+        .await
+        .expect("resize the window back");
 }
 
 /// F5 on a card of the second stage presents from that stage, full screen with the sidebar, tabs,
