@@ -146,3 +146,21 @@ describe('journey list', () => {
     });
   });
 });
+
+describe('folding the sidebar', () => {
+  it('folds to a rail with a button and with Ctrl+B, and comes back the same two ways', async () => {
+    localStorage.removeItem('throughline.sidebarOpen');
+    render(App, { backend: fakeBackend() });
+    await screen.findByRole('navigation', { name: 'Journeys' });
+    await fireEvent.click(screen.getByTestId('sidebar-fold'));
+    expect(screen.queryByRole('navigation', { name: 'Journeys' })).toBeNull();
+    expect(localStorage.getItem('throughline.sidebarOpen')).toBe('off');
+    await fireEvent.click(screen.getByTestId('sidebar-unfold'));
+    expect(await screen.findByRole('navigation', { name: 'Journeys' })).toBeTruthy();
+    await fireEvent.keyDown(window, { key: 'b', ctrlKey: true });
+    expect(screen.queryByRole('navigation', { name: 'Journeys' })).toBeNull();
+    await fireEvent.keyDown(window, { key: 'b', ctrlKey: true });
+    expect(await screen.findByRole('navigation', { name: 'Journeys' })).toBeTruthy();
+    expect(localStorage.getItem('throughline.sidebarOpen')).toBe('on');
+  });
+});

@@ -87,6 +87,7 @@ export const SHORTCUT_GROUPS: ShortcutGroup[] = [
       { keys: ['0'], does: 'Actual size (100 %), when no card is selected' },
       { keys: ['+', '−'], does: 'Zoom in / out, when no card is selected' },
       { keys: ['Arrows'], does: 'Pan, when nothing is selected' },
+      { keys: ['Ctrl+B'], does: 'Fold the sidebar away / show it again' },
       { keys: ['?'], does: 'Show this sheet' },
     ],
   },
