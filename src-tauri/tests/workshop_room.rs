@@ -503,13 +503,9 @@ async fn find_on_fifty_journeys() {
         times.push(ms);
     }
     let count = wait_for_count(client, |c| c.contains(" of ")).await;
-    let total: usize = count
-        .rsplit(" of ")
-        .next()
-        .and_then(|n| n.trim_end_matches('+').replace(',', "").parse().ok())
-        .unwrap_or_else(|| panic!("a count of hits, not {count:?}"));
+    // More cards hold the word than one answer carries: the count says so ("1 of 200+").
     assert!(
-        total > 200,
+        count.starts_with("1 of ") && count.ends_with('+'),
         "'{TYPED_QUERY}' is on cards of many journeys: {count}"
     );
     times.sort_by(f64::total_cmp);

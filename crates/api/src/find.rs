@@ -9,8 +9,9 @@ use ts_rs::TS;
 use crate::{ApiError, ErrorCode, OpenWorkspace};
 
 /// Most hits one find returns: a one-letter query over a large workspace matches nearly every card,
-/// and nobody steps through more than this; the count still says how many there are.
-pub const MAX_FIND_HITS: usize = 1_000;
+/// nobody steps through more than this, and every hit crosses the IPC on every keystroke; the count
+/// still says how many there are.
+pub const MAX_FIND_HITS: usize = 200;
 
 /// One card holding the words looked for.
 #[derive(Clone, Debug, PartialEq, Serialize, TS)]

@@ -38,6 +38,8 @@ export class Finder {
   private readonly session: Session;
   private readonly latest = new Latest();
   private journey: Id | null = null;
+  /** The hit shown last, so typing on while the first hit stays the same card moves nothing. */
+  private shown: FindHit | null = null;
 
   constructor(backend: Backend, session: Session) {
     this.backend = backend;
@@ -58,6 +60,7 @@ export class Finder {
     this.current = -1;
     this.error = null;
     this.request = null;
+    this.shown = null;
   }
 
   /** The current hit, if any. */
@@ -102,7 +105,7 @@ export class Finder {
   /** Moves to the next (`by` 1) or previous (`by` -1) hit, wrapping, and shows it. */
   step(by: 1 | -1) {
     this.current = stepHit(this.current, this.found?.hits.length ?? 0, by);
-    this.showCurrent();
+    this.showCurrent(true);
   }
 
   private async ask(move: boolean) {
@@ -128,9 +131,16 @@ export class Finder {
     }
   }
 
-  private showCurrent() {
+  /**
+   * Selects the current hit and brings it into view; as the query is typed (`always` false) nothing
+   * moves while the first hit stays the card already shown, since each move repaints the blueprint.
+   */
+  private showCurrent(always = false) {
     const hit = this.hit;
     if (!hit) return;
+    const same = this.shown?.step === hit.step && this.session.shown === hit.journey;
+    if (same && !always) return;
+    this.shown = hit;
     this.request = { journey: hit.journey, step: hit.step };
     if (this.session.shown !== hit.journey) void this.session.open(hit.journey);
   }
