@@ -1,5 +1,5 @@
-// What jsdom lacks and the components use: element size observation (bind:clientWidth) and pointer
-// capture. Sizes stay 0 in tests, so nothing is fitted, zoomed or culled there, and scene coordinates
+// What jsdom lacks and the components use: element size observation (bind:clientWidth), pointer
+// capture, CSS.escape (for selectors built from ids) and scrolling into view. Sizes stay 0 in tests, so nothing is fitted, zoomed or culled there, and scene coordinates
 // equal client coordinates.
 class ResizeObserverStub implements ResizeObserver {
   observe(): void {}
@@ -10,3 +10,7 @@ class ResizeObserverStub implements ResizeObserver {
 globalThis.ResizeObserver ??= ResizeObserverStub;
 Element.prototype.setPointerCapture ??= () => undefined;
 Element.prototype.releasePointerCapture ??= () => undefined;
+
+// Ids are UUIDs: nothing in them needs escaping in a selector.
+globalThis.CSS ??= { escape: (value: string) => value } as typeof CSS;
+Element.prototype.scrollIntoView ??= () => undefined;

@@ -124,6 +124,25 @@ describe('entities and impact', () => {
     expect(await screen.findByRole('complementary', { name: 'Details' })).toBeTruthy();
   });
 
+  it('links a card found by its words to an entity from the entity’s own panel', async () => {
+    const backend = await openApp();
+    await fireEvent.click(screen.getByTestId('view-entities'));
+    const rows = await screen.findAllByTestId('entity-row');
+    const system = entities[2];
+    const row = rows.find((r) => r.getAttribute('data-entity') === system.id) as HTMLElement;
+    await fireEvent.click(within(row).getByText(system.name));
+    await fireEvent.click(await screen.findByTestId('entity-link-card'));
+    await fireEvent.input(screen.getByTestId('card-picker-search'), { target: { value: 'insurer' } });
+    const options = await screen.findAllByTestId('card-picker-option');
+    expect(options[0].textContent).toContain('Calls insurer');
+    await fireEvent.click(options[0]);
+    await waitFor(() => expect(backend.applyEdit).toHaveBeenCalled());
+    const edit = backend.applyEdit.mock.calls.at(-1)?.[0];
+    expect(edit?.type === 'add_link' && edit.link.kind).toBe('uses');
+    expect(edit?.type === 'add_link' && edit.link.to).toBe(system.id);
+    expect((await screen.findByTestId('entity-linked')).textContent).toContain('Calls insurer');
+  });
+
   it('draws an entity’s network', async () => {
     await openApp();
     await fireEvent.click(screen.getByTestId('view-entities'));
