@@ -14,7 +14,9 @@ use std::sync::{Mutex, OnceLock};
 use std::time::Instant;
 
 use clap::Parser;
-use throughline_api::{default_workspace_path, ApiError, ErrorCode, OpenWorkspace};
+use throughline_api::{
+    default_workspace_path, retry_while_in_use, ApiError, ErrorCode, OpenWorkspace, OPEN_PATIENCE,
+};
 
 /// When the process started, to report how long the first paint took.
 static LAUNCHED: OnceLock<Instant> = OnceLock::new();
@@ -47,12 +49,17 @@ pub struct AppState(pub Mutex<Result<OpenWorkspace, ApiError>>);
 
 impl AppState {
     /// Opens the workspace the command line names, or the default one (created and seeded on first
-    /// launch).
+    /// launch). A workspace another window is still letting go of (quit a moment ago) is asked for
+    /// again for a moment before it is refused as open elsewhere.
     pub fn open(args: &Args) -> AppState {
         let opened = match args.chosen() {
-            Some(path) => OpenWorkspace::open_for_editing(path),
+            Some(path) => {
+                retry_while_in_use(OPEN_PATIENCE, || OpenWorkspace::open_for_editing(path))
+            }
             None => match default_workspace_path() {
-                Some(path) => OpenWorkspace::open_or_create_for_editing(&path),
+                Some(path) => retry_while_in_use(OPEN_PATIENCE, || {
+                    OpenWorkspace::open_or_create_for_editing(&path)
+                }),
                 None => Err(ApiError::new(
                     ErrorCode::Storage,
                     "no data directory is known for this user; start with --workspace PATH",

@@ -11,6 +11,7 @@ mod find;
 mod import;
 mod manage;
 mod outage;
+mod patience;
 mod recent;
 mod safe_write;
 mod sheets;
@@ -33,6 +34,7 @@ pub use manage::{
     OwnerSummary, Ownership, OwnershipRow, StageRef, StepRef, Subject,
 };
 pub use outage::{is_customer, CriticalityRow, Impact, ImpactCard};
+pub use patience::{retry_while_in_use, OPEN_PATIENCE};
 pub use recent::{
     canonical_path, recent_list_path, RecentEntry, RecentWorkspace, RecentWorkspaces, RECENT_LIMIT,
 };
