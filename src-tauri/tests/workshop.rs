@@ -9,15 +9,15 @@
 
 mod support;
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
 use fantoccini::key::Key;
 use fantoccini::{Client, Locator};
 use serde_json::{json, Value};
-use support::app::{App, Dirs};
+use support::app::{generate, App, Dirs};
+use support::blueprint::open_journey;
 use support::input::{click_at, move_to, press, press_chord, type_text, wait_for_focus_on_canvas};
 use support::page::{self, Text};
 use support::ui::{click, settle, wait_until};
@@ -420,21 +420,6 @@ async fn drag_card(client: &Client) -> ((f64, f64), (f64, f64)) {
     (before, after)
 }
 
-/// Opens `journey` from the sidebar.
-async fn open_journey(client: &Client, journey: &str) {
-    click(
-        client,
-        Locator::XPath(&format!(
-            "//nav[@aria-label='Journeys']//button[contains(normalize-space(.), '{journey}')]"
-        )),
-    )
-    .await;
-    page::wait_for(client, &format!("the blueprint of {journey}"), |text| {
-        text.svg_has(journey)
-    })
-    .await;
-}
-
 /// Generates a 1,000-card workspace with the CLI, opens it and times 30 edits made by key presses
 /// (undo and redo alternately after one deletion).
 #[test]
@@ -444,23 +429,9 @@ fn key_to_repaint_on_a_thousand_cards() {
 
 /// The benchmark itself.
 async fn latency() {
-    let cli = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/debug/throughline");
-    assert!(
-        cli.is_file(),
-        "the CLI {} is missing; build it with `cargo build -p throughline-cli`",
-        cli.display()
-    );
     let tmp = tempfile::tempdir().expect("temp dir");
     let dirs = Dirs::under(tmp.path());
-    let workspace: PathBuf = tmp.path().join("big.throughline");
-    let status = Command::new(&cli)
-        .arg("generate")
-        .arg(&workspace)
-        .args(["--cards", "1000", "--stages", "12"])
-        .status()
-        .expect("run the CLI");
-    assert!(status.success(), "throughline generate failed: {status}");
-
+    let workspace: PathBuf = generate(tmp.path(), "big", &["--cards", "1000", "--stages", "12"]);
     let path = workspace.to_str().expect("temp paths are UTF-8");
     let app = App::launch(&["--workspace", path], &dirs).await;
     let client = &app.client;

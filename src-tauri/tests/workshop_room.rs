@@ -10,24 +10,27 @@
 
 mod support;
 
-use std::path::Path;
-use std::process::Command;
-
 use fantoccini::key::Key;
 use fantoccini::{Client, Locator};
 use serde_json::json;
-use support::app::{App, Dirs};
+use support::app::{generate, App, Dirs};
 use support::blueprint::{click_card, open_journey, wait_for_draft};
 use support::input::{press, press_chord, type_text, wait_for_focus_on_canvas};
 use support::page;
 use support::screenshot;
-use support::ui::{click, settle, wait_find, wait_until};
+use support::ui::{click, settle, wait_find, wait_for_text, wait_until};
 
 /// A customer card of the sample claim journey.
 const CARD: &str = "Calls insurer's claims line";
 
 /// A customer card of the sample broadband journey, where the copy is pasted.
 const TARGET: &str = "Orders business fibre for new unit";
+
+/// The find bar's count ("2 of 22").
+const FIND_COUNT: &str = "[data-testid='find-count']";
+
+/// The presentation's caption ("Stage 2 of 5 · Pre-install checks").
+const CAPTION: &str = "[data-testid='present-caption'] strong";
 
 /// How many lines the sticky-note wall pasted at once has.
 const WALL: usize = 500;
@@ -74,7 +77,7 @@ async fn find(client: &Client) {
     })
     .await;
     type_text(client, "claims").await;
-    let first = wait_for_count(client, |c| c.contains(" of ")).await;
+    let first = wait_for_text(client, FIND_COUNT, |c| c.contains(" of ")).await;
     let total: usize = first
         .rsplit(" of ")
         .next()
@@ -82,7 +85,7 @@ async fn find(client: &Client) {
         .unwrap_or_else(|| panic!("a count of hits, not {first:?}"));
     assert!(total >= 3, "several claim cards hold 'claims': {first}");
     press(client, Key::Enter.into()).await;
-    let second = wait_for_count(client, |c| c != first && c.contains(" of ")).await;
+    let second = wait_for_text(client, FIND_COUNT, |c| c != first && c.contains(" of ")).await;
     assert!(
         second.starts_with("2 of "),
         "Enter steps to the second: {second}"
@@ -105,7 +108,7 @@ async fn find(client: &Client) {
     click(client, Locator::Css("[data-testid='find-field']")).await;
     press_chord(client, &[Key::Control], 'a').await;
     type_text(client, "comms room").await;
-    wait_for_count(client, |c| c.contains(" of ")).await;
+    wait_for_text(client, FIND_COUNT, |c| c.contains(" of ")).await;
     wait_until(client, "the broadband journey to open for its hit", || async {
         let label = client
             .execute(
@@ -122,22 +125,6 @@ async fn find(client: &Client) {
     press(client, Key::Escape.into()).await;
     wait_for_focus_on_canvas(client).await;
     open_journey(client, "Home insurance claim").await;
-}
-
-/// Waits for the find bar's count to satisfy `ready`, and returns it.
-async fn wait_for_count(client: &Client, ready: impl Fn(&str) -> bool) -> String {
-    wait_until(client, "the find bar's count", || async {
-        let text = client
-            .execute(
-                "return document.querySelector('[data-testid=\"find-count\"]')?.textContent.trim() ?? '';",
-                vec![],
-            )
-            .await
-            .ok()?;
-        let text = text.as_str()?.to_owned();
-        ready(&text).then_some(text)
-    })
-    .await
 }
 
 /// A card copied with Ctrl+C in the claim journey comes back with Ctrl+V in the broadband journey,
@@ -370,7 +357,7 @@ async fn present(client: &Client) {
     click_card(client, "Asks landlord for comms room access").await;
     wait_for_focus_on_canvas(client).await;
     press(client, Key::F5.into()).await;
-    let first = wait_for_caption(client, |c| c.starts_with("Stage 2 of 5")).await;
+    let first = wait_for_text(client, CAPTION, |c| c.starts_with("Stage 2 of 5")).await;
     assert!(first.contains("Pre-install checks"), "{first}");
     let chrome = client
         .execute(
@@ -390,11 +377,14 @@ async fn present(client: &Client) {
     screenshot::save_and_check(client, "room-present-stage").await;
 
     press(client, Key::Right.into()).await;
-    wait_for_caption(client, |c| c.starts_with("Stage 3 of 5 · Installation day")).await;
+    wait_for_text(client, CAPTION, |c| {
+        c.starts_with("Stage 3 of 5 · Installation day")
+    })
+    .await;
     press(client, Key::Down.into()).await;
-    wait_for_caption(client, |c| c.ends_with("Physical evidence")).await;
+    wait_for_text(client, CAPTION, |c| c.ends_with("Physical evidence")).await;
     press(client, Key::Down.into()).await;
-    wait_for_caption(client, |c| c.ends_with("Customer actions")).await;
+    wait_for_text(client, CAPTION, |c| c.ends_with("Customer actions")).await;
     settle(client).await;
     screenshot::save_and_check(client, "room-present-lane").await;
 
@@ -410,22 +400,6 @@ async fn present(client: &Client) {
     assert_eq!(banner, json!(null), "presenting reported no failure");
 }
 
-/// Waits for the presentation's caption to satisfy `ready`, and returns it.
-async fn wait_for_caption(client: &Client, ready: impl Fn(&str) -> bool) -> String {
-    wait_until(client, "the presentation's caption", || async {
-        let text = client
-            .execute(
-                "return document.querySelector('[data-testid=\"present-caption\"] strong')?.textContent.trim() ?? '';",
-                vec![],
-            )
-            .await
-            .ok()?;
-        let text = text.as_str()?.to_owned();
-        ready(&text).then_some(text)
-    })
-    .await
-}
-
 /// Find over all journeys of 50 × 200 cards in the real window: each keystroke of a query timed from
 /// the key press to the count answering it painted (`-- --nocapture` prints them).
 #[test]
@@ -434,23 +408,22 @@ fn find_keeps_up_with_typing_on_fifty_journeys() {
 }
 
 async fn find_on_fifty_journeys() {
-    let cli = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/debug/throughline");
-    assert!(
-        cli.is_file(),
-        "the CLI {} is missing; build it with `cargo build -p throughline-cli`",
-        cli.display()
-    );
     let tmp = tempfile::tempdir().expect("temp dir");
     let dirs = Dirs::under(tmp.path());
-    let workspace = tmp.path().join("fifty.throughline");
-    let status = Command::new(&cli)
-        .arg("generate")
-        .arg(&workspace)
-        .args(["--journeys", "50", "--cards", "200", "--stages", "10"])
-        .args(["--entities", "500"])
-        .status()
-        .expect("run the CLI");
-    assert!(status.success(), "throughline generate failed: {status}");
+    let workspace = generate(
+        tmp.path(),
+        "fifty",
+        &[
+            "--journeys",
+            "50",
+            "--cards",
+            "200",
+            "--stages",
+            "10",
+            "--entities",
+            "500",
+        ],
+    );
     let path = workspace.to_str().expect("temp paths are UTF-8");
     let app = App::launch(&["--workspace", path], &dirs).await;
     let client = &app.client;
@@ -502,7 +475,7 @@ async fn find_on_fifty_journeys() {
             .expect("reset the timer");
         times.push(ms);
     }
-    let count = wait_for_count(client, |c| c.contains(" of ")).await;
+    let count = wait_for_text(client, FIND_COUNT, |c| c.contains(" of ")).await;
     // More cards hold the word than one answer carries: the count says so ("1 of 200+").
     assert!(
         count.starts_with("1 of ") && count.ends_with('+'),

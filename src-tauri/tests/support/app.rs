@@ -28,6 +28,27 @@ pub struct App {
     driver: Driver,
 }
 
+/// Writes a synthetic workspace `<name>.throughline` into `dir` with the CLI's `generate` and the
+/// given options (journeys, cards, stages, entities), for scenarios that need a large or a made-up
+/// blueprint; returns its path.
+pub fn generate(dir: &Path, name: &str, options: &[&str]) -> PathBuf {
+    let cli = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/debug/throughline");
+    assert!(
+        cli.is_file(),
+        "the CLI {} is missing; build it with `cargo build -p throughline-cli`",
+        cli.display()
+    );
+    let workspace = dir.join(format!("{name}.throughline"));
+    let status = Command::new(&cli)
+        .arg("generate")
+        .arg(&workspace)
+        .args(options)
+        .status()
+        .expect("run the CLI");
+    assert!(status.success(), "throughline generate failed: {status}");
+    workspace
+}
+
 /// Where one launch keeps its files.
 pub struct Dirs {
     /// `XDG_DATA_HOME` of the app: the default workspace is created in `throughline/` below it.

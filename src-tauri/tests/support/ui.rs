@@ -78,3 +78,20 @@ where
         tokio::time::sleep(Duration::from_millis(150)).await;
     }
 }
+
+/// Waits until the trimmed text of the element `css` selects satisfies `ready` (a count, a caption),
+/// and returns it.
+pub async fn wait_for_text(client: &Client, css: &str, ready: impl Fn(&str) -> bool) -> String {
+    wait_until(client, &format!("the text of {css}"), || async {
+        let text = client
+            .execute(
+                "return document.querySelector(arguments[0])?.textContent.trim() ?? '';",
+                vec![serde_json::json!(css)],
+            )
+            .await
+            .ok()?;
+        let text = text.as_str()?.to_owned();
+        ready(&text).then_some(text)
+    })
+    .await
+}
