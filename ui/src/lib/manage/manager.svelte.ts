@@ -13,6 +13,7 @@ import type { Session } from '../session.svelte';
 import { quietNewCards, type ChecksScope, type QuietChecks } from './checks';
 import type { Stop } from '../presentation/present';
 import { impactJourney } from './impact';
+import { dockState, toggleAction, type DockPanel, type DockState } from '../dock/dock';
 
 /** What fills the main area. */
 export type View = 'blueprint' | 'ownership' | 'entities' | 'network';
@@ -26,6 +27,10 @@ export interface CardRequest {
 export class Manager {
   view = $state<View>('blueprint');
   checksOpen = $state(false);
+  /** Whether the selection's details are in the dock beside the blueprint. */
+  detailsOpen = $state(true);
+  /** The dock's panel asked to be in front; the first open one is when it is closed. */
+  dockFront = $state<DockPanel>('details');
   handoffs = $state(true);
   entities = $state.raw<EntitySummary[]>([]);
   checks = $state.raw<CheckGroup[] | null>(null);
@@ -92,8 +97,44 @@ export class Manager {
     return quietNewCards(this.checks, this.session.added, this.checksNow, this.checksShowNew);
   }
 
+  /**
+   * The dock's tabs and the panel in front. Details and Impact belong to the blueprint; Checks goes
+   * with every view.
+   */
+  get dock(): DockState {
+    const blueprint = this.view === 'blueprint' && this.presenting === null;
+    return dockState(
+      {
+        details: blueprint && this.detailsOpen,
+        impact: blueprint && this.impact !== null,
+        checks: this.checksOpen && this.presenting === null,
+      },
+      this.dockFront,
+    );
+  }
+
+  /** Opens a panel in the dock and brings it to the front. */
+  showPanel(panel: DockPanel) {
+    if (panel === 'details') this.detailsOpen = true;
+    if (panel === 'checks') this.checksOpen = true;
+    this.dockFront = panel;
+  }
+
+  /** A panel's toolbar button: hides the panel when it is in front, else opens it in front. */
+  togglePanel(panel: DockPanel) {
+    if (toggleAction(this.dock, panel) === 'front') this.showPanel(panel);
+    else if (panel === 'details') this.detailsOpen = false;
+    else if (panel === 'checks') this.checksOpen = false;
+    else this.clearImpact();
+  }
+
   toggleChecks() {
-    this.checksOpen = !this.checksOpen;
+    this.togglePanel('checks');
+  }
+
+  /** Whether a panel is open and in front, for its button's pressed state. */
+  inFront(panel: DockPanel): boolean {
+    return this.dock.front === panel;
   }
 
   private checksRequest = 0;
@@ -163,7 +204,9 @@ export class Manager {
   private async showOutage(entities: Id[]) {
     try {
       const impact = await this.backend.impactOf(entities);
+      if (this.impact === null) this.frontBeforeImpact = this.dock.front;
       this.impact = impact;
+      this.dockFront = 'impact';
       this.view = 'blueprint';
       const journey = impactJourney(impact, this.session.shown);
       if (journey !== null && journey !== this.session.shown) await this.session.open(journey);
@@ -172,7 +215,12 @@ export class Manager {
     }
   }
 
+  /** The panel in front before an impact took the front, given it back when the impact is cleared. */
+  private frontBeforeImpact: DockPanel | null = null;
+
   clearImpact() {
     this.impact = null;
+    if (this.dockFront === 'impact') this.dockFront = this.frontBeforeImpact ?? 'details';
+    this.frontBeforeImpact = null;
   }
 }

@@ -3,6 +3,7 @@ import {
   drawnBox,
   fitBoxTransform,
   fitTransform,
+  sameTransform,
   fitWidthTransform,
   MIN_SCALE,
   openingTransform,
@@ -158,5 +159,16 @@ describe('showing a found card readably', () => {
     expect(t.k).toBe(0.8);
     expect(t.x + 1100 * t.k).toBeCloseTo(500);
     expect(t.y + 440 * t.k).toBeCloseTo(400);
+  });
+});
+
+describe('sameTransform', () => {
+  it('takes a view moved by less than a tenth of a pixel as unmoved', () => {
+    expect(sameTransform({ k: 0.8, x: 10, y: 20 }, { k: 0.8, x: 10.05, y: 19.96 })).toBe(true);
+  });
+
+  it('takes a pan or a zoom as a move', () => {
+    expect(sameTransform({ k: 0.8, x: 10, y: 20 }, { k: 0.8, x: 12, y: 20 })).toBe(false);
+    expect(sameTransform({ k: 0.8, x: 10, y: 20 }, { k: 0.81, x: 10, y: 20 })).toBe(false);
   });
 });

@@ -172,3 +172,11 @@ export function readableRevealTransform(
   }
   return { k, x: viewW / 2 - (box.x + box.width / 2) * k, y: viewH / 2 - (box.y + box.height / 2) * k };
 }
+
+/**
+ * Whether two transforms show the same view, to within a tenth of a pixel: d3-zoom hands back the
+ * transform it was given with rounding, so exact comparison would call an untouched view moved.
+ */
+export function sameTransform(a: ViewTransform, b: ViewTransform): boolean {
+  return Math.abs(a.k - b.k) < 1e-6 && Math.abs(a.x - b.x) < 0.1 && Math.abs(a.y - b.y) < 0.1;
+}

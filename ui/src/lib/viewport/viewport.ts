@@ -3,13 +3,11 @@
 // keyboard.
 import { select } from 'd3-selection';
 import { zoom, zoomIdentity, zoomTransform } from 'd3-zoom';
-import { fitBoxTransform, fitTransform, MAX_SCALE, MIN_SCALE, revealScroll, type Box, type ViewTransform } from './fit';
+import { fitBoxTransform, MAX_SCALE, MIN_SCALE, revealScroll, type Box, type ViewTransform } from './fit';
 import { wheelScroll, wheelZoomExponent } from './wheel';
 
 /** The zoom controls of one canvas element. */
 export interface Viewport {
-  /** Shows a `width`×`height` scene whole and centred, at most at `maxScale`. */
-  fit(width: number, height: number, padding: number, maxScale: number): void;
   /** Shows the scene box `box` whole and centred, at most at `maxScale`. */
   fitBox(box: Box, padding: number, maxScale: number): void;
   /** Shows the scene with transform `t` (as fit-width and opening a journey work it out). */
@@ -71,11 +69,6 @@ export function attachViewport(
   element.addEventListener('wheel', onWheel, { passive: false });
 
   return {
-    fit(width, height, padding, maxScale) {
-      const view = viewSize();
-      const t = fitTransform(width, height, view.width, view.height, padding, maxScale);
-      behaviour.transform(selection, zoomIdentity.translate(t.x, t.y).scale(t.k));
-    },
     fitBox(box, padding, maxScale) {
       const view = viewSize();
       const t = fitBoxTransform(box, view.width, view.height, padding, maxScale);
