@@ -95,7 +95,40 @@ async fn combinations() {
             wait_find(client, Locator::Css("[data-testid='sidebar-unfold']")).await;
         }
     }
+    click(client, Locator::Css("[data-testid='sidebar-unfold']")).await;
+    ownership_table(client).await;
     app.close().await;
+}
+
+/// The ownership table at 1280 × 720 beside the checks: a manager sees a dozen rows at once and every
+/// column, Linked included, without scrolling sideways; the summaries wait, folded, below it.
+async fn ownership_table(client: &Client) {
+    click(client, Locator::Css("[data-testid='view-ownership']")).await;
+    wait_find(client, Locator::Css("[data-testid='ownership-row']")).await;
+    let table = wait_until(client, "the ownership table laid out", || async {
+        let v = client
+            .execute(
+                "const wrap = document.querySelector('.table-wrap').getBoundingClientRect();
+                 const rows = [...document.querySelectorAll('[data-testid=\"ownership-row\"]')]
+                   .map((r) => r.getBoundingClientRect())
+                   .filter((r) => r.top >= wrap.top && r.bottom <= wrap.bottom + 0.5).length;
+                 const heads = [...document.querySelectorAll('.table-wrap th')].map((h) => h.getBoundingClientRect());
+                 const clipped = heads.filter((h) => h.right > wrap.right + 0.5).length;
+                 return { rows, clipped, wrap: [wrap.width, wrap.height] };",
+                vec![],
+            )
+            .await
+            .ok()?;
+        (v["rows"].as_u64()? > 0).then_some(v)
+    })
+    .await;
+    settle(client).await;
+    screenshot::save_and_check_table(client, "panels-ownership-1280x720").await;
+    assert!(
+        table["rows"].as_u64().unwrap_or(0) >= 10,
+        "a dozen rows in view: {table}"
+    );
+    assert_eq!(table["clipped"], json!(0), "every column in view: {table}");
 }
 
 /// What is open now, read from the dock: every open panel is in it, shown or behind its tab.
