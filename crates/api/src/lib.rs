@@ -17,6 +17,7 @@ mod safe_write;
 mod sheets;
 mod text_form;
 mod types;
+mod versions;
 mod workspace;
 
 pub use clipboard::Pasted;
@@ -45,6 +46,7 @@ pub use sheets::{
 pub use text_form::{create_workspace_file, open_text, save_text, TextSaved};
 pub use throughline_core::analysis::FindingKind;
 pub use throughline_core::clip::{Clip, Pasting};
+pub use throughline_core::diff;
 pub use throughline_core::edit::Edit;
 pub use throughline_core::edit::{Slot, StepDetails, Template};
 pub use throughline_core::find::{FindScope, FoundIn, Snippet};
@@ -55,6 +57,7 @@ pub use throughline_core::{Entity, EntityKind, Link, LinkKind};
 pub use throughline_render::{ExportOptions, PageLayout, Paper};
 pub use throughline_render::{NetworkScene, Scene};
 pub use types::{EditResult, JourneySummary, WorkspaceInfo};
+pub use versions::{compare, read_named_version, read_version, split_version_spec, Version};
 pub use workspace::{default_workspace_path, OpenWorkspace};
 
 #[cfg(test)]

@@ -19,6 +19,7 @@ use crate::{EntityKind, Id, LinkKind};
 /// How a record differs between the old and the new version.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
+#[ts(rename = "DiffChange")]
 pub enum Change {
     /// Only in the new version.
     Added,
@@ -48,7 +49,7 @@ pub struct FieldChange {
 
 /// Where a card sits: its cell and its place in the cell, with the names a reviewer reads.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
-pub struct Place {
+pub struct CardPlace {
     /// The lane (row).
     pub lane: Id,
     /// The lane's name.
@@ -72,9 +73,9 @@ pub struct CardDiff {
     /// Its text (the old text when removed).
     pub text: String,
     /// Where it is (where it was, when removed).
-    pub place: Place,
+    pub place: CardPlace,
     /// Where it was, when it moved to another lane or stage.
-    pub moved_from: Option<Place>,
+    pub moved_from: Option<CardPlace>,
     /// The fields that changed (empty when added or removed).
     pub fields: Vec<FieldChange>,
 }

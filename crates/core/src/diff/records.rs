@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::values::{changed_fields, fields, show, Fields, Names};
 use super::{
-    CardDiff, Change, EntityDiff, FieldChange, HeadingDiff, JourneyDiff, LinkDiff, Place,
+    CardDiff, CardPlace, Change, EntityDiff, FieldChange, HeadingDiff, JourneyDiff, LinkDiff,
     WorkspaceDiff,
 };
 use crate::{Id, Journey, Link, Step, Workspace};
@@ -264,8 +264,8 @@ fn headings<'a, T: Serialize + PartialEq>(
     out
 }
 
-fn place(names: &Names, step: &Step) -> Place {
-    Place {
+fn place(names: &Names, step: &Step) -> CardPlace {
+    CardPlace {
         lane: step.lane,
         lane_name: names.name(step.lane),
         stage: step.stage,
