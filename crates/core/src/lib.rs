@@ -10,6 +10,7 @@ pub mod find;
 pub mod graph;
 pub mod id;
 pub mod impact;
+pub mod merge;
 pub mod model;
 pub mod package;
 pub mod sample;
