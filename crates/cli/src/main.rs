@@ -12,6 +12,8 @@ mod csv;
 mod diff;
 mod edit_stream;
 mod export;
+mod git_merge;
+mod merge;
 mod text_form;
 
 #[derive(Parser)]
@@ -151,6 +153,14 @@ enum Command {
     /// Show what changed between two versions of a workspace (files, text-form folders or
     /// FILE@version). Exits 0 when they are the same, 1 when they differ, 2 on an error.
     Diff(diff::DiffArgs),
+    /// Merge two versions of a workspace made from a common base, record by record. Exits 0 when
+    /// clean, 1 when conflicts were listed (each resolved to ours), 2 on an error.
+    Merge(merge::MergeArgs),
+    /// Make the Git repository holding a text form merge it with throughline (.gitattributes and the
+    /// merge.throughline driver in its config).
+    GitSetup(git_merge::GitSetupArgs),
+    /// Merge one text-form file for Git (the driver git-setup registers): BASE OURS THEIRS PATH.
+    MergeFile(git_merge::MergeFileArgs),
     /// Write a journey's laid-out scene as JSON (what the app draws).
     Scene {
         /// The workspace file.
@@ -284,6 +294,9 @@ fn run(cli: Cli) -> Result<Outcome, String> {
         Command::ImportCsv(args) => csv::import(args)?,
         Command::ExportCsv(args) => csv::export(args)?,
         Command::Diff(args) => return Ok(Outcome::Status(diff::run(&args))),
+        Command::Merge(args) => return Ok(Outcome::Status(merge::run(&args))),
+        Command::GitSetup(args) => git_merge::setup(&args)?,
+        Command::MergeFile(args) => return Ok(Outcome::Status(git_merge::merge_file(&args))),
         Command::Scene { workspace, journey } => {
             let ws = OpenWorkspace::open_read_only(&workspace).map_err(fail)?;
             let scene = ws

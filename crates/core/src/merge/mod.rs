@@ -10,7 +10,7 @@ mod repair;
 mod report;
 mod tables;
 
-pub use report::to_text;
+pub use report::{describe, to_text};
 
 use serde::Serialize;
 

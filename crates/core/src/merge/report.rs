@@ -7,11 +7,16 @@ use crate::diff::label;
 
 /// One line per conflict, then one per repair; an empty string for a clean merge.
 pub fn to_text(merged: &Merged) -> String {
+    describe(&merged.conflicts, &merged.repairs)
+}
+
+/// [`to_text`] for conflicts and repairs held apart from a workspace (one file's merge).
+pub fn describe(conflicts: &[Conflict], repairs: &[Repair]) -> String {
     let mut out = String::new();
-    for c in &merged.conflicts {
+    for c in conflicts {
         conflict(&mut out, c);
     }
-    for r in &merged.repairs {
+    for r in repairs {
         repair(&mut out, r);
     }
     out
@@ -33,8 +38,7 @@ fn record(kind: RecordKind, name: &str) -> String {
     format!("{kind} '{short}{cut}'")
 }
 
-/// Writes one conflict.
-pub fn conflict(out: &mut String, c: &Conflict) {
+fn conflict(out: &mut String, c: &Conflict) {
     let what = record(c.record.kind, &c.record.name);
     let _ = match (c.kind, &c.field) {
         (ConflictKind::BothChanged, Some(field)) => writeln!(
