@@ -338,7 +338,7 @@ fn the_workspace_name_merges_like_a_field() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(24))]
+    #![proptest_config(ProptestConfig::with_cases(64))]
 
     /// Generated workspaces edited at random: a side merged with an unchanged base gives that side,
     /// and every merge of two edited versions is valid.
@@ -355,6 +355,9 @@ proptest! {
         prop_assert!(validate_workspace(&m.workspace).is_ok());
         let n = merge(&base, &y, &x).unwrap();
         prop_assert_eq!(m.conflicts.len(), n.conflicts.len());
+        if m.conflicts.is_empty() {
+            prop_assert_eq!(&m.workspace, &n.workspace);
+        }
     }
 }
 
