@@ -71,7 +71,8 @@ fn edited_fields_keep_old_and_new_values() {
     assert_eq!(by("emotion").new, "-1");
     assert_eq!(by("pain_point").old, "(none)");
     assert_eq!(by("moment_of_truth").new, "yes");
-    assert_eq!(c.fields.len(), 4);
+    let order: Vec<&str> = c.fields.iter().map(|f| f.field.as_str()).collect();
+    assert_eq!(order, ["text", "moment_of_truth", "emotion", "pain_point"]);
     let text = to_text(&d);
     assert!(
         text.contains(
@@ -252,4 +253,72 @@ fn the_diff_round_trips_through_json() {
     let json = serde_json::to_string(&d).unwrap();
     let back: WorkspaceDiff = serde_json::from_str(&json).unwrap();
     assert_eq!(back, d);
+}
+
+/// The sample workspace after a scripted workshop: a stage renamed, a frontstage card moved backstage,
+/// an owner changed, a card removed and one added, a flow drawn and a team added. The text report is
+/// compared with `golden/sample_edits.txt`; `UPDATE_GOLDEN=1` rewrites it after a deliberate change.
+#[test]
+fn the_sample_after_scripted_edits_matches_its_golden_report() {
+    let old = crate::sample::sample_workspace().unwrap();
+    let mut new = old.clone();
+    let teams: Vec<Id> = new
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Team)
+        .map(|e| e.id)
+        .collect();
+    let j = &mut new.journeys[0];
+    j.stages[0].name = format!("{} (revised)", j.stages[0].name);
+    let lane_of = |j: &crate::Journey, kind| j.lanes.iter().find(|l| l.kind == kind).unwrap().id;
+    let (front, back) = (
+        lane_of(j, crate::LaneKind::Frontstage),
+        lane_of(j, crate::LaneKind::Backstage),
+    );
+    let mut ordered: Vec<usize> = (0..j.steps.len()).collect();
+    ordered.sort_by_key(|&i| j.steps[i].id);
+    let mover = *ordered.iter().find(|&&i| j.steps[i].lane == front).unwrap();
+    j.steps[mover].lane = back;
+    let owned = *ordered
+        .iter()
+        .find(|&&i| j.steps[i].owner.is_some_and(|o| o != teams[1]))
+        .unwrap();
+    j.steps[owned].owner = Some(teams[1]);
+    let removed = j.steps[ordered[ordered.len() - 1]].id;
+    j.steps.retain(|s| s.id != removed);
+    new.links.retain(|l| l.from != removed && l.to != removed);
+    let mut added = Step::new(
+        front,
+        j.stages[1].id,
+        99.0,
+        "Agent sends a text with the claim number",
+    );
+    added.id = Id::derived("golden", "added card");
+    let first = j.steps[0].id;
+    j.steps.push(added.clone());
+    new.links.push(crate::Link {
+        id: Id::derived("golden", "added flow"),
+        kind: LinkKind::Flow,
+        from: first,
+        to: added.id,
+    });
+    new.entities.push(Entity {
+        id: Id::derived("golden", "added team"),
+        kind: EntityKind::Team,
+        name: "Night shift".into(),
+        description: String::new(),
+        owner: None,
+    });
+    crate::validate_workspace(&new).unwrap();
+    let report = to_text(&diff(&old, &new));
+    let golden =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/diff/golden/sample_edits.txt");
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&golden, &report).unwrap();
+    }
+    let want = std::fs::read_to_string(&golden).unwrap_or_default();
+    assert_eq!(
+        report, want,
+        "run with UPDATE_GOLDEN=1 after a deliberate change"
+    );
 }

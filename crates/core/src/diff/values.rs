@@ -19,9 +19,36 @@ pub fn fields<T: Serialize>(record: &T) -> Fields {
     }
 }
 
-/// The names of the fields whose values differ between two records, in the order `new` lists them.
+/// The order fields are listed in: what a card says and where it is first, then its markers, notes,
+/// metrics and owner, as the details panel shows them.
+const FIELD_ORDER: [&str; 20] = [
+    "name",
+    "text",
+    "kind",
+    "persona",
+    "description",
+    "lane",
+    "stage",
+    "position",
+    "channel",
+    "moment_of_truth",
+    "emotion",
+    "pain_point",
+    "pain_severity",
+    "fail_point",
+    "wait_point",
+    "notes",
+    "metrics",
+    "owner",
+    "from",
+    "to",
+];
+
+/// The names of the fields whose values differ between two records, in [`FIELD_ORDER`] (any other
+/// field after those, by name).
 pub fn changed_fields<'a>(old: &'a Fields, new: &'a Fields) -> Vec<&'a str> {
-    new.iter()
+    let mut changed: Vec<&str> = new
+        .iter()
         .filter(|(k, v)| old.get(k.as_str()) != Some(v))
         .map(|(k, _)| k.as_str())
         .chain(
@@ -29,7 +56,17 @@ pub fn changed_fields<'a>(old: &'a Fields, new: &'a Fields) -> Vec<&'a str> {
                 .filter(|k| !new.contains_key(k.as_str()))
                 .map(String::as_str),
         )
-        .collect()
+        .collect();
+    changed.sort_by_key(|f| {
+        (
+            FIELD_ORDER
+                .iter()
+                .position(|o| o == f)
+                .unwrap_or(usize::MAX),
+            *f,
+        )
+    });
+    changed
 }
 
 /// The names of a workspace's records by id (journeys, stages, lanes, cards, entities), so a value
