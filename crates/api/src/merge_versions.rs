@@ -55,8 +55,8 @@ pub enum Written {
 
 /// Writes `model` named `name` to `out`: a text-form folder when `out` is a folder or a path without
 /// an extension, a workspace file otherwise. Anything already at `out` is replaced only with `force`,
-/// and a workspace open in a window never; a new folder is written beside `out` and renamed into
-/// place, so a failed write leaves nothing behind.
+/// and a workspace open in a window never; a new file or folder is written beside `out` and renamed
+/// into place, so a failed write leaves nothing behind.
 pub fn write_workspace_to(
     out: &Path,
     model: &Workspace,
@@ -64,7 +64,7 @@ pub fn write_workspace_to(
     force: bool,
 ) -> Result<Written, ApiError> {
     let folder = out.is_dir() || (!out.exists() && out.extension().is_none());
-    if !folder {
+    if !folder && out.exists() {
         create_workspace_file(out, model, force)?;
         return Ok(Written::File);
     }
@@ -93,10 +93,25 @@ pub fn write_workspace_to(
         .prefix(".throughline-")
         .tempdir_in(parent)
         .map_err(|e| storage(parent, "hold a temporary folder", e))?;
-    let fresh = scratch.path().join("text");
-    save_text(model, name, &fresh, false)?;
+    let fresh = scratch.path().join("new");
+    let written = if folder {
+        save_text(model, name, &fresh, false)?;
+        Written::TextForm
+    } else {
+        create_workspace_file(&fresh, model, false)?;
+        Written::File
+    };
+    if out.exists() {
+        return Err(ApiError::new(
+            ErrorCode::Invalid,
+            format!(
+                "{}: appeared while the merge was written; nothing was replaced",
+                out.display()
+            ),
+        ));
+    }
     std::fs::rename(&fresh, out).map_err(|e| storage(out, "be created", e))?;
-    Ok(Written::TextForm)
+    Ok(written)
 }
 
 fn storage(path: &Path, doing: &str, e: std::io::Error) -> ApiError {

@@ -87,6 +87,18 @@ pub fn read_version(spec: &str) -> Result<Version, ApiError> {
     })
 }
 
+impl OpenWorkspace {
+    /// The open workspace as a version to compare with another (the compare view's "new" side).
+    pub fn as_version(&self) -> Version {
+        let info = self.info();
+        Version {
+            workspace: self.model().clone(),
+            spec: info.path.clone(),
+            name: info.name,
+        }
+    }
+}
+
 /// What differs from `old` to `new`, in every journey or only the one `journey` names (by name or id,
 /// looked up in the new version first, then the old one).
 pub fn compare(
@@ -143,6 +155,24 @@ mod tests {
         );
         assert_eq!(split_version_spec("plain").1, None);
         assert_eq!(split_version_spec("trailing@").1, None);
+    }
+
+    #[test]
+    fn an_open_workspace_compares_with_its_file_and_its_text_form() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("claims.throughline");
+        let ws = OpenWorkspace::create_sample(&file).unwrap();
+        let folder = dir.path().join("claims-text");
+        ws.save_text(&folder, false).unwrap();
+        let open = ws.as_version();
+        assert_eq!(open.name, "claims");
+        for spec in [&file, &folder] {
+            let other = read_version(spec.to_str().unwrap()).unwrap();
+            assert!(compare(&other, &open, None).unwrap().is_empty());
+        }
+        let first = &open.workspace.journeys[0];
+        let one = compare(&open, &open, Some(&first.name.to_uppercase())).unwrap();
+        assert!(one.is_empty());
     }
 
     #[test]
