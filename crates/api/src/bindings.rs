@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
+use throughline_core::diff::WorkspaceDiff;
 use ts_rs::{Config, TS};
 
 use crate::{
@@ -42,6 +43,7 @@ fn export_all(dir: &Path) {
     Clip::export_all(&cfg).unwrap();
     Pasting::export_all(&cfg).unwrap();
     Pasted::export_all(&cfg).unwrap();
+    WorkspaceDiff::export_all(&cfg).unwrap();
 }
 
 fn files(dir: &Path) -> Vec<(String, String)> {

@@ -8,8 +8,10 @@ mod export;
 mod file_name;
 mod files;
 mod find;
+mod git_merge;
 mod import;
 mod manage;
+mod merge_versions;
 mod outage;
 mod patience;
 mod recent;
@@ -17,6 +19,7 @@ mod safe_write;
 mod sheets;
 mod text_form;
 mod types;
+mod versions;
 mod workspace;
 
 pub use clipboard::Pasted;
@@ -25,6 +28,9 @@ pub use export::{render, render_with_journey, today_utc, ExportFormat, ExportJob
 pub use file_name::{file_stem, MAX_STEM_BYTES};
 pub use files::{with_workspace_extension, NewWorkspace, WORKSPACE_EXTENSION};
 pub use find::{FindHit, Found, MAX_FIND_HITS};
+pub use git_merge::{
+    git_setup, merge_file_in_place, FileMerged, GitSetup, GIT_ATTRIBUTES, GIT_DRIVER,
+};
 pub use import::{
     journey_in_bytes, read_picture, MAX_IMPORT_CARDS, MAX_IMPORT_RECORDS, MAX_PICTURE_BYTES,
     NO_JOURNEY,
@@ -33,6 +39,7 @@ pub use manage::{
     CheckGroup, EntitySummary, EntityUsage, FindingView, HandoffView, JourneyHandoffs,
     OwnerSummary, Ownership, OwnershipRow, StageRef, StepRef, Subject,
 };
+pub use merge_versions::{merge_versions, write_workspace_to, VersionsMerged, Written};
 pub use outage::{is_customer, CriticalityRow, Impact, ImpactCard};
 pub use patience::{retry_while_in_use, OPEN_PATIENCE};
 pub use recent::{
@@ -45,16 +52,19 @@ pub use sheets::{
 pub use text_form::{create_workspace_file, open_text, save_text, TextSaved};
 pub use throughline_core::analysis::FindingKind;
 pub use throughline_core::clip::{Clip, Pasting};
+pub use throughline_core::diff;
 pub use throughline_core::edit::Edit;
 pub use throughline_core::edit::{Slot, StepDetails, Template};
 pub use throughline_core::find::{FindScope, FoundIn, Snippet};
 pub use throughline_core::impact::Reason;
+pub use throughline_core::merge;
 pub use throughline_core::package::JourneyPackage;
 pub use throughline_core::{synthetic, Id, Step};
 pub use throughline_core::{Entity, EntityKind, Link, LinkKind};
 pub use throughline_render::{ExportOptions, PageLayout, Paper};
 pub use throughline_render::{NetworkScene, Scene};
 pub use types::{EditResult, JourneySummary, WorkspaceInfo};
+pub use versions::{compare, read_named_version, read_version, split_version_spec, Version};
 pub use workspace::{default_workspace_path, OpenWorkspace};
 
 #[cfg(test)]

@@ -138,7 +138,7 @@ fn check_destination(dir: &Path) -> Result<(), ApiError> {
 }
 
 /// Reads at most `limit` bytes of `path`, refusing a larger file before reading it.
-fn read_capped(path: &Path, limit: usize) -> Result<Vec<u8>, ApiError> {
+pub(crate) fn read_capped(path: &Path, limit: usize) -> Result<Vec<u8>, ApiError> {
     let file = std::fs::File::open(path).map_err(|e| storage(path, "be read", e))?;
     let len = file
         .metadata()

@@ -9,8 +9,11 @@ use throughline_api::{write_export, ApiError, ExportFormat, OpenWorkspace};
 
 mod analyze;
 mod csv;
+mod diff;
 mod edit_stream;
 mod export;
+mod git_merge;
+mod merge;
 mod text_form;
 
 #[derive(Parser)]
@@ -147,6 +150,17 @@ enum Command {
     ImportCsv(csv::ImportArgs),
     /// Write a journey's steps, the ownership table or the checks as a CSV file.
     ExportCsv(csv::ExportArgs),
+    /// Show what changed between two versions of a workspace (files, text-form folders or
+    /// FILE@version). Exits 0 when they are the same, 1 when they differ, 2 on an error.
+    Diff(diff::DiffArgs),
+    /// Merge two versions of a workspace made from a common base, record by record. Exits 0 when
+    /// clean, 1 when conflicts were listed (each resolved to ours), 2 on an error.
+    Merge(merge::MergeArgs),
+    /// Make the Git repository holding a text form merge it with throughline (.gitattributes and the
+    /// merge.throughline driver in its config).
+    GitSetup(git_merge::GitSetupArgs),
+    /// Merge one text-form file for Git (the driver git-setup registers): BASE OURS THEIRS PATH.
+    MergeFile(git_merge::MergeFileArgs),
     /// Write a journey's laid-out scene as JSON (what the app draws).
     Scene {
         /// The workspace file.
@@ -163,6 +177,8 @@ enum Outcome {
     Done,
     /// `analyze --fail-on` found something.
     ChecksFailed,
+    /// A command with its own exit statuses (diff, merge) ended with this one.
+    Status(u8),
 }
 
 fn run(cli: Cli) -> Result<Outcome, String> {
@@ -277,6 +293,10 @@ fn run(cli: Cli) -> Result<Outcome, String> {
         Command::OpenText(args) => text_form::open(&args)?,
         Command::ImportCsv(args) => csv::import(args)?,
         Command::ExportCsv(args) => csv::export(args)?,
+        Command::Diff(args) => return Ok(Outcome::Status(diff::run(&args))),
+        Command::Merge(args) => return Ok(Outcome::Status(merge::run(&args))),
+        Command::GitSetup(args) => git_merge::setup(&args)?,
+        Command::MergeFile(args) => return Ok(Outcome::Status(git_merge::merge_file(&args))),
         Command::Scene { workspace, journey } => {
             let ws = OpenWorkspace::open_read_only(&workspace).map_err(fail)?;
             let scene = ws
@@ -329,6 +349,7 @@ fn main() -> ExitCode {
     match run(Cli::parse()) {
         Ok(Outcome::Done) => ExitCode::SUCCESS,
         Ok(Outcome::ChecksFailed) => ExitCode::from(2),
+        Ok(Outcome::Status(status)) => ExitCode::from(status),
         Err(message) => {
             eprintln!("throughline: {message}");
             ExitCode::FAILURE

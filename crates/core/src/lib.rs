@@ -4,11 +4,13 @@
 
 pub mod analysis;
 pub mod clip;
+pub mod diff;
 pub mod edit;
 pub mod find;
 pub mod graph;
 pub mod id;
 pub mod impact;
+pub mod merge;
 pub mod model;
 pub mod package;
 pub mod sample;

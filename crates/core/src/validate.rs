@@ -320,22 +320,11 @@ pub fn check_links(ws: &Workspace, links: &[Link]) -> Result<(), ValidationError
     if links.len() <= 1 {
         return links.iter().try_for_each(|l| check_link(ws, l));
     }
-    let mut ends: HashMap<Id, End> = ws
-        .journeys
-        .iter()
-        .flat_map(|j| j.steps.iter().map(move |s| (s.id, End::Step(j.id))))
-        .collect();
-    // An entity wins over a card with the same id, as in check_link.
-    ends.extend(ws.entities.iter().map(|e| (e.id, End::Entity(e.kind))));
+    let ends = LinkEnds::of(ws);
     let there: HashSet<(LinkKind, Id, Id)> =
         ws.links.iter().map(|l| (l.kind, l.from, l.to)).collect();
     for link in links {
-        let end = |id: Id| {
-            ends.get(&id)
-                .copied()
-                .ok_or(ValidationError::Dangling { what: "a link", id })
-        };
-        check_ends(ws, link, end(link.from)?, end(link.to)?)?;
+        ends.check(ws, link)?;
         if there.contains(&(link.kind, link.from, link.to)) {
             return Err(ValidationError::DuplicateLink {
                 from: describe(ws, link.from),
@@ -344,6 +333,36 @@ pub fn check_links(ws: &Workspace, links: &[Link]) -> Result<(), ValidationError
         }
     }
     Ok(())
+}
+
+/// The cards and entities of a workspace a link may join, indexed once so that checking many links'
+/// ends costs time in proportion to the links plus the workspace.
+pub struct LinkEnds(HashMap<Id, End>);
+
+impl LinkEnds {
+    /// Indexes the ends of `ws`.
+    pub fn of(ws: &Workspace) -> LinkEnds {
+        let mut ends: HashMap<Id, End> = ws
+            .journeys
+            .iter()
+            .flat_map(|j| j.steps.iter().map(move |s| (s.id, End::Step(j.id))))
+            .collect();
+        // An entity wins over a card with the same id, as in check_link.
+        ends.extend(ws.entities.iter().map(|e| (e.id, End::Entity(e.kind))));
+        LinkEnds(ends)
+    }
+
+    /// Checks that both ends of `link` exist in the indexed workspace `ws` and that their kinds fit the
+    /// link's kind (not whether the same link is already there).
+    pub fn check(&self, ws: &Workspace, link: &Link) -> Result<(), ValidationError> {
+        let end = |id: Id| {
+            self.0
+                .get(&id)
+                .copied()
+                .ok_or(ValidationError::Dangling { what: "a link", id })
+        };
+        check_ends(ws, link, end(link.from)?, end(link.to)?)
+    }
 }
 
 /// Checks a new link against a workspace: both ends exist, their kinds fit the link's kind, and the

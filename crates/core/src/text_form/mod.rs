@@ -10,12 +10,14 @@
 //! the field and what was expected.
 
 mod error;
+mod one_file;
 mod read;
 mod records;
 mod slug;
 mod write;
 
 pub use error::{TextFormError, TextFormErrorKind};
+pub use one_file::{merge_file, MergedFile, TextFile};
 pub use read::from_files;
 pub use slug::{journey_file_name, slug};
 pub use write::to_files;

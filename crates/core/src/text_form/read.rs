@@ -75,6 +75,28 @@ pub fn from_files<B: AsRef<[u8]>>(
     Ok((canonical(&ws), name))
 }
 
+/// Reads one journey file on its own, as the Git merge driver sees it: everything in the file is
+/// checked except that the entities its cards refer to exist, since they live in `entities.json`. The
+/// workspace holds the journey and the links from its cards, and no entities.
+pub(crate) fn journey_alone(path: &str, bytes: &[u8]) -> Result<Workspace, TextFormError> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(TextFormError::invalid(
+            path,
+            format!(
+                "{} bytes; a file of the text form may have at most {MAX_FILE_BYTES}",
+                bytes.len()
+            ),
+        ));
+    }
+    let mut reader = Reader {
+        entities_elsewhere: true,
+        ..Reader::default()
+    };
+    let mut ws = Workspace::default();
+    reader.journey(path, bytes, &mut ws)?;
+    Ok(ws)
+}
+
 /// The file name of a journey file path, if `path` is one (`journeys/<name>.json`, one level deep).
 fn journey_path(path: &str) -> Option<&str> {
     let name = path.strip_prefix(JOURNEYS_DIR)?.strip_prefix('/')?;
@@ -190,6 +212,8 @@ struct Reader {
     entities: HashMap<Id, EntityKind>,
     links: HashSet<(LinkKind, Id, Id)>,
     records: usize,
+    /// Whether entities live in a file not being read, so references to them cannot be checked.
+    entities_elsewhere: bool,
 }
 
 /// Where in a file a problem is: the file's bytes, the record's id (to find its line) and the field.
@@ -244,6 +268,9 @@ impl Reader {
 
     fn refer(&self, place: &Place, to: Id, want: Want) -> Result<(), TextFormError> {
         let Some(&kind) = self.entities.get(&to) else {
+            if self.entities_elsewhere {
+                return Ok(());
+            }
             return Err(place.error(format!(
                 "points to {to}, which is not an entity of {ENTITIES_FILE}"
             )));

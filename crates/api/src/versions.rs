@@ -1,0 +1,199 @@
+//! Versions of a workspace to compare or merge, named the way a person types them: a workspace file,
+//! a text-form folder, or `FILE@version` for a named version kept inside a workspace file.
+
+use std::path::{Path, PathBuf};
+
+use throughline_core::diff::{diff, diff_journey, WorkspaceDiff};
+use throughline_core::{Id, Workspace};
+
+use crate::{open_text, ApiError, ErrorCode, OpenWorkspace};
+
+/// One version of a workspace, read and checked, with the name it goes by.
+#[derive(Clone, Debug)]
+pub struct Version {
+    /// The workspace as that version holds it.
+    pub workspace: Workspace,
+    /// The workspace's name (a file's stem, or the name a text form's `workspace.json` gives).
+    pub name: String,
+    /// What the person typed, for messages.
+    pub spec: String,
+}
+
+/// Splits `FILE@version` into the file and the version's name. A path that exists as typed is a path
+/// even when it holds an `@`, so only `name@version` forms of paths that do not exist are split.
+pub fn split_version_spec(spec: &str) -> (PathBuf, Option<&str>) {
+    if Path::new(spec).exists() {
+        return (PathBuf::from(spec), None);
+    }
+    match spec.rsplit_once('@') {
+        Some((file, version)) if !file.is_empty() && !version.is_empty() => {
+            (PathBuf::from(file), Some(version))
+        }
+        _ => (PathBuf::from(spec), None),
+    }
+}
+
+/// The workspace as the named version `version` of the workspace file at `path` holds it. Named
+/// versions are kept by the workspace's history; this build has none, so every name is reported as
+/// not found.
+pub fn read_named_version(path: &Path, version: &str) -> Result<Workspace, ApiError> {
+    if !path.exists() {
+        return Err(ApiError::new(
+            ErrorCode::NotFound,
+            format!("{}: no such file", path.display()),
+        ));
+    }
+    Err(ApiError::new(
+        ErrorCode::NotFound,
+        format!(
+            "{}: named versions are not kept by this Throughline, so the version \"{version}\" was not found",
+            path.display()
+        ),
+    ))
+}
+
+/// Reads the version `spec` names: a text-form folder, a workspace file (opened read-only, so a
+/// workspace open in a window can be compared), or `FILE@version`.
+pub fn read_version(spec: &str) -> Result<Version, ApiError> {
+    let (path, version) = split_version_spec(spec);
+    let (workspace, name) = match version {
+        Some(v) => {
+            let name = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            (read_named_version(&path, v)?, name)
+        }
+        None if path.is_dir() => open_text(&path)?,
+        None if path.exists() => {
+            let ws = OpenWorkspace::open_read_only(&path)?;
+            let name = ws.info().name;
+            (ws.model().clone(), name)
+        }
+        None => {
+            return Err(ApiError::new(
+                ErrorCode::NotFound,
+                format!(
+                    "{}: no such workspace file or text-form folder",
+                    path.display()
+                ),
+            ))
+        }
+    };
+    Ok(Version {
+        workspace,
+        name,
+        spec: spec.to_owned(),
+    })
+}
+
+impl OpenWorkspace {
+    /// The open workspace as a version to compare with another (the compare view's "new" side).
+    pub fn as_version(&self) -> Version {
+        let info = self.info();
+        Version {
+            workspace: self.model().clone(),
+            spec: info.path.clone(),
+            name: info.name,
+        }
+    }
+}
+
+/// What differs from `old` to `new`, in every journey or only the one `journey` names (by name or id,
+/// looked up in the new version first, then the old one).
+pub fn compare(
+    old: &Version,
+    new: &Version,
+    journey: Option<&str>,
+) -> Result<WorkspaceDiff, ApiError> {
+    let Some(wanted) = journey else {
+        return Ok(diff(&old.workspace, &new.workspace));
+    };
+    let id = find_journey_in(&new.workspace, wanted)
+        .or_else(|| find_journey_in(&old.workspace, wanted))
+        .ok_or_else(|| {
+            ApiError::new(
+                ErrorCode::NotFound,
+                format!(
+                    "no journey named \"{wanted}\" in {} or {}",
+                    new.spec, old.spec
+                ),
+            )
+        })?;
+    Ok(diff_journey(&old.workspace, &new.workspace, id))
+}
+
+fn find_journey_in(ws: &Workspace, name_or_id: &str) -> Option<Id> {
+    let by_id = name_or_id.parse::<Id>().ok();
+    ws.journeys
+        .iter()
+        .find(|j| Some(j.id) == by_id || j.name.eq_ignore_ascii_case(name_or_id.trim()))
+        .map(|j| j.id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_version_is_split_from_its_file_only_when_the_path_does_not_exist() {
+        let dir = tempfile::tempdir().unwrap();
+        let odd = dir.path().join("team@2026.throughline");
+        std::fs::write(&odd, b"").unwrap();
+        let typed = odd.to_str().unwrap();
+        assert_eq!(split_version_spec(typed), (odd.clone(), None));
+        let missing = format!(
+            "{}@after workshop 2",
+            dir.path().join("hotel.throughline").display()
+        );
+        assert_eq!(
+            split_version_spec(&missing),
+            (
+                dir.path().join("hotel.throughline"),
+                Some("after workshop 2")
+            )
+        );
+        assert_eq!(split_version_spec("plain").1, None);
+        assert_eq!(split_version_spec("trailing@").1, None);
+    }
+
+    #[test]
+    fn an_open_workspace_compares_with_its_file_and_its_text_form() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("claims.throughline");
+        let ws = OpenWorkspace::create_sample(&file).unwrap();
+        let folder = dir.path().join("claims-text");
+        ws.save_text(&folder, false).unwrap();
+        let open = ws.as_version();
+        assert_eq!(open.name, "claims");
+        for spec in [&file, &folder] {
+            let other = read_version(spec.to_str().unwrap()).unwrap();
+            assert!(compare(&other, &open, None).unwrap().is_empty());
+        }
+        let first = &open.workspace.journeys[0];
+        let one = compare(&open, &open, Some(&first.name.to_uppercase())).unwrap();
+        assert!(one.is_empty());
+    }
+
+    #[test]
+    fn a_named_version_is_reported_as_not_found() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("hotel.throughline");
+        OpenWorkspace::create_from(&file, &Workspace::default()).unwrap();
+        let spec = format!("{}@after workshop 2", file.display());
+        let e = read_version(&spec).unwrap_err();
+        assert_eq!(e.code, ErrorCode::NotFound);
+        assert!(
+            e.message.contains("\"after workshop 2\" was not found"),
+            "{}",
+            e.message
+        );
+        let e = read_version(dir.path().join("nothing").to_str().unwrap()).unwrap_err();
+        assert!(
+            e.message
+                .contains("no such workspace file or text-form folder"),
+            "{}",
+            e.message
+        );
+    }
+}
