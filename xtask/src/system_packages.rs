@@ -11,7 +11,8 @@ use crate::process::{self, progress};
 /// system faces of the text fallback chain (`throughline_render::font::FALLBACK_FAMILIES`): Noto Sans
 /// Hebrew and Arabic (fonts-noto-core, 12 MB), Droid Sans Fallback for CJK (2 MB) and DejaVu Sans
 /// (1 MB), so the screen, the exports and the script tests see the same faces on every machine.
-/// (fonts-noto-cjk, about 100 MB, is left to whoever wants it; Droid Sans Fallback stands in.)
+/// (fonts-noto-cjk, about 100 MB, is left to whoever wants it; Droid Sans Fallback stands in.) Git, for
+/// the test that merges two branches of a text form with Throughline as Git's merge driver.
 pub const PACKAGES: &[&str] = &[
     "libwebkit2gtk-4.1-dev",
     "libgtk-3-dev",
@@ -30,6 +31,7 @@ pub const PACKAGES: &[&str] = &[
     "fonts-noto-core",
     "fonts-droid-fallback",
     "fonts-dejavu-core",
+    "git",
 ];
 
 /// Installs whichever of [`PACKAGES`] are missing; does nothing when all are present.

@@ -19,7 +19,7 @@ mod safe_write;
 mod sheets;
 mod text_form;
 mod types;
-mod versions;
+mod version_spec;
 mod workspace;
 
 pub use clipboard::Pasted;
@@ -64,7 +64,9 @@ pub use throughline_core::{Entity, EntityKind, Link, LinkKind};
 pub use throughline_render::{ExportOptions, PageLayout, Paper};
 pub use throughline_render::{NetworkScene, Scene};
 pub use types::{EditResult, JourneySummary, WorkspaceInfo};
-pub use versions::{compare, read_named_version, read_version, split_version_spec, Version};
+pub use version_spec::{
+    compare, read_named_version, read_version, split_version_spec, WorkspaceVersion,
+};
 pub use workspace::{default_workspace_path, OpenWorkspace};
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use throughline_core::diff::diff;
 use throughline_core::merge::{merge, merge_name, Merged};
 use throughline_core::Workspace;
 
-use crate::{create_workspace_file, save_text, ApiError, ErrorCode, Version};
+use crate::{create_workspace_file, save_text, ApiError, ErrorCode, WorkspaceVersion};
 
 /// A merge of three versions, ready to be written.
 #[derive(Clone, Debug)]
@@ -25,9 +25,9 @@ pub struct VersionsMerged {
 
 /// Merges the changes from `base` to `ours` and to `theirs`.
 pub fn merge_versions(
-    base: &Version,
-    ours: &Version,
-    theirs: &Version,
+    base: &WorkspaceVersion,
+    ours: &WorkspaceVersion,
+    theirs: &WorkspaceVersion,
 ) -> Result<VersionsMerged, ApiError> {
     let mut merged = merge(&base.workspace, &ours.workspace, &theirs.workspace).map_err(|e| {
         ApiError::new(

@@ -10,7 +10,7 @@ use crate::{open_text, ApiError, ErrorCode, OpenWorkspace};
 
 /// One version of a workspace, read and checked, with the name it goes by.
 #[derive(Clone, Debug)]
-pub struct Version {
+pub struct WorkspaceVersion {
     /// The workspace as that version holds it.
     pub workspace: Workspace,
     /// The workspace's name (a file's stem, or the name a text form's `workspace.json` gives).
@@ -54,7 +54,7 @@ pub fn read_named_version(path: &Path, version: &str) -> Result<Workspace, ApiEr
 
 /// Reads the version `spec` names: a text-form folder, a workspace file (opened read-only, so a
 /// workspace open in a window can be compared), or `FILE@version`.
-pub fn read_version(spec: &str) -> Result<Version, ApiError> {
+pub fn read_version(spec: &str) -> Result<WorkspaceVersion, ApiError> {
     let (path, version) = split_version_spec(spec);
     let (workspace, name) = match version {
         Some(v) => {
@@ -80,7 +80,7 @@ pub fn read_version(spec: &str) -> Result<Version, ApiError> {
             ))
         }
     };
-    Ok(Version {
+    Ok(WorkspaceVersion {
         workspace,
         name,
         spec: spec.to_owned(),
@@ -89,9 +89,9 @@ pub fn read_version(spec: &str) -> Result<Version, ApiError> {
 
 impl OpenWorkspace {
     /// The open workspace as a version to compare with another (the compare view's "new" side).
-    pub fn as_version(&self) -> Version {
+    pub fn as_version(&self) -> WorkspaceVersion {
         let info = self.info();
-        Version {
+        WorkspaceVersion {
             workspace: self.model().clone(),
             spec: info.path.clone(),
             name: info.name,
@@ -102,8 +102,8 @@ impl OpenWorkspace {
 /// What differs from `old` to `new`, in every journey or only the one `journey` names (by name or id,
 /// looked up in the new version first, then the old one).
 pub fn compare(
-    old: &Version,
-    new: &Version,
+    old: &WorkspaceVersion,
+    new: &WorkspaceVersion,
     journey: Option<&str>,
 ) -> Result<WorkspaceDiff, ApiError> {
     let Some(wanted) = journey else {
