@@ -2,6 +2,7 @@
 //! layers over [`OpenWorkspace`], so a journey looks the same and an edit behaves the same wherever it
 //! comes from.
 
+mod annotate;
 mod clipboard;
 mod error;
 mod export;

@@ -4,22 +4,19 @@ use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use std::collections::{HashMap, HashSet};
 use throughline_core::edit::{apply, describe, Edit, Touched};
 use throughline_core::find::FindIndex;
 use throughline_core::graph::WorkspaceGraph;
 use throughline_core::impact::OutageIndex;
 use throughline_core::sample::sample_workspace;
-
-use throughline_core::analysis;
-use throughline_core::{Id, Journey, LinkKind, Step, Workspace};
+use throughline_core::{Id, Step, Workspace};
 
 use throughline_render::{
-    export_scene, layout_cached, to_svg, Annotations, ChipInput, ChipRole, ExportOptions, Fonts,
-    Scene, TitleInfo, WrapCache,
+    export_scene, layout_cached, to_svg, ExportOptions, Fonts, Scene, TitleInfo, WrapCache,
 };
 use throughline_store::{History, Store, StoreError};
 
+use crate::annotate::annotations;
 use crate::{ApiError, EditResult, ErrorCode, JourneySummary, WorkspaceInfo};
 
 /// Where the app keeps the workspace it opens when given none: `default.throughline` in the user's
@@ -232,13 +229,18 @@ impl OpenWorkspace {
             .ok_or_else(|| ApiError::new(ErrorCode::NotFound, "that card no longer exists"))
     }
 
+    /// The fonts scenes are laid out with, for other views of the model (the compare view).
+    pub(crate) fn fonts(&self) -> &Fonts {
+        &self.fonts
+    }
+
     /// The journey laid out for drawing.
     pub fn scene(&self, journey: Id) -> Result<Scene, ApiError> {
         let j = self
             .model
             .journey(journey)
             .ok_or_else(|| ApiError::new(ErrorCode::NotFound, "that journey no longer exists"))?;
-        let notes = self.annotations(j);
+        let notes = annotations(&self.model, &self.graph(), j);
         let mut cache = self.wrapped.borrow_mut();
         Ok(layout_cached(
             j,
@@ -262,7 +264,7 @@ impl OpenWorkspace {
             .model
             .journey(journey)
             .ok_or_else(|| ApiError::new(ErrorCode::NotFound, "that journey no longer exists"))?;
-        let notes = self.annotations(j);
+        let notes = annotations(&self.model, &self.graph(), j);
         let info = TitleInfo {
             workspace: self.info().name,
             date: date.to_owned(),
@@ -277,54 +279,6 @@ impl OpenWorkspace {
             &self.fonts,
             &mut cache,
         ))
-    }
-
-    /// The chips of a journey's cards (owner first, then linked entities by role and name) and its
-    /// hand-offs between teams.
-    fn annotations(&self, journey: &Journey) -> Annotations {
-        let ws = &self.model;
-        let steps: HashSet<Id> = journey.steps.iter().map(|s| s.id).collect();
-        let mut chips: HashMap<Id, Vec<ChipInput>> = HashMap::new();
-        let chip = |entity: Id, role: ChipRole| {
-            ws.entity(entity).map(|e| ChipInput {
-                entity,
-                label: e.name.clone(),
-                role,
-            })
-        };
-        for step in &journey.steps {
-            if let Some(c) = step.owner.and_then(|o| chip(o, ChipRole::Owner)) {
-                chips.entry(step.id).or_default().push(c);
-            }
-        }
-        let mut linked: Vec<(Id, ChipInput)> = ws
-            .links
-            .iter()
-            .filter(|l| steps.contains(&l.from))
-            .filter_map(|l| {
-                let role = match l.kind {
-                    LinkKind::PerformedBy => ChipRole::PerformedBy,
-                    LinkKind::Uses => ChipRole::Uses,
-                    LinkKind::PartOf => ChipRole::PartOf,
-                    _ => return None,
-                };
-                chip(l.to, role).map(|c| (l.from, c))
-            })
-            .collect();
-        linked.sort_by(|a, b| {
-            (a.1.role as u8, a.1.label.to_lowercase())
-                .cmp(&(b.1.role as u8, b.1.label.to_lowercase()))
-        });
-        for (step, c) in linked {
-            chips.entry(step).or_default().push(c);
-        }
-        // The blueprint marks where the work changes team; unassigned hand-offs are the checks' business.
-        let handoffs = analysis::handoffs(&self.graph(), Some(journey.id))
-            .into_iter()
-            .filter(|h| !h.is_unassigned())
-            .map(|h| h.link)
-            .collect();
-        Annotations { chips, handoffs }
     }
 
     /// The journey as an SVG document.
