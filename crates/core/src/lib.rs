@@ -11,6 +11,7 @@ pub mod id;
 pub mod impact;
 pub mod model;
 pub mod package;
+pub mod restore;
 pub mod sample;
 pub mod sheet;
 pub mod synthetic;
