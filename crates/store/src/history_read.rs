@@ -94,6 +94,19 @@ impl Store {
         )
     }
 
+    /// What entry `seq` did, as worded when it was made (`None` for older entries, or no such entry).
+    pub fn history_description(&self, seq: i64) -> Result<Option<String>> {
+        self.conn
+            .query_row(
+                "SELECT description FROM history WHERE seq = ?1",
+                [seq],
+                |r| r.get(0),
+            )
+            .optional()
+            .map(Option::flatten)
+            .map_err(|e| StoreError::io(&self.shown_path(), e))
+    }
+
     /// The newest entry not undone: what the workspace is "at" now (`None` with no such entry).
     pub fn newest_applied(&self) -> Result<Option<i64>> {
         self.conn
