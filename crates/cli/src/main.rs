@@ -11,6 +11,7 @@ mod analyze;
 mod csv;
 mod edit_stream;
 mod export;
+mod history;
 mod text_form;
 
 #[derive(Parser)]
@@ -147,6 +148,11 @@ enum Command {
     ImportCsv(csv::ImportArgs),
     /// Write a journey's steps, the ownership table or the checks as a CSV file.
     ExportCsv(csv::ExportArgs),
+    /// List a workspace's edits, newest first: when, and what each did.
+    History(history::HistoryArgs),
+    /// Save or list named versions of a workspace.
+    #[command(subcommand)]
+    Version(history::VersionCommand),
     /// Write a journey's laid-out scene as JSON (what the app draws).
     Scene {
         /// The workspace file.
@@ -277,6 +283,8 @@ fn run(cli: Cli) -> Result<Outcome, String> {
         Command::OpenText(args) => text_form::open(&args)?,
         Command::ImportCsv(args) => csv::import(args)?,
         Command::ExportCsv(args) => csv::export(args)?,
+        Command::History(args) => history::history(&args)?,
+        Command::Version(command) => history::version(&command)?,
         Command::Scene { workspace, journey } => {
             let ws = OpenWorkspace::open_read_only(&workspace).map_err(fail)?;
             let scene = ws
