@@ -52,7 +52,8 @@ pub struct HistoryList {
     /// Pass as `before_seq` for the next (older) page; `None` when this was the oldest.
     #[ts(type = "number | null")]
     pub next_before_seq: Option<i64>,
-    /// The session of this opening of the file, so the panel can call its group "this session".
+    /// The session of this opening of the file, so the panel can call its group "this session" (0
+    /// when the workspace was opened read-only: it makes no entries).
     #[ts(type = "number")]
     pub current_session: i64,
     /// The newest entry not undone: the one the workspace is at now (`None` when there is none).

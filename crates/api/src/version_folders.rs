@@ -12,7 +12,7 @@ use throughline_core::Workspace;
 
 use crate::history::format_time;
 use crate::text_form::{open_text, read_capped, save_text, storage};
-use crate::versions::check_version_name;
+use crate::versions::{check_version_name, MAX_VERSIONS};
 use crate::{write_atomically, ApiError, ErrorCode, OpenWorkspace, TextSaved, Version};
 
 /// The folder of version folders inside a text form.
@@ -104,6 +104,16 @@ pub fn read_versions(dir: &Path) -> Result<Vec<(Version, Workspace)>, ApiError> 
         .collect::<Result<_, _>>()
         .map_err(|e| storage(&root, "list", e))?;
     folders.sort();
+    if folders.len() > MAX_VERSIONS {
+        return Err(ApiError::new(
+            ErrorCode::NotAWorkspace,
+            format!(
+                "{}: {} folders; a workspace keeps at most {MAX_VERSIONS} named versions",
+                root.display(),
+                folders.len()
+            ),
+        ));
+    }
     let mut out: Vec<(Version, Workspace)> = Vec::new();
     for folder in folders {
         let hidden = folder

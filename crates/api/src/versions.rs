@@ -191,7 +191,16 @@ impl OpenWorkspace {
         &mut self,
         versions: &[(Version, Workspace)],
     ) -> Result<(), ApiError> {
-        for (v, ws) in versions.iter().take(MAX_VERSIONS) {
+        if versions.len() > MAX_VERSIONS {
+            return Err(ApiError::new(
+                ErrorCode::Invalid,
+                format!(
+                    "{} named versions; a workspace keeps at most {MAX_VERSIONS}",
+                    versions.len()
+                ),
+            ));
+        }
+        for (v, ws) in versions {
             let snapshot = encode_snapshot(ws, &v.name)?;
             self.store_mut()
                 .insert_version(&v.name, v.at, None, &snapshot)?;

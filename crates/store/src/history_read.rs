@@ -23,10 +23,16 @@ pub struct HistoryRow {
 }
 
 /// The session a new opening of the file gets: now, or one past the newest in the history if the
-/// clock says otherwise (a quick reopen, or a clock set back).
+/// clock says otherwise (a quick reopen, or a clock set back). Sessions only grow, so the newest
+/// entry that has one holds the largest, found by walking the primary key back from the end.
 pub(crate) fn next_session(conn: &Connection) -> rusqlite::Result<i64> {
-    let newest: Option<i64> =
-        conn.query_row("SELECT max(session) FROM history", [], |r| r.get(0))?;
+    let newest: Option<i64> = conn
+        .query_row(
+            "SELECT session FROM history WHERE session IS NOT NULL ORDER BY seq DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?;
     Ok(newest.map_or(crate::now_ms(), |n| crate::now_ms().max(n + 1)))
 }
 

@@ -14,7 +14,8 @@ entries: Array<HistoryEntry>,
  */
 next_before_seq: number | null, 
 /**
- * The session of this opening of the file, so the panel can call its group "this session".
+ * The session of this opening of the file, so the panel can call its group "this session" (0
+ * when the workspace was opened read-only: it makes no entries).
  */
 current_session: number, 
 /**
