@@ -125,7 +125,16 @@ pub fn read_versions(dir: &Path) -> Result<Vec<(Version, Workspace)>, ApiError> 
         let path = folder.join(VERSION_FILE);
         let bad =
             |m: String| ApiError::new(ErrorCode::NotAWorkspace, format!("{}: {m}", path.display()));
-        if !folder.is_dir() || !path.is_file() {
+        if !folder.is_dir() {
+            return Err(ApiError::new(
+                ErrorCode::NotAWorkspace,
+                format!(
+                    "{}: not a version folder; {VERSIONS_DIR}/ holds only one folder per named version (move it out)",
+                    folder.display()
+                ),
+            ));
+        }
+        if !path.is_file() {
             return Err(bad(format!(
                 "missing; every folder in {VERSIONS_DIR}/ is a named version with a {VERSION_FILE} (move anything else out)"
             )));

@@ -405,6 +405,17 @@ fn a_malformed_version_folder_is_refused_naming_the_file() {
         err.message
     );
 
+    let stray = folder.join("versions/notes.txt");
+    std::fs::write(&stray, "to do").unwrap();
+    let err = read_text_versions(&folder).unwrap_err();
+    assert!(
+        err.message
+            .contains("versions/notes.txt: not a version folder"),
+        "{}",
+        err.message
+    );
+    std::fs::remove_file(&stray).unwrap();
+
     std::fs::remove_file(&version).unwrap();
     let err = read_text_versions(&folder).unwrap_err();
     assert!(
@@ -422,4 +433,26 @@ fn a_malformed_version_folder_is_refused_naming_the_file() {
         err.message
     );
     assert_eq!(err.code, ErrorCode::NotAWorkspace);
+}
+
+#[test]
+fn entries_from_before_descriptions_are_worded_afresh() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = hotel_file(dir.path());
+    let mut ws = OpenWorkspace::open(&path).unwrap();
+    let card = ws.model().journeys[0].steps[1].id;
+    ws.apply(&Edit::DeleteSteps { steps: vec![card] }).unwrap();
+    drop(ws);
+    // As a file from before the history recorded when and what.
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute(
+            "UPDATE history SET at = NULL, session = NULL, description = NULL",
+            [],
+        )
+        .unwrap();
+    let ws = OpenWorkspace::open(&path).unwrap();
+    let entry = ws.history(&page(10)).unwrap().entries[0].clone();
+    assert_eq!((entry.at, entry.session), (None, None));
+    assert_eq!(entry.description, "deleted a card");
 }
