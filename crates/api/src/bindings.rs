@@ -9,9 +9,9 @@ use ts_rs::{Config, TS};
 
 use crate::{
     ApiError, CheckGroup, Clip, CriticalityRow, CsvPreview, CsvTable, CsvTarget, Edit, EditResult,
-    EntitySummary, EntityUsage, ExportFormat, ExportOptions, FindScope, Found, Impact,
-    JourneySummary, Link, NetworkScene, NewWorkspace, Ownership, Pasted, Pasting, RecentWorkspace,
-    Scene, Step, WorkspaceInfo,
+    EntitySummary, EntityUsage, ExportFormat, ExportOptions, FindScope, Found, HistoryList,
+    HistoryPage, Impact, JourneySummary, Link, NetworkScene, NewWorkspace, Ownership, Pasted,
+    Pasting, RecentWorkspace, Scene, Step, Version, WorkspaceInfo,
 };
 
 fn export_all(dir: &Path) {
@@ -44,6 +44,9 @@ fn export_all(dir: &Path) {
     Pasting::export_all(&cfg).unwrap();
     Pasted::export_all(&cfg).unwrap();
     WorkspaceDiff::export_all(&cfg).unwrap();
+    HistoryPage::export_all(&cfg).unwrap();
+    HistoryList::export_all(&cfg).unwrap();
+    Version::export_all(&cfg).unwrap();
 }
 
 fn files(dir: &Path) -> Vec<(String, String)> {

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use throughline_core::diff::{diff, diff_journey, WorkspaceDiff};
 use throughline_core::{Id, Workspace};
 
-use crate::{open_text, ApiError, ErrorCode, OpenWorkspace};
+use crate::{open_text, resolve_at, ApiError, ErrorCode, OpenWorkspace};
 
 /// One version of a workspace, read and checked, with the name it goes by.
 #[derive(Clone, Debug)]
@@ -33,25 +33,6 @@ pub fn split_version_spec(spec: &str) -> (PathBuf, Option<&str>) {
     }
 }
 
-/// The workspace as the named version `version` of the workspace file at `path` holds it. Named
-/// versions are kept by the workspace's history; this build has none, so every name is reported as
-/// not found.
-pub fn read_named_version(path: &Path, version: &str) -> Result<Workspace, ApiError> {
-    if !path.exists() {
-        return Err(ApiError::new(
-            ErrorCode::NotFound,
-            format!("{}: no such file", path.display()),
-        ));
-    }
-    Err(ApiError::new(
-        ErrorCode::NotFound,
-        format!(
-            "{}: named versions are not kept by this Throughline, so the version \"{version}\" was not found",
-            path.display()
-        ),
-    ))
-}
-
 /// Reads the version `spec` names: a text-form folder, a workspace file (opened read-only, so a
 /// workspace open in a window can be compared), or `FILE@version`.
 pub fn read_version(spec: &str) -> Result<WorkspaceVersion, ApiError> {
@@ -62,7 +43,8 @@ pub fn read_version(spec: &str) -> Result<WorkspaceVersion, ApiError> {
                 .file_stem()
                 .map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            (read_named_version(&path, v)?, name)
+            let named = format!("{}@{v}", path.display());
+            (resolve_at(&named)?, format!("{name}@{v}"))
         }
         None if path.is_dir() => open_text(&path)?,
         None if path.exists() => {

@@ -229,11 +229,6 @@ impl OpenWorkspace {
             .ok_or_else(|| ApiError::new(ErrorCode::NotFound, "that card no longer exists"))
     }
 
-    /// The fonts scenes are laid out with, for other views of the model (the compare view).
-    pub(crate) fn fonts(&self) -> &Fonts {
-        &self.fonts
-    }
-
     /// The journey laid out for drawing.
     pub fn scene(&self, journey: Id) -> Result<Scene, ApiError> {
         let j = self
@@ -296,11 +291,22 @@ impl OpenWorkspace {
     /// only then visible. If the write fails the model is rolled back, so it never shows what is not
     /// stored.
     pub fn apply(&mut self, edit: &Edit) -> Result<EditResult, ApiError> {
+        let description = describe(edit, &self.model);
+        self.apply_described(edit, &description)
+    }
+
+    /// [`OpenWorkspace::apply`] with the history's one-line account of the edit given.
+    pub(crate) fn apply_described(
+        &mut self,
+        edit: &Edit,
+        description: &str,
+    ) -> Result<EditResult, ApiError> {
         self.refuse_if_read_only()?;
         let (touched, inverse) = apply(&mut self.model, edit)?;
         let history = History::Record {
             edit,
             inverse: &inverse,
+            description,
         };
         self.commit(touched, &inverse, history)
     }
@@ -312,9 +318,10 @@ impl OpenWorkspace {
             return Ok(self.status(None));
         };
         let made = self.store.undoable_edit()?.filter(|(made, _)| *made == seq);
+        let worded = self.store.history_description(seq)?;
         let mut result = self.replay(&inverse, History::Undo(seq))?;
         // The model is now as it was before the edit was made, which is what its account is worded over.
-        result.described = made.map(|(_, edit)| describe(&edit, &self.model));
+        result.described = worded.or_else(|| made.map(|(_, edit)| describe(&edit, &self.model)));
         Ok(result)
     }
 
@@ -324,13 +331,16 @@ impl OpenWorkspace {
         let Some((seq, edit)) = self.store.redoable()? else {
             return Ok(self.status(None));
         };
-        let described = describe(&edit, &self.model);
+        let described = match self.store.history_description(seq)? {
+            Some(worded) => worded,
+            None => describe(&edit, &self.model),
+        };
         let mut result = self.replay(&edit, History::Redo(seq))?;
         result.described = Some(described);
         Ok(result)
     }
 
-    fn refuse_if_read_only(&self) -> Result<(), ApiError> {
+    pub(crate) fn refuse_if_read_only(&self) -> Result<(), ApiError> {
         if self.is_read_only() {
             let path = self.store.path().unwrap_or(Path::new(":memory:"));
             return Err(StoreError::ReadOnly(path.to_owned()).into());
@@ -366,6 +376,11 @@ impl OpenWorkspace {
     /// The store, for the file operations of [`crate::files`].
     pub(crate) fn store(&self) -> &Store {
         &self.store
+    }
+
+    /// The store, for writes that are not edits (named versions).
+    pub(crate) fn store_mut(&mut self) -> &mut Store {
+        &mut self.store
     }
 
     /// The fonts scenes are measured with.
