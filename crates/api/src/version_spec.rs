@@ -158,18 +158,24 @@ mod tests {
     }
 
     #[test]
-    fn a_named_version_is_reported_as_not_found() {
+    fn a_named_version_is_read_from_its_file_and_a_missing_one_is_named() {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("hotel.throughline");
-        OpenWorkspace::create_from(&file, &Workspace::default()).unwrap();
-        let spec = format!("{}@after workshop 2", file.display());
-        let e = read_version(&spec).unwrap_err();
+        let mut ws = OpenWorkspace::create_sample(&file).unwrap();
+        ws.save_version("after workshop 2").unwrap();
+        let journey = ws.model().journeys[0].id;
+        ws.apply(&throughline_core::edit::Edit::DeleteJourney { journey })
+            .unwrap();
+        drop(ws);
+        let then = read_version(&format!("{}@after workshop 2", file.display())).unwrap();
+        assert!(then.workspace.journey(journey).is_some());
+        assert_eq!(then.name, "hotel@after workshop 2");
+        let now = read_version(file.to_str().unwrap()).unwrap();
+        assert_eq!(compare(&then, &now, None).unwrap().journeys.len(), 1);
+
+        let e = read_version(&format!("{}@after workshop 9", file.display())).unwrap_err();
         assert_eq!(e.code, ErrorCode::NotFound);
-        assert!(
-            e.message.contains("\"after workshop 2\" was not found"),
-            "{}",
-            e.message
-        );
+        assert!(e.message.contains("after workshop 9"), "{}", e.message);
         let e = read_version(dir.path().join("nothing").to_str().unwrap()).unwrap_err();
         assert!(
             e.message
