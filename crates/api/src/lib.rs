@@ -4,6 +4,7 @@
 
 mod annotate;
 mod clipboard;
+mod compare_view;
 mod error;
 mod export;
 mod file_name;
@@ -28,6 +29,7 @@ mod versions;
 mod workspace;
 
 pub use clipboard::Pasted;
+pub use compare_view::{compare_journey, CardMark, CompareCounts, Comparison, Older, ThenScene};
 pub use error::{ApiError, ErrorCode};
 pub use export::{render, render_with_journey, today_utc, ExportFormat, ExportJob, Progress};
 pub use file_name::{file_stem, MAX_STEM_BYTES};

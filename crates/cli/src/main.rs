@@ -13,8 +13,8 @@ mod diff;
 mod edit_stream;
 mod export;
 mod git_merge;
-mod merge;
 mod history;
+mod merge;
 mod text_form;
 
 #[derive(Parser)]
