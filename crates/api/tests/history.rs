@@ -189,6 +189,16 @@ fn an_entry_shows_the_workspace_then_and_restoring_it_is_one_undoable_edit() {
         canonical(&ws.workspace_at(latest).unwrap()),
         canonical(&then)
     );
+    let view = ws.view_at(latest).unwrap();
+    assert!(view.is_read_only() && view.info().read_only);
+    let journey = view.model().journeys[0].id;
+    assert!(
+        view.scene(journey).is_ok(),
+        "a past workspace is drawn like the current one"
+    );
+    let mut view = view;
+    let refused = view.apply(&Edit::DeleteJourney { journey }).unwrap_err();
+    assert_eq!(refused.code, ErrorCode::ReadOnly);
     let missing = ws.workspace_at(99_999).unwrap_err();
     assert_eq!(missing.code, ErrorCode::NotFound);
 }
