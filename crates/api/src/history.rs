@@ -137,6 +137,12 @@ impl OpenWorkspace {
         Ok(ws)
     }
 
+    /// The workspace as it was just after history entry `seq`, open in memory and read-only, so every
+    /// view (scenes, journeys, checks) can show it as it was and every edit is refused.
+    pub fn view_at(&self, seq: i64) -> Result<OpenWorkspace, ApiError> {
+        OpenWorkspace::read_only_view(&self.workspace_at(seq)?)
+    }
+
     /// Brings the workspace back to how it was just after history entry `seq`, as one undoable edit
     /// described "restored the version of <its time>".
     pub fn restore(&mut self, seq: i64) -> Result<EditResult, ApiError> {

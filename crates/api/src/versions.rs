@@ -175,6 +175,12 @@ impl OpenWorkspace {
         )
     }
 
+    /// The workspace as a version (found by name or id) holds it, open in memory and read-only (see
+    /// [`OpenWorkspace::view_at`]).
+    pub fn view_at_version(&self, name_or_id: &str) -> Result<OpenWorkspace, ApiError> {
+        OpenWorkspace::read_only_view(&self.workspace_at_version(name_or_id)?)
+    }
+
     /// Brings the workspace back to a version (found by name or id) as one undoable edit described
     /// "restored the version of <name>".
     pub fn restore_version(&mut self, name_or_id: &str) -> Result<EditResult, ApiError> {

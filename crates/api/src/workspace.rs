@@ -113,6 +113,14 @@ impl OpenWorkspace {
         Self::load(store)
     }
 
+    /// `model` open in memory and read-only: a workspace as it was, to look at, never to edit.
+    pub fn read_only_view(model: &Workspace) -> Result<Self, ApiError> {
+        let mut store = Store::open_in_memory()?;
+        store.insert_workspace(model)?;
+        store.seal();
+        Ok(Self::from_parts(store, model.clone()))
+    }
+
     /// Opens a workspace for a window to edit: [`OpenWorkspace::open`], which is refused while
     /// another window or command (of any Throughline process) has the same file open for editing.
     pub fn open_for_editing(path: &Path) -> Result<Self, ApiError> {

@@ -189,6 +189,16 @@ fn an_entry_shows_the_workspace_then_and_restoring_it_is_one_undoable_edit() {
         canonical(&ws.workspace_at(latest).unwrap()),
         canonical(&then)
     );
+    let view = ws.view_at(latest).unwrap();
+    assert!(view.is_read_only() && view.info().read_only);
+    let journey = view.model().journeys[0].id;
+    assert!(
+        view.scene(journey).is_ok(),
+        "a past workspace is drawn like the current one"
+    );
+    let mut view = view;
+    let refused = view.apply(&Edit::DeleteJourney { journey }).unwrap_err();
+    assert_eq!(refused.code, ErrorCode::ReadOnly);
     let missing = ws.workspace_at(99_999).unwrap_err();
     assert_eq!(missing.code, ErrorCode::NotFound);
 }
@@ -304,6 +314,25 @@ fn bad_version_names_and_read_only_files_are_refused_changing_nothing() {
     assert_eq!(std::fs::read(&path).unwrap(), before);
 }
 
+/// Checks `version.json` text against `assets/schema/version.schema.json`.
+fn matches_schema(text: &str) {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../assets/schema/version.schema.json"
+    );
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let mut schemas = boon::Schemas::new();
+    let mut compiler = boon::Compiler::new();
+    let url = "https://throughline.invalid/schema/version.schema.json";
+    compiler.add_resource(url, schema).unwrap();
+    let compiled = compiler.compile(url, &mut schemas).unwrap();
+    let value: serde_json::Value = serde_json::from_str(text).unwrap();
+    if let Err(e) = schemas.validate(&value, compiled) {
+        panic!("version.json does not match its schema: {e:#}");
+    }
+}
+
 #[test]
 fn versions_go_into_the_text_form_and_come_back() {
     let dir = tempfile::tempdir().unwrap();
@@ -332,6 +361,8 @@ fn versions_go_into_the_text_form_and_come_back() {
     let head = std::fs::read_to_string(folder.join("versions/before-the-workshop/workspace.json"))
         .unwrap();
     assert!(head.contains("\"Before the workshop\""), "{head}");
+    let version_file = folder.join("versions/before-the-workshop/version.json");
+    matches_schema(&std::fs::read_to_string(version_file).unwrap());
     let (main, _) = open_text(&folder).unwrap();
     assert_eq!(
         canonical(&main),

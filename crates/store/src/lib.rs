@@ -190,6 +190,12 @@ impl Store {
         Ok(store)
     }
 
+    /// Refuses every write from now on, as for a file opened read-only: for a workspace held in
+    /// memory only to be looked at (an earlier version of another).
+    pub fn seal(&mut self) {
+        self.read_only = true;
+    }
+
     /// The file this store writes to (`None` in memory).
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
