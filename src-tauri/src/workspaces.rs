@@ -151,7 +151,8 @@ pub fn open_workspace<R: Runtime>(
 }
 
 /// Import › Text folder…: creates a workspace at `path` (`.throughline` appended when missing)
-/// from the canonical text form in `dir`, and switches the window to it.
+/// from the canonical text form in `dir` (with the named versions in its `versions/`), and switches
+/// the window to it.
 #[tauri::command]
 pub fn open_text_folder<R: Runtime>(
     app: AppHandle<R>,
@@ -162,7 +163,8 @@ pub fn open_text_folder<R: Runtime>(
 ) -> Result<WorkspaceInfo, ApiError> {
     let path = with_workspace_extension(&path);
     let (model, _name) = throughline_api::open_text(&dir)?;
-    drop(OpenWorkspace::create_from(&path, &model)?);
+    let versions = throughline_api::read_text_versions(&dir)?;
+    throughline_api::create_workspace_file_with_versions(&path, &model, &versions, false)?;
     let opened = OpenWorkspace::open_for_editing(&path)?;
     Ok(switch_to(&app, &state, &recent, opened))
 }

@@ -42,7 +42,8 @@ pub struct EditResult {
     pub can_undo: bool,
     /// Whether there is an edit to redo now.
     pub can_redo: bool,
-    /// What an undo or redo undid or redid, in a few words ("moved 'Calls claims line'"), for the
-    /// window to say; `None` for a new edit and when there was nothing to undo or redo.
+    /// What an undo or redo undid or redid, or what a restore brought back, in a few words ("moved
+    /// 'Calls claims line'"), for the window to say; `None` for other new edits and when there was
+    /// nothing to undo or redo.
     pub described: Option<String>,
 }

@@ -18,7 +18,8 @@ can_undo: boolean,
  */
 can_redo: boolean, 
 /**
- * What an undo or redo undid or redid, in a few words ("moved 'Calls claims line'"), for the
- * window to say; `None` for a new edit and when there was nothing to undo or redo.
+ * What an undo or redo undid or redid, or what a restore brought back, in a few words ("moved
+ * 'Calls claims line'"), for the window to say; `None` for other new edits and when there was
+ * nothing to undo or redo.
  */
 described: string | null, };
