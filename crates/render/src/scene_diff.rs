@@ -93,6 +93,70 @@ impl<K, T> ListPatch<K, T> {
     }
 }
 
+/// A card that only moved: everything drawn on it is `dx` to the right and `dy` down of where it
+/// was, so the window moves the card it has instead of receiving it again. Moving every card below a
+/// card that grew, or right of a column that widened, is the commonest change an edit makes.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct Shift {
+    /// The card.
+    pub id: Id,
+    /// How far right it moved.
+    pub dx: f64,
+    /// How far down it moved.
+    pub dy: f64,
+    /// The moment-of-truth star's new polygon points, for a card that has one (its points are text,
+    /// not a position that can be moved).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub star: Option<String>,
+}
+
+/// `card` moved by `dx`, `dy`, with the star given (or its own when `None`).
+pub fn shift_card(card: &Card, dx: f64, dy: f64, star: Option<&String>) -> Card {
+    let mut out = card.clone();
+    let line = |l: &mut TextLine| {
+        l.x += dx;
+        l.y += dy;
+    };
+    out.rect.x += dx;
+    out.rect.y += dy;
+    out.lines.iter_mut().chain(&mut out.channel).for_each(line);
+    if let Some(star) = star {
+        out.moment_of_truth = Some(star.clone());
+    }
+    if let Some(pain) = &mut out.pain_point {
+        pain.at.x += dx;
+        pain.at.y += dy;
+    }
+    for badge in out.fail_point.iter_mut().chain(&mut out.wait_point) {
+        badge.at.x += dx;
+        badge.at.y += dy;
+        line(&mut badge.label);
+    }
+    for chip in &mut out.chips {
+        chip.rect.x += dx;
+        chip.rect.y += dy;
+        line(&mut chip.label);
+    }
+    out
+}
+
+/// The shift that turns `old` into `new` exactly, if it only moved.
+fn shift_between(old: &Card, new: &Card) -> Option<Shift> {
+    let (dx, dy) = (new.rect.x - old.rect.x, new.rect.y - old.rect.y);
+    let star = (old.moment_of_truth != new.moment_of_truth)
+        .then(|| new.moment_of_truth.clone())
+        .flatten();
+    let only_moved = old.moment_of_truth.is_some() == new.moment_of_truth.is_some()
+        && shift_card(old, dx, dy, star.as_ref()) == *new;
+    only_moved.then_some(Shift {
+        id: new.id,
+        dx,
+        dy,
+        star,
+    })
+}
+
 /// How the emotion band changed when it is there before and after: the parts of its frame that
 /// changed, and its points keyed by step.
 #[derive(Clone, Debug, PartialEq, Serialize, TS)]
@@ -161,8 +225,10 @@ pub struct SceneDiff {
     pub emotion_patch: Option<EmotionPatch>,
     /// Blueprint lines, keyed by kind.
     pub separators: ListPatch<LineKind, Separator>,
-    /// Cards, chips included.
+    /// Cards, chips included, that came, changed or moved among the others.
     pub cards: ListPatch<Id, Card>,
+    /// Cards that kept their place in the list and only moved on the page.
+    pub shifted: Vec<Shift>,
     /// Flow arrows.
     pub arrows: ListPatch<Id, Arrow>,
     /// The column dividers, all of them, when any changed (they have no ids and are few).
@@ -211,6 +277,7 @@ fn diff_nothing(journey: Id) -> SceneDiff {
         emotion_patch: None,
         separators: empty(),
         cards: empty(),
+        shifted: Vec::new(),
         arrows: empty(),
         rules: None,
         styles: None,
@@ -239,6 +306,7 @@ pub fn diff(old: &Scene, new: &Scene) -> SceneDiff {
         (Some(a), Some(b)) if a != b => (None, Some(diff_emotion(a, b))),
         (a, b) => (changed(a, b), None),
     };
+    let (cards, shifted) = diff_cards(&old.cards, &new.cards);
     SceneDiff {
         journey: new.journey,
         width: changed(&old.width, &new.width),
@@ -250,7 +318,8 @@ pub fn diff(old: &Scene, new: &Scene) -> SceneDiff {
         emotion,
         emotion_patch,
         separators: diff_list(&old.separators, &new.separators),
-        cards: diff_list(&old.cards, &new.cards),
+        cards,
+        shifted,
         arrows: diff_list(&old.arrows, &new.arrows),
         rules: changed(&old.rules, &new.rules),
         styles: changed(&old.styles, &new.styles),
@@ -282,7 +351,7 @@ pub fn apply(old: &Scene, diff: &SceneDiff) -> Scene {
         lanes: apply_list(&old.lanes, &diff.lanes),
         emotion,
         separators: apply_list(&old.separators, &diff.separators),
-        cards: apply_list(&old.cards, &diff.cards),
+        cards: apply_cards(&old.cards, &diff.cards, &diff.shifted),
         arrows: apply_list(&old.arrows, &diff.arrows),
         rules: diff.rules.clone().unwrap_or_else(|| old.rules.clone()),
         styles: diff.styles.clone().unwrap_or_else(|| old.styles.clone()),
@@ -331,6 +400,42 @@ fn has_duplicate_keys<T: Keyed>(items: &[T]) -> bool {
 /// The patch turning `old` into `new`: items equal in both stay unnamed as long as their order
 /// allows (the longest run in the same relative order); the rest are put whole.
 pub fn diff_list<T: Keyed + PartialEq + Clone>(old: &[T], new: &[T]) -> ListPatch<T::Key, T> {
+    diff_list_by(old, new, |a: &T, b: &T| (a == b).then_some(None::<()>)).0
+}
+
+/// Cards as [`diff_list`] pairs them, except that a card that only moved stays unnamed in the patch
+/// and is listed as a [`Shift`].
+fn diff_cards(old: &[Card], new: &[Card]) -> (ListPatch<Id, Card>, Vec<Shift>) {
+    diff_list_by(old, new, |a, b| {
+        if a == b {
+            Some(None)
+        } else {
+            shift_between(a, b).map(Some)
+        }
+    })
+}
+
+/// [`apply_list`] for cards, moving the shifted ones.
+fn apply_cards(old: &[Card], patch: &ListPatch<Id, Card>, shifted: &[Shift]) -> Vec<Card> {
+    let shifts: HashMap<Id, &Shift> = shifted.iter().map(|s| (s.id, s)).collect();
+    let mut cards = apply_list(old, patch);
+    if !shifts.is_empty() {
+        for card in &mut cards {
+            if let Some(s) = shifts.get(&card.id) {
+                *card = shift_card(card, s.dx, s.dy, s.star.as_ref());
+            }
+        }
+    }
+    cards
+}
+
+/// [`diff_list`] with `pair` saying of an old and a new item with the same key whether the new one can
+/// be made from the old (`Some`, with what else that takes) or must be put whole (`None`).
+fn diff_list_by<T: Keyed + Clone, S>(
+    old: &[T],
+    new: &[T],
+    pair: impl Fn(&T, &T) -> Option<Option<S>>,
+) -> (ListPatch<T::Key, T>, Vec<S>) {
     if has_duplicate_keys(old) || has_duplicate_keys(new) {
         // Keys cannot pair items up: say the list anew.
         let mut removed = Vec::new();
@@ -348,7 +453,7 @@ pub fn diff_list<T: Keyed + PartialEq + Clone>(old: &[T], new: &[T]) -> ListPatc
                 item: item.clone(),
             })
             .collect();
-        return ListPatch { removed, put };
+        return (ListPatch { removed, put }, Vec::new());
     }
     let old_at: HashMap<T::Key, usize> = old
         .iter()
@@ -361,19 +466,21 @@ pub fn diff_list<T: Keyed + PartialEq + Clone>(old: &[T], new: &[T]) -> ListPatc
         .map(Keyed::key)
         .filter(|k| !new_keys.contains(k))
         .collect();
-    // Unchanged items, in the new order, by where they were.
-    let same: Vec<(usize, usize)> = new
+    // Items that can be made from their old selves, in the new order, by where they were.
+    let mut same: Vec<(usize, usize, Option<S>)> = new
         .iter()
         .enumerate()
         .filter_map(|(n, item)| {
             let o = *old_at.get(&item.key())?;
-            (old[o] == *item).then_some((n, o))
+            pair(&old[o], item).map(|extra| (n, o, extra))
         })
         .collect();
-    let olds: Vec<usize> = same.iter().map(|&(_, o)| o).collect();
+    let olds: Vec<usize> = same.iter().map(|&(_, o, _)| o).collect();
     let mut kept = vec![false; new.len()];
+    let mut extras = Vec::new();
     for i in increasing_run(&olds) {
         kept[same[i].0] = true;
+        extras.extend(same[i].2.take());
     }
     let put = new
         .iter()
@@ -384,7 +491,7 @@ pub fn diff_list<T: Keyed + PartialEq + Clone>(old: &[T], new: &[T]) -> ListPatc
             item: item.clone(),
         })
         .collect();
-    ListPatch { removed, put }
+    (ListPatch { removed, put }, extras)
 }
 
 /// Indices into `values` of a longest strictly increasing subsequence (patience sorting).

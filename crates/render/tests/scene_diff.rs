@@ -257,3 +257,54 @@ fn a_text_edit_names_only_what_it_changed() {
     assert_eq!(ids, vec![step.id]);
     assert!(d.cards.removed.is_empty() && d.stages.is_empty() && d.lanes.is_empty());
 }
+
+#[test]
+fn cards_below_a_card_that_grew_are_shifted_not_sent_again() {
+    let fonts = Fonts::embedded();
+    let mut cache = WrapCache::default();
+    let mut ws = synthetic::workspace(1, 3, 60, 4);
+    let notes = annotations(&ws, 4);
+    let old = scene(&ws, &notes, &fonts, &mut cache);
+    // The top card of the fullest cell: every card under it moves down when it grows.
+    let j = &ws.journeys[0];
+    let cell_of = |s: &throughline_core::Step| (s.lane, s.stage);
+    let fullest = j
+        .steps
+        .iter()
+        .map(cell_of)
+        .max_by_key(|c| j.steps.iter().filter(|s| cell_of(s) == *c).count())
+        .unwrap();
+    let top = old
+        .cards
+        .iter()
+        .filter(|c| (c.lane, c.stage) == fullest)
+        .min_by(|a, b| a.rect.y.total_cmp(&b.rect.y))
+        .unwrap()
+        .id;
+    let text = "Waits at the front desk and checks in again ".repeat(6);
+    apply(&mut ws, &Edit::SetStepText { step: top, text }).unwrap();
+    let new = scene(&ws, &notes, &fonts, &mut cache);
+    let d = diff(&old, &new);
+    assert_eq!(apply_diff(&old, &d), new);
+    let below = old
+        .cards
+        .iter()
+        .filter(|c| (c.lane, c.stage) == fullest && c.id != top)
+        .count();
+    assert!(below >= 2, "the cell holds {below} cards under the top one");
+    let shifted: HashSet<Id> = d.shifted.iter().map(|s| s.id).collect();
+    assert!(d.cards.put.iter().all(|p| !shifted.contains(&p.item.id)));
+    for card in old
+        .cards
+        .iter()
+        .filter(|c| (c.lane, c.stage) == fullest && c.id != top)
+    {
+        assert!(
+            shifted.contains(&card.id),
+            "card {} was sent again",
+            card.id
+        );
+    }
+    assert!(d.cards.put.iter().any(|p| p.item.id == top));
+    assert!(d.shifted.iter().all(|s| s.dx == 0.0 && s.dy > 0.0));
+}
