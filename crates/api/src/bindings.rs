@@ -11,7 +11,7 @@ use crate::{
     ApiError, CheckGroup, Clip, CriticalityRow, CsvPreview, CsvTable, CsvTarget, Edit, EditResult,
     EntitySummary, EntityUsage, ExportFormat, ExportOptions, FindScope, Found, Impact,
     JourneySummary, Link, NetworkScene, NewWorkspace, Ownership, Pasted, Pasting, RecentWorkspace,
-    Scene, Step, WorkspaceInfo,
+    Scene, SceneUpdate, ShownScene, Step, WorkspaceInfo,
 };
 
 fn export_all(dir: &Path) {
@@ -44,6 +44,8 @@ fn export_all(dir: &Path) {
     Pasting::export_all(&cfg).unwrap();
     Pasted::export_all(&cfg).unwrap();
     WorkspaceDiff::export_all(&cfg).unwrap();
+    SceneUpdate::export_all(&cfg).unwrap();
+    ShownScene::export_all(&cfg).unwrap();
 }
 
 fn files(dir: &Path) -> Vec<(String, String)> {

@@ -16,6 +16,7 @@ mod outage;
 mod patience;
 mod recent;
 mod safe_write;
+mod scene_update;
 mod sheets;
 mod text_form;
 mod types;
@@ -46,6 +47,7 @@ pub use recent::{
     canonical_path, recent_list_path, RecentEntry, RecentWorkspace, RecentWorkspaces, RECENT_LIMIT,
 };
 pub use safe_write::{check_target, is_same_file, is_workspace, write_atomically, write_export};
+pub use scene_update::{Changed, SceneUpdate, ShownScene};
 pub use sheets::{
     map_column, read_csv_file, CsvColumn, CsvField, CsvPreview, CsvRow, CsvTable, CsvTarget,
 };
@@ -62,7 +64,7 @@ pub use throughline_core::package::JourneyPackage;
 pub use throughline_core::{synthetic, Id, Step};
 pub use throughline_core::{Entity, EntityKind, Link, LinkKind};
 pub use throughline_render::{ExportOptions, PageLayout, Paper};
-pub use throughline_render::{NetworkScene, Scene};
+pub use throughline_render::{NetworkScene, Scene, SceneDiff};
 pub use types::{EditResult, JourneySummary, WorkspaceInfo};
 pub use version_spec::{
     compare, read_named_version, read_version, split_version_spec, WorkspaceVersion,

@@ -44,6 +44,8 @@ pub struct OpenWorkspace {
     finder: RefCell<Option<FindIndex>>,
     /// When the newest edit not yet folded into the main file was made.
     unsaved_since: Option<Instant>,
+    /// The scene the window was last sent and its version, which edits answer with a diff against.
+    view: crate::scene_update::View,
 }
 
 impl OpenWorkspace {
@@ -160,6 +162,7 @@ impl OpenWorkspace {
             graph: RefCell::new(None),
             outages: RefCell::new(None),
             finder: RefCell::new(None),
+            view: Default::default(),
         }
     }
 
@@ -342,6 +345,11 @@ impl OpenWorkspace {
     /// only then visible. If the write fails the model is rolled back, so it never shows what is not
     /// stored.
     pub fn apply(&mut self, edit: &Edit) -> Result<EditResult, ApiError> {
+        self.apply_touched(edit).map(|(result, _)| result)
+    }
+
+    /// [`OpenWorkspace::apply`], with the records the edit touched.
+    pub(crate) fn apply_touched(&mut self, edit: &Edit) -> Result<(EditResult, Touched), ApiError> {
         self.refuse_if_read_only()?;
         let (touched, inverse) = apply(&mut self.model, edit)?;
         let history = History::Record {
@@ -353,27 +361,39 @@ impl OpenWorkspace {
 
     /// Undoes the newest edit not yet undone (in any journey), if there is one.
     pub fn undo(&mut self) -> Result<EditResult, ApiError> {
+        self.undo_touched().map(|(result, _, _)| result)
+    }
+
+    /// [`OpenWorkspace::undo`], with the records it touched and the edit it applied (the inverse of
+    /// the one undone); `None` when there was nothing to undo.
+    pub(crate) fn undo_touched(&mut self) -> Result<(EditResult, Touched, Option<Edit>), ApiError> {
         self.refuse_if_read_only()?;
         let Some((seq, inverse)) = self.store.undoable()? else {
-            return Ok(self.status(None));
+            return Ok((self.status(None), Touched::default(), None));
         };
         let made = self.store.undoable_edit()?.filter(|(made, _)| *made == seq);
-        let mut result = self.replay(&inverse, History::Undo(seq))?;
+        let (mut result, touched) = self.replay(&inverse, History::Undo(seq))?;
         // The model is now as it was before the edit was made, which is what its account is worded over.
         result.described = made.map(|(_, edit)| describe(&edit, &self.model));
-        Ok(result)
+        Ok((result, touched, Some(inverse)))
     }
 
     /// Redoes the oldest undone edit, if there is one.
     pub fn redo(&mut self) -> Result<EditResult, ApiError> {
+        self.redo_touched().map(|(result, _, _)| result)
+    }
+
+    /// [`OpenWorkspace::redo`], with the records it touched and the edit it applied; `None` when there
+    /// was nothing to redo.
+    pub(crate) fn redo_touched(&mut self) -> Result<(EditResult, Touched, Option<Edit>), ApiError> {
         self.refuse_if_read_only()?;
         let Some((seq, edit)) = self.store.redoable()? else {
-            return Ok(self.status(None));
+            return Ok((self.status(None), Touched::default(), None));
         };
         let described = describe(&edit, &self.model);
-        let mut result = self.replay(&edit, History::Redo(seq))?;
+        let (mut result, touched) = self.replay(&edit, History::Redo(seq))?;
         result.described = Some(described);
-        Ok(result)
+        Ok((result, touched, Some(edit)))
     }
 
     fn refuse_if_read_only(&self) -> Result<(), ApiError> {
@@ -384,7 +404,7 @@ impl OpenWorkspace {
         Ok(())
     }
 
-    fn replay(&mut self, edit: &Edit, history: History) -> Result<EditResult, ApiError> {
+    fn replay(&mut self, edit: &Edit, history: History) -> Result<(EditResult, Touched), ApiError> {
         let (touched, inverse) = apply(&mut self.model, edit)?;
         self.commit(touched, &inverse, history)
     }
@@ -394,7 +414,7 @@ impl OpenWorkspace {
         touched: Touched,
         inverse: &Edit,
         history: History,
-    ) -> Result<EditResult, ApiError> {
+    ) -> Result<(EditResult, Touched), ApiError> {
         if let Err(e) = self.store.save(&self.model, &touched, history) {
             // The inverse of an edit that just applied always applies.
             let _ = apply(&mut self.model, inverse);
@@ -406,7 +426,12 @@ impl OpenWorkspace {
         }
         *self.outages.get_mut() = None;
         *self.finder.get_mut() = None;
-        Ok(self.status(touched.journey))
+        Ok((self.status(touched.journey), touched))
+    }
+
+    /// The window's view: the scene it was last sent, for [`crate::scene_update`].
+    pub(crate) fn view_mut(&mut self) -> &mut crate::scene_update::View {
+        &mut self.view
     }
 
     /// The store, for the file operations of [`crate::files`].
