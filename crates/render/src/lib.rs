@@ -26,6 +26,6 @@ pub use layout::{
 pub use network::{layout_network, NetworkInput, NetworkKind, NetworkScene};
 pub use options::{ExportOptions, PageLayout, Paper};
 pub use scene::*;
-pub use scene_diff::{EmotionPatch, ListPatch, Placed, SceneDiff, Shift};
+pub use scene_diff::{ArrowShift, EmotionPatch, ListPatch, Placed, SceneDiff, Shift};
 pub use svg::to_svg;
 pub use wrap::WrapCache;

@@ -157,6 +157,91 @@ fn shift_between(old: &Card, new: &Card) -> Option<Shift> {
     })
 }
 
+/// An arrow that only moved: every point of its path is `dx` to the right and `dy` down of where it
+/// was (both whole hundredths, the precision paths are written in), and its hand-off marker with it.
+/// A column that widens or a lane that grows moves every arrow past it without rerouting it.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct ArrowShift {
+    /// The arrow.
+    pub id: Id,
+    /// How far right it moved.
+    pub dx: f64,
+    /// How far down it moved.
+    pub dy: f64,
+}
+
+/// A coordinate of a path in whole hundredths, as [`crate::svg::push_num`] writes them; `None` for
+/// text that is not such a number.
+fn hundredths(number: &str) -> Option<i64> {
+    let (negative, digits) = match number.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, number),
+    };
+    let (whole, part) = digits.split_once('.').unwrap_or((digits, ""));
+    if whole.is_empty() || part.len() > 2 || whole.len() > 13 {
+        return None;
+    }
+    let whole: i64 = whole.parse().ok()?;
+    let part: i64 = if part.is_empty() {
+        0
+    } else {
+        format!("{part:0<2}").parse().ok()?
+    };
+    let n = whole * 100 + part;
+    Some(if negative { -n } else { n })
+}
+
+/// `path` with every x moved by `dx` and every y by `dy` hundredths (its numbers alternate x and y),
+/// written as the router writes it; `None` if it holds a number not in hundredths.
+pub fn shift_path(path: &str, dx: i64, dy: i64) -> Option<String> {
+    let mut out = String::with_capacity(path.len() + 8);
+    let mut rest = path;
+    let mut is_x = true;
+    while let Some(start) = rest.find(|c: char| c == '-' || c.is_ascii_digit()) {
+        out.push_str(&rest[..start]);
+        let tail = &rest[start..];
+        let len = 1 + tail[1..]
+            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .unwrap_or(tail.len() - 1);
+        let n = hundredths(&tail[..len])? + if is_x { dx } else { dy };
+        crate::svg::push_num(&mut out, n as f64 / 100.0);
+        is_x = !is_x;
+        rest = &tail[len..];
+    }
+    out.push_str(rest);
+    Some(out)
+}
+
+/// `arrow` moved by `dx`, `dy` (whole hundredths), or `None` if its path cannot be moved.
+pub fn shift_arrow(arrow: &Arrow, dx: f64, dy: f64) -> Option<Arrow> {
+    let path = shift_path(
+        &arrow.path,
+        (dx * 100.0).round() as i64,
+        (dy * 100.0).round() as i64,
+    )?;
+    Some(Arrow {
+        path,
+        handoff: arrow.handoff.map(|p| crate::scene::Point {
+            x: p.x + dx,
+            y: p.y + dy,
+        }),
+        ..arrow.clone()
+    })
+}
+
+/// The shift that turns `old` into `new` exactly, if it only moved.
+fn arrow_shift_between(old: &Arrow, new: &Arrow) -> Option<ArrowShift> {
+    let first = |path: &str| -> Option<(i64, i64)> {
+        let mut numbers = path
+            .split(|c: char| !(c == '-' || c == '.' || c.is_ascii_digit()))
+            .filter(|t| !t.is_empty());
+        Some((hundredths(numbers.next()?)?, hundredths(numbers.next()?)?))
+    };
+    let ((ox, oy), (nx, ny)) = (first(&old.path)?, first(&new.path)?);
+    let (dx, dy) = ((nx - ox) as f64 / 100.0, (ny - oy) as f64 / 100.0);
+    (shift_arrow(old, dx, dy)? == *new).then_some(ArrowShift { id: new.id, dx, dy })
+}
+
 /// How the emotion band changed when it is there before and after: the parts of its frame that
 /// changed, and its points keyed by step.
 #[derive(Clone, Debug, PartialEq, Serialize, TS)]
@@ -229,8 +314,10 @@ pub struct SceneDiff {
     pub cards: ListPatch<Id, Card>,
     /// Cards that kept their place in the list and only moved on the page.
     pub shifted: Vec<Shift>,
-    /// Flow arrows.
+    /// Flow arrows that came, changed (rerouted) or moved among the others.
     pub arrows: ListPatch<Id, Arrow>,
+    /// Arrows that kept their place in the list and their route, and only moved on the page.
+    pub shifted_arrows: Vec<ArrowShift>,
     /// The column dividers, all of them, when any changed (they have no ids and are few).
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
@@ -279,6 +366,7 @@ fn diff_nothing(journey: Id) -> SceneDiff {
         cards: empty(),
         shifted: Vec::new(),
         arrows: empty(),
+        shifted_arrows: Vec::new(),
         rules: None,
         styles: None,
         colours: None,
@@ -307,6 +395,13 @@ pub fn diff(old: &Scene, new: &Scene) -> SceneDiff {
         (a, b) => (changed(a, b), None),
     };
     let (cards, shifted) = diff_cards(&old.cards, &new.cards);
+    let (arrows, shifted_arrows) = diff_list_by(&old.arrows, &new.arrows, |a, b| {
+        if a == b {
+            Some(None)
+        } else {
+            arrow_shift_between(a, b).map(Some)
+        }
+    });
     SceneDiff {
         journey: new.journey,
         width: changed(&old.width, &new.width),
@@ -320,7 +415,8 @@ pub fn diff(old: &Scene, new: &Scene) -> SceneDiff {
         separators: diff_list(&old.separators, &new.separators),
         cards,
         shifted,
-        arrows: diff_list(&old.arrows, &new.arrows),
+        arrows,
+        shifted_arrows,
         rules: changed(&old.rules, &new.rules),
         styles: changed(&old.styles, &new.styles),
         colours: changed(&old.colours, &new.colours),
@@ -352,7 +448,7 @@ pub fn apply(old: &Scene, diff: &SceneDiff) -> Scene {
         emotion,
         separators: apply_list(&old.separators, &diff.separators),
         cards: apply_cards(&old.cards, &diff.cards, &diff.shifted),
-        arrows: apply_list(&old.arrows, &diff.arrows),
+        arrows: apply_arrows(&old.arrows, &diff.arrows, &diff.shifted_arrows),
         rules: diff.rules.clone().unwrap_or_else(|| old.rules.clone()),
         styles: diff.styles.clone().unwrap_or_else(|| old.styles.clone()),
         colours: diff.colours.clone().unwrap_or_else(|| old.colours.clone()),
@@ -427,6 +523,23 @@ fn apply_cards(old: &[Card], patch: &ListPatch<Id, Card>, shifted: &[Shift]) -> 
         }
     }
     cards
+}
+
+/// [`apply_list`] for arrows, moving the shifted ones (an arrow whose path cannot be moved stays).
+fn apply_arrows(old: &[Arrow], patch: &ListPatch<Id, Arrow>, shifted: &[ArrowShift]) -> Vec<Arrow> {
+    let shifts: HashMap<Id, &ArrowShift> = shifted.iter().map(|s| (s.id, s)).collect();
+    let mut arrows = apply_list(old, patch);
+    if !shifts.is_empty() {
+        for arrow in &mut arrows {
+            if let Some(moved) = shifts
+                .get(&arrow.id)
+                .and_then(|s| shift_arrow(arrow, s.dx, s.dy))
+            {
+                *arrow = moved;
+            }
+        }
+    }
+    arrows
 }
 
 /// [`diff_list`] with `pair` saying of an old and a new item with the same key whether the new one can
@@ -603,6 +716,20 @@ mod tests {
         round_trip(&[], &abc);
         round_trip(&[Item(1, "a"), Item(1, "b")], &abc);
         round_trip(&abc, &[Item(2, "x"), Item(2, "y")]);
+    }
+
+    #[test]
+    fn paths_move_by_whole_hundredths_and_are_written_as_the_router_writes_them() {
+        let path = "M426 207L446 207.5Q452 207.25 452 213L-3 -0.5";
+        assert_eq!(
+            shift_path(path, 100, -50).as_deref(),
+            Some("M427 206.5L447 207Q453 206.75 453 212.5L-2 -1")
+        );
+        assert_eq!(shift_path(path, 0, 0).as_deref(), Some(path));
+        assert_eq!(shift_path("M1.125 2", 1, 1), None, "not in hundredths");
+        assert_eq!(hundredths("-0.05"), Some(-5));
+        assert_eq!(hundredths("12.3"), Some(1230));
+        assert_eq!(hundredths("."), None);
     }
 
     #[test]

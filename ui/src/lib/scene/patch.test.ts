@@ -3,14 +3,23 @@ import type { Scene } from '../bindings/Scene';
 import type { SceneDiff } from '../bindings/SceneDiff';
 import { homeInsuranceClaim } from '../../test/fixtures';
 import patchesJson from '../../test/fixtures/home-insurance-claim.patches.json?raw';
-import { applyList, applyPatch, indexChange, isEmptyPatch } from './patch';
+import { applyList, applyPatch, indexChange, isEmptyPatch, shiftPath } from './patch';
 
 /** Diffs the backend made for a run of edits on the home insurance claim, and the scene after them. */
 const recorded: { steps: { edit: string; patch: SceneDiff }[]; after: Scene } = JSON.parse(patchesJson);
 
 function nothing(journey: string): SceneDiff {
   const list = { removed: [], put: [] };
-  return { journey, stages: list, lanes: list, separators: list, cards: list, shifted: [], arrows: list };
+  return {
+    journey,
+    stages: list,
+    lanes: list,
+    separators: list,
+    cards: list,
+    shifted: [],
+    arrows: list,
+    shifted_arrows: [],
+  };
 }
 
 describe('applyPatch', () => {
@@ -34,7 +43,8 @@ describe('applyPatch', () => {
         if (!named.has(card.id)) expect(card, edit).toBe(before.get(card.id));
       }
       if (patch.lanes.put.length === 0 && patch.lanes.removed.length === 0) expect(next.lanes, edit).toBe(scene.lanes);
-      if (patch.arrows.put.length === 0 && patch.arrows.removed.length === 0) {
+      const arrowsKept = patch.arrows.put.length === 0 && patch.arrows.removed.length === 0;
+      if (arrowsKept && patch.shifted_arrows.length === 0) {
         expect(next.arrows, edit).toBe(scene.arrows);
       }
       if (patch.styles === undefined) expect(next.styles).toBe(scene.styles);
@@ -64,6 +74,14 @@ describe('applyPatch', () => {
     const patch = { ...nothing(homeInsuranceClaim.journey), subtitle: null };
     expect(homeInsuranceClaim.subtitle).not.toBeNull();
     expect(applyPatch(homeInsuranceClaim, patch).subtitle).toBeNull();
+  });
+});
+
+describe('shiftPath', () => {
+  it('moves every point by whole hundredths and writes it as the router does', () => {
+    const path = 'M426 207L446 207.5Q452 207.25 452 213L-3 -0.5';
+    expect(shiftPath(path, 1, -0.5)).toBe('M427 206.5L447 207Q453 206.75 453 212.5L-2 -1');
+    expect(shiftPath(path, 0, 0)).toBe(path);
   });
 });
 

@@ -2,6 +2,8 @@
 // name stays the very same object (the same arrays, when nothing in them changed), so the keyed
 // `{#each}` blocks of the drawing skip it and only what changed touches the DOM. The rules mirror
 // `crates/render/src/scene_diff.rs`.
+import type { Arrow } from '../bindings/Arrow';
+import type { ArrowShift } from '../bindings/ArrowShift';
 import type { Card } from '../bindings/Card';
 import type { EmotionBand } from '../bindings/EmotionBand';
 import type { EmotionPatch } from '../bindings/EmotionPatch';
@@ -74,6 +76,52 @@ function applyCards(old: Card[], patch: SceneDiff): Card[] {
   });
 }
 
+/** A path coordinate written in whole hundredths, as the router writes them (`svg::push_num`). */
+function writeHundredths(n: number): string {
+  const sign = n < 0 ? '-' : '';
+  const abs = Math.abs(n);
+  const whole = Math.floor(abs / 100);
+  const part = abs % 100;
+  if (part === 0) return `${sign}${whole}`;
+  const tens = Math.floor(part / 10);
+  const units = part % 10;
+  return `${sign}${whole}.${tens}${units === 0 ? '' : units}`;
+}
+
+/**
+ * `path` with every x moved by `dx` and every y by `dy` (its numbers alternate x and y), written as the
+ * router writes it.
+ */
+export function shiftPath(path: string, dx: number, dy: number): string {
+  const step = [Math.round(dx * 100), Math.round(dy * 100)];
+  let i = 0;
+  return path.replace(/-?[0-9.]+/g, (number) => {
+    const moved = Math.round(Number(number) * 100) + step[i % 2];
+    i += 1;
+    return writeHundredths(moved);
+  });
+}
+
+/** `arrow` moved by the shift, its hand-off marker with it. */
+export function shiftArrow(arrow: Arrow, shift: ArrowShift): Arrow {
+  const { dx, dy } = shift;
+  return {
+    ...arrow,
+    path: shiftPath(arrow.path, dx, dy),
+    handoff: arrow.handoff && { x: arrow.handoff.x + dx, y: arrow.handoff.y + dy },
+  };
+}
+
+function applyArrows(old: Arrow[], patch: SceneDiff): Arrow[] {
+  const arrows = applyList(old, patch.arrows, (a) => a.id);
+  if (patch.shifted_arrows.length === 0) return arrows;
+  const shifts = new Map(patch.shifted_arrows.map((s) => [s.id, s]));
+  return arrows.map((arrow) => {
+    const shift = shifts.get(arrow.id);
+    return shift ? shiftArrow(arrow, shift) : arrow;
+  });
+}
+
 function applyEmotion(old: EmotionBand, patch: EmotionPatch): EmotionBand {
   return {
     band: patch.band ?? old.band,
@@ -113,7 +161,7 @@ export function applyPatch(scene: Scene, patch: SceneDiff): Scene {
     emotion,
     separators: applyList(scene.separators, patch.separators, (s) => s.kind),
     cards: applyCards(scene.cards, patch),
-    arrows: applyList(scene.arrows, patch.arrows, (a) => a.id),
+    arrows: applyArrows(scene.arrows, patch),
     rules: patch.rules ?? scene.rules,
     styles: patch.styles ?? scene.styles,
     colours: patch.colours ?? scene.colours,
@@ -148,7 +196,12 @@ export function isEmptyPatch(patch: SceneDiff): boolean {
     patch.legend,
     patch.pain_notes,
   ];
-  return lists.every(emptyList) && patch.shifted.length === 0 && parts.every((p) => p === undefined);
+  return (
+    lists.every(emptyList) &&
+    patch.shifted.length === 0 &&
+    patch.shifted_arrows.length === 0 &&
+    parts.every((p) => p === undefined)
+  );
 }
 
 function sameOrder(a: { id: string }[], b: { id: string }[]): boolean {
