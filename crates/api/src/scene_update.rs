@@ -128,6 +128,16 @@ impl OpenWorkspace {
         let stays = !follows || result.journey.is_none() || result.journey == shown;
         let patch = match shown {
             Some(journey) if stays && have == self.view_mut().version => {
+                if *touched == Touched::default() {
+                    // Nothing touched (nothing to undo or redo) draws nothing new: no layout needed.
+                    self.view_mut().version += 1;
+                    return self.answer(
+                        result,
+                        shown,
+                        Some(SceneDiff::unchanged(journey)),
+                        changed,
+                    );
+                }
                 self.scene(journey).ok().map(|new| {
                     let view = self.view_mut();
                     let old = view.scene.as_ref().expect("a scene was sent");
@@ -139,10 +149,20 @@ impl OpenWorkspace {
             }
             _ => None,
         };
+        self.answer(result, shown, patch, changed)
+    }
+
+    fn answer(
+        &mut self,
+        result: EditResult,
+        journey: Option<Id>,
+        patch: Option<SceneDiff>,
+        changed: Changed,
+    ) -> SceneUpdate {
         SceneUpdate {
             result,
             version: self.view_mut().version,
-            journey: shown,
+            journey,
             patch,
             changed,
         }

@@ -3,8 +3,9 @@
 //! every other object it already draws. [`apply`] of [`diff`] to the old scene gives the new one
 //! exactly, order included.
 
-use std::collections::{HashMap, HashSet};
 use std::hash::Hash;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use serde::Serialize;
 use throughline_core::{Id, LineKind};
@@ -347,32 +348,33 @@ pub struct SceneDiff {
 impl SceneDiff {
     /// Whether the two scenes were the same.
     pub fn is_empty(&self) -> bool {
-        *self == diff_nothing(self.journey)
+        *self == SceneDiff::unchanged(self.journey)
     }
-}
 
-fn diff_nothing(journey: Id) -> SceneDiff {
-    SceneDiff {
-        journey,
-        width: None,
-        height: None,
-        title: None,
-        subtitle: None,
-        stages: empty(),
-        lanes: empty(),
-        emotion: None,
-        emotion_patch: None,
-        separators: empty(),
-        cards: empty(),
-        shifted: Vec::new(),
-        arrows: empty(),
-        shifted_arrows: Vec::new(),
-        rules: None,
-        styles: None,
-        colours: None,
-        title_block: None,
-        legend: None,
-        pain_notes: None,
+    /// The diff of a scene of `journey` with itself, for an edit known to change nothing drawn.
+    pub fn unchanged(journey: Id) -> SceneDiff {
+        SceneDiff {
+            journey,
+            width: None,
+            height: None,
+            title: None,
+            subtitle: None,
+            stages: empty(),
+            lanes: empty(),
+            emotion: None,
+            emotion_patch: None,
+            separators: empty(),
+            cards: empty(),
+            shifted: Vec::new(),
+            arrows: empty(),
+            shifted_arrows: Vec::new(),
+            rules: None,
+            styles: None,
+            colours: None,
+            title_block: None,
+            legend: None,
+            pain_notes: None,
+        }
     }
 }
 
@@ -488,11 +490,6 @@ fn apply_emotion(old: &EmotionBand, patch: &EmotionPatch) -> EmotionBand {
     }
 }
 
-fn has_duplicate_keys<T: Keyed>(items: &[T]) -> bool {
-    let mut seen = HashSet::with_capacity(items.len());
-    !items.iter().all(|item| seen.insert(item.key()))
-}
-
 /// The patch turning `old` into `new`: items equal in both stay unnamed as long as their order
 /// allows (the longest run in the same relative order); the rest are put whole.
 pub fn diff_list<T: Keyed + PartialEq + Clone>(old: &[T], new: &[T]) -> ListPatch<T::Key, T> {
@@ -513,7 +510,7 @@ fn diff_cards(old: &[Card], new: &[Card]) -> (ListPatch<Id, Card>, Vec<Shift>) {
 
 /// [`apply_list`] for cards, moving the shifted ones.
 fn apply_cards(old: &[Card], patch: &ListPatch<Id, Card>, shifted: &[Shift]) -> Vec<Card> {
-    let shifts: HashMap<Id, &Shift> = shifted.iter().map(|s| (s.id, s)).collect();
+    let shifts: FxHashMap<Id, &Shift> = shifted.iter().map(|s| (s.id, s)).collect();
     let mut cards = apply_list(old, patch);
     if !shifts.is_empty() {
         for card in &mut cards {
@@ -527,7 +524,7 @@ fn apply_cards(old: &[Card], patch: &ListPatch<Id, Card>, shifted: &[Shift]) -> 
 
 /// [`apply_list`] for arrows, moving the shifted ones (an arrow whose path cannot be moved stays).
 fn apply_arrows(old: &[Arrow], patch: &ListPatch<Id, Arrow>, shifted: &[ArrowShift]) -> Vec<Arrow> {
-    let shifts: HashMap<Id, &ArrowShift> = shifted.iter().map(|s| (s.id, s)).collect();
+    let shifts: FxHashMap<Id, &ArrowShift> = shifted.iter().map(|s| (s.id, s)).collect();
     let mut arrows = apply_list(old, patch);
     if !shifts.is_empty() {
         for arrow in &mut arrows {
@@ -549,10 +546,19 @@ fn diff_list_by<T: Keyed + Clone, S>(
     new: &[T],
     pair: impl Fn(&T, &T) -> Option<Option<S>>,
 ) -> (ListPatch<T::Key, T>, Vec<S>) {
-    if has_duplicate_keys(old) || has_duplicate_keys(new) {
+    let mut duplicates = false;
+    let mut old_at = FxHashMap::with_capacity_and_hasher(old.len(), Default::default());
+    for (i, item) in old.iter().enumerate() {
+        duplicates |= old_at.insert(item.key(), i).is_some();
+    }
+    let mut new_keys = FxHashSet::with_capacity_and_hasher(new.len(), Default::default());
+    for item in new {
+        duplicates |= !new_keys.insert(item.key());
+    }
+    if duplicates {
         // Keys cannot pair items up: say the list anew.
         let mut removed = Vec::new();
-        let mut seen = HashSet::new();
+        let mut seen = FxHashSet::default();
         for item in old {
             if seen.insert(item.key()) {
                 removed.push(item.key());
@@ -568,12 +574,6 @@ fn diff_list_by<T: Keyed + Clone, S>(
             .collect();
         return (ListPatch { removed, put }, Vec::new());
     }
-    let old_at: HashMap<T::Key, usize> = old
-        .iter()
-        .enumerate()
-        .map(|(i, item)| (item.key(), i))
-        .collect();
-    let new_keys: HashSet<T::Key> = new.iter().map(Keyed::key).collect();
     let removed = old
         .iter()
         .map(Keyed::key)
@@ -584,7 +584,11 @@ fn diff_list_by<T: Keyed + Clone, S>(
         .iter()
         .enumerate()
         .filter_map(|(n, item)| {
-            let o = *old_at.get(&item.key())?;
+            // Most items keep their index: check there before asking the map.
+            let o = match old.get(n) {
+                Some(at) if at.key() == item.key() => n,
+                _ => *old_at.get(&item.key())?,
+            };
             pair(&old[o], item).map(|extra| (n, o, extra))
         })
         .collect();
@@ -636,7 +640,7 @@ fn increasing_run(values: &[usize]) -> Vec<usize> {
 
 /// `old` with `patch` applied: the unnamed items in their order, with the put ones at their places.
 pub fn apply_list<T: Keyed + Clone>(old: &[T], patch: &ListPatch<T::Key, T>) -> Vec<T> {
-    let gone: HashSet<T::Key> = patch
+    let gone: FxHashSet<T::Key> = patch
         .removed
         .iter()
         .copied()
