@@ -128,44 +128,34 @@ impl OpenWorkspace {
         let stays = !follows || result.journey.is_none() || result.journey == shown;
         let patch = match shown {
             Some(journey) if stays && have == self.view_mut().version => {
-                if *touched == Touched::default() {
-                    // Nothing touched (nothing to undo or redo) draws nothing new: no layout needed.
-                    self.view_mut().version += 1;
-                    return self.answer(
-                        result,
-                        shown,
-                        Some(SceneDiff::unchanged(journey)),
-                        changed,
-                    );
-                }
-                self.scene(journey).ok().map(|new| {
-                    let view = self.view_mut();
-                    let old = view.scene.as_ref().expect("a scene was sent");
-                    let patch = diff(old, &new);
-                    view.scene = Some(new);
-                    view.version += 1;
-                    patch
-                })
+                self.patch_view(journey, touched)
             }
             _ => None,
         };
-        self.answer(result, shown, patch, changed)
-    }
-
-    fn answer(
-        &mut self,
-        result: EditResult,
-        journey: Option<Id>,
-        patch: Option<SceneDiff>,
-        changed: Changed,
-    ) -> SceneUpdate {
         SceneUpdate {
             result,
             version: self.view_mut().version,
-            journey,
+            journey: shown,
             patch,
             changed,
         }
+    }
+
+    /// The diff from the window's scene to `journey` as it is now, which becomes the window's scene
+    /// under the next version; `None` when the journey is gone.
+    fn patch_view(&mut self, journey: Id, touched: &Touched) -> Option<SceneDiff> {
+        let patch = if *touched == Touched::default() {
+            // Nothing touched (nothing to undo or redo) draws nothing new: no layout needed.
+            SceneDiff::unchanged(journey)
+        } else {
+            let new = self.scene(journey).ok()?;
+            let view = self.view_mut();
+            let patch = diff(view.scene.as_ref()?, &new);
+            view.scene = Some(new);
+            patch
+        };
+        self.view_mut().version += 1;
+        Some(patch)
     }
 }
 
