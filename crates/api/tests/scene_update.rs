@@ -319,3 +319,28 @@ fn an_edit_with_nothing_to_undo_or_redo_sends_an_empty_patch() {
     assert!(window.take(&update));
     assert_eq!(window.scene, ws.scene(journey).unwrap());
 }
+
+#[test]
+fn an_edit_in_another_journey_leaves_the_shown_scene_as_it_is() {
+    let (mut model, journey, _) = hospital();
+    let (mut other, other_links) = throughline_core::synthetic::journey("Pharmacy", 3, 12, 5);
+    other.position = 1.0;
+    let card = other.steps[0].id;
+    model.journeys.push(other);
+    model.links.extend(other_links);
+    let mut ws = OpenWorkspace::in_memory(&model).unwrap();
+    let mut window = Window::open(&mut ws, journey);
+    let update = ws
+        .apply_for_view(
+            &Edit::SetStepText {
+                step: card,
+                text: "Hands over the prescription".into(),
+            },
+            window.version,
+        )
+        .unwrap();
+    assert!(update.patch.as_ref().is_some_and(|p| p.is_empty()));
+    assert_eq!(update.changed.details, vec![card]);
+    assert!(window.take(&update));
+    assert_eq!(window.scene, ws.scene(journey).unwrap());
+}

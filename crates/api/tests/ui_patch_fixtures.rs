@@ -114,6 +114,8 @@ fn ui_patch_fixture_matches_the_current_layout() {
     let update = ws.redo_for_view(version).unwrap();
     take("redo the deletion", update);
 
+    // The UI test relies on the fixture moving cards and arrows as well as replacing them.
+    assert!(steps[0].patch.shifted.len() > 1 && steps[0].patch.shifted_arrows.len() > 1);
     let fresh = serde_json::to_string(&Patches {
         steps,
         after: ws.scene(claim).unwrap(),
