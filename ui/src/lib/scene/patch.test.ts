@@ -3,7 +3,8 @@ import type { Scene } from '../bindings/Scene';
 import type { SceneDiff } from '../bindings/SceneDiff';
 import { homeInsuranceClaim } from '../../test/fixtures';
 import patchesJson from '../../test/fixtures/home-insurance-claim.patches.json?raw';
-import { applyList, applyPatch, indexChange, isEmptyPatch, shiftPath } from './patch';
+import type { SceneUpdate } from '../bindings/SceneUpdate';
+import { applyList, applyPatch, followUpdate, indexChange, isEmptyPatch, shiftPath } from './patch';
 
 /** Diffs the backend made for a run of edits on the home insurance claim, and the scene after them. */
 const recorded: { steps: { edit: string; patch: SceneDiff }[]; after: Scene } = JSON.parse(patchesJson);
@@ -120,5 +121,29 @@ describe('indexChange', () => {
     const empty = nothing(homeInsuranceClaim.journey);
     expect(indexChange(homeInsuranceClaim, empty, swapped)).toBe('all');
     expect(indexChange(homeInsuranceClaim, empty, homeInsuranceClaim)).toBe('none');
+  });
+});
+
+describe('followUpdate', () => {
+  const journey = homeInsuranceClaim.journey;
+  const answer = (patch: SceneDiff | null, version: number, shown: string | null = journey): SceneUpdate => ({
+    result: { journey, can_undo: true, can_redo: false, described: null },
+    version,
+    journey: shown,
+    patch,
+    changed: { journeys: false, entities: false, details: [], links: false },
+  });
+
+  it('patches the scene and takes the new number', () => {
+    const next = followUpdate({ scene: homeInsuranceClaim, version: 4 }, answer(recorded.steps[0].patch, 5));
+    expect(next?.version).toBe(5);
+    expect(next?.scene).toEqual(applyPatch(homeInsuranceClaim, recorded.steps[0].patch));
+  });
+
+  it('asks for the whole scene when there is no diff or it is of another journey', () => {
+    const current = { scene: homeInsuranceClaim, version: 4 };
+    expect(followUpdate(current, answer(null, 4))).toBeNull();
+    expect(followUpdate(current, answer(recorded.steps[0].patch, 5, 'another'))).toBeNull();
+    expect(followUpdate(null, answer(recorded.steps[0].patch, 5))).toBeNull();
   });
 });

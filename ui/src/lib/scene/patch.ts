@@ -10,6 +10,7 @@ import type { EmotionPatch } from '../bindings/EmotionPatch';
 import type { ListPatch } from '../bindings/ListPatch';
 import type { Scene } from '../bindings/Scene';
 import type { SceneDiff } from '../bindings/SceneDiff';
+import type { SceneUpdate } from '../bindings/SceneUpdate';
 import type { Shift } from '../bindings/Shift';
 import type { TextLine } from '../bindings/TextLine';
 
@@ -219,4 +220,20 @@ export function indexChange(before: Scene, patch: SceneDiff, after: Scene): 'non
   if (!sameOrder(before.stages, after.stages) || !sameOrder(before.lanes, after.lanes)) return 'all';
   const lists = [patch.cards, patch.stages, patch.lanes];
   return lists.every(emptyList) && patch.shifted.length === 0 ? 'none' : 'partial';
+}
+
+/** The window's scene with the number the backend gave it, the base its next edits are answered against. */
+export interface NumberedScene {
+  scene: Scene;
+  version: number;
+}
+
+/**
+ * The window's scene after an edit's answer: patched when the answer carries a diff of this very scene,
+ * `null` when the whole scene must be fetched again (`shown_scene`) — the answer has no diff (the window
+ * was behind, the journey is gone or the edit shows another one) or the diff is of another journey.
+ */
+export function followUpdate(current: NumberedScene | null, update: SceneUpdate): NumberedScene | null {
+  if (!current || !update.patch || update.journey !== current.scene.journey) return null;
+  return { scene: applyPatch(current.scene, update.patch), version: update.version };
 }
