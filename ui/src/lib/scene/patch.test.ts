@@ -93,7 +93,11 @@ describe('applyList', () => {
   const c = { id: 'c' };
 
   it('puts items at their places among the kept ones, in order', () => {
-    const patched = applyList([a, b, c], { removed: ['b'], put: [{ at: 0, item: { id: 'x' } }, { at: 3, item: a }] }, key);
+    const put = [
+      { at: 0, item: { id: 'x' } },
+      { at: 2, item: a },
+    ];
+    const patched = applyList([a, b, c], { removed: ['b'], put }, key);
     expect(patched.map(key)).toEqual(['x', 'c', 'a']);
     expect(patched[1]).toBe(c);
   });
