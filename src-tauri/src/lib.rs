@@ -4,6 +4,7 @@
 mod commands;
 mod csv;
 mod export;
+mod history;
 mod idle;
 mod instance;
 mod menu;
@@ -116,6 +117,13 @@ pub fn build_app<R: tauri::Runtime>(
             commands::duplicate_cards,
             commands::undo,
             commands::redo,
+            history::history,
+            history::versions,
+            history::save_version,
+            history::restore_history,
+            history::restore_version,
+            history::compare_with,
+            history::scene_then,
             commands::edit_status,
             commands::list_entities,
             commands::entity_usage,

@@ -8,15 +8,19 @@ use throughline_core::diff::WorkspaceDiff;
 use ts_rs::{Config, TS};
 
 use crate::{
-    ApiError, CheckGroup, Clip, CriticalityRow, CsvPreview, CsvTable, CsvTarget, Edit, EditResult,
-    EntitySummary, EntityUsage, ExportFormat, ExportOptions, FindScope, Found, Impact,
-    JourneySummary, Link, NetworkScene, NewWorkspace, Ownership, Pasted, Pasting, RecentWorkspace,
-    Scene, SceneUpdate, ShownScene, Step, WorkspaceInfo,
+    ApiError, CheckGroup, Clip, Comparison, CriticalityRow, CsvPreview, CsvTable, CsvTarget, Edit,
+    EditResult, EntitySummary, EntityUsage, ExportFormat, ExportOptions, FindScope, Found,
+    HistoryList, HistoryPage, Impact, JourneySummary, Link, NetworkScene, NewWorkspace, Older,
+    Ownership, Pasted, Pasting, RecentWorkspace, Scene, SceneUpdate, ShownScene, Step, ThenScene,
+    Version, WorkspaceInfo,
 };
 
 fn export_all(dir: &Path) {
     let cfg = Config::new().with_out_dir(dir);
     Scene::export_all(&cfg).unwrap();
+    Comparison::export_all(&cfg).unwrap();
+    ThenScene::export_all(&cfg).unwrap();
+    Older::export_all(&cfg).unwrap();
     JourneySummary::export_all(&cfg).unwrap();
     WorkspaceInfo::export_all(&cfg).unwrap();
     ApiError::export_all(&cfg).unwrap();
@@ -44,6 +48,9 @@ fn export_all(dir: &Path) {
     Pasting::export_all(&cfg).unwrap();
     Pasted::export_all(&cfg).unwrap();
     WorkspaceDiff::export_all(&cfg).unwrap();
+    HistoryPage::export_all(&cfg).unwrap();
+    HistoryList::export_all(&cfg).unwrap();
+    Version::export_all(&cfg).unwrap();
     SceneUpdate::export_all(&cfg).unwrap();
     ShownScene::export_all(&cfg).unwrap();
 }

@@ -2,28 +2,35 @@
 //! layers over [`OpenWorkspace`], so a journey looks the same and an edit behaves the same wherever it
 //! comes from.
 
+mod annotate;
 mod clipboard;
+mod compare_view;
 mod error;
 mod export;
 mod file_name;
 mod files;
 mod find;
 mod git_merge;
+mod history;
 mod import;
 mod manage;
 mod merge_versions;
 mod outage;
 mod patience;
 mod recent;
+mod resolve;
 mod safe_write;
 mod scene_update;
 mod sheets;
 mod text_form;
 mod types;
+mod version_folders;
 mod version_spec;
+mod versions;
 mod workspace;
 
 pub use clipboard::Pasted;
+pub use compare_view::{compare_journey, CardMark, CompareCounts, Comparison, Older, ThenScene};
 pub use error::{ApiError, ErrorCode};
 pub use export::{render, render_with_journey, today_utc, ExportFormat, ExportJob, Progress};
 pub use file_name::{file_stem, MAX_STEM_BYTES};
@@ -32,6 +39,7 @@ pub use find::{FindHit, Found, MAX_FIND_HITS};
 pub use git_merge::{
     git_setup, merge_file_in_place, FileMerged, GitSetup, GIT_ATTRIBUTES, GIT_DRIVER,
 };
+pub use history::{format_time, HistoryEntry, HistoryList, HistoryPage, MAX_HISTORY_PAGE};
 pub use import::{
     journey_in_bytes, read_picture, MAX_IMPORT_CARDS, MAX_IMPORT_RECORDS, MAX_PICTURE_BYTES,
     NO_JOURNEY,
@@ -46,12 +54,15 @@ pub use patience::{retry_while_in_use, OPEN_PATIENCE};
 pub use recent::{
     canonical_path, recent_list_path, RecentEntry, RecentWorkspace, RecentWorkspaces, RECENT_LIMIT,
 };
+pub use resolve::resolve_at;
 pub use safe_write::{check_target, is_same_file, is_workspace, write_atomically, write_export};
 pub use scene_update::{Changed, SceneUpdate, ShownScene};
 pub use sheets::{
     map_column, read_csv_file, CsvColumn, CsvField, CsvPreview, CsvRow, CsvTable, CsvTarget,
 };
-pub use text_form::{create_workspace_file, open_text, save_text, TextSaved};
+pub use text_form::{
+    create_workspace_file, create_workspace_file_with_versions, open_text, save_text, TextSaved,
+};
 pub use throughline_core::analysis::FindingKind;
 pub use throughline_core::clip::{Clip, Pasting};
 pub use throughline_core::diff;
@@ -66,9 +77,9 @@ pub use throughline_core::{Entity, EntityKind, Link, LinkKind};
 pub use throughline_render::{ExportOptions, PageLayout, Paper};
 pub use throughline_render::{NetworkScene, Scene, SceneDiff};
 pub use types::{EditResult, JourneySummary, WorkspaceInfo};
-pub use version_spec::{
-    compare, read_named_version, read_version, split_version_spec, WorkspaceVersion,
-};
+pub use version_folders::{read_versions as read_text_versions, VERSIONS_DIR, VERSION_FILE};
+pub use version_spec::{compare, read_version, split_version_spec, WorkspaceVersion};
+pub use versions::{check_version_name, Version, MAX_VERSIONS, MAX_VERSION_NAME_CHARS};
 pub use workspace::{default_workspace_path, OpenWorkspace};
 
 #[cfg(test)]

@@ -27,7 +27,7 @@ pub struct TextSaved {
     pub removed: usize,
 }
 
-fn storage(path: &Path, doing: &str, e: std::io::Error) -> ApiError {
+pub(crate) fn storage(path: &Path, doing: &str, e: std::io::Error) -> ApiError {
     ApiError::new(
         ErrorCode::Storage,
         format!("{}: cannot {doing}: {e}", path.display()),
@@ -248,20 +248,28 @@ fn text_form_error(dir: &Path, e: TextFormError) -> ApiError {
     ApiError::new(code, format!("{}/{e}", dir.display()))
 }
 
-impl OpenWorkspace {
-    /// Saves this workspace as a text form in `dir` under its file's name (see [`save_text`]).
-    pub fn save_text(&self, dir: &Path, force: bool) -> Result<TextSaved, ApiError> {
-        save_text(self.model(), &self.info().name, dir, force)
-    }
-}
-
 /// Writes `model` as a new workspace file at `path`. An existing file is replaced only with `force`,
 /// and never while a window has it open; the new file is made beside it and renamed over it, so
 /// `path` holds either the old workspace or the whole new one.
 pub fn create_workspace_file(path: &Path, model: &Workspace, force: bool) -> Result<(), ApiError> {
+    create_workspace_file_with_versions(path, model, &[], force)
+}
+
+/// [`create_workspace_file`] that also stores named versions (as read by
+/// [`crate::read_text_versions`]) in the new file.
+pub fn create_workspace_file_with_versions(
+    path: &Path,
+    model: &Workspace,
+    versions: &[(crate::Version, Workspace)],
+    force: bool,
+) -> Result<(), ApiError> {
+    let create = |at: &Path| -> Result<(), ApiError> {
+        let mut ws = OpenWorkspace::create_from(at, model)?;
+        ws.import_versions(versions)?;
+        Ok(())
+    };
     if !path.exists() {
-        drop(OpenWorkspace::create_from(path, model)?);
-        return Ok(());
+        return create(path);
     }
     if !force {
         return Err(ApiError::new(
@@ -282,7 +290,7 @@ pub fn create_workspace_file(path: &Path, model: &Workspace, force: bool) -> Res
         .tempdir_in(dir)
         .map_err(|e| storage(dir, "make a temporary folder", e))?;
     let fresh = scratch.path().join("new.throughline");
-    drop(OpenWorkspace::create_from(&fresh, model)?);
+    create(&fresh)?;
     let wal = |p: &Path| {
         let mut s = p.as_os_str().to_owned();
         s.push("-wal");

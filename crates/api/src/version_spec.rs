@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use throughline_core::diff::{diff, diff_journey, WorkspaceDiff};
 use throughline_core::{Id, Workspace};
 
-use crate::{open_text, ApiError, ErrorCode, OpenWorkspace};
+use crate::{open_text, resolve_at, ApiError, ErrorCode, OpenWorkspace};
 
 /// One version of a workspace, read and checked, with the name it goes by.
 #[derive(Clone, Debug)]
@@ -33,25 +33,6 @@ pub fn split_version_spec(spec: &str) -> (PathBuf, Option<&str>) {
     }
 }
 
-/// The workspace as the named version `version` of the workspace file at `path` holds it. Named
-/// versions are kept by the workspace's history; this build has none, so every name is reported as
-/// not found.
-pub fn read_named_version(path: &Path, version: &str) -> Result<Workspace, ApiError> {
-    if !path.exists() {
-        return Err(ApiError::new(
-            ErrorCode::NotFound,
-            format!("{}: no such file", path.display()),
-        ));
-    }
-    Err(ApiError::new(
-        ErrorCode::NotFound,
-        format!(
-            "{}: named versions are not kept by this Throughline, so the version \"{version}\" was not found",
-            path.display()
-        ),
-    ))
-}
-
 /// Reads the version `spec` names: a text-form folder, a workspace file (opened read-only, so a
 /// workspace open in a window can be compared), or `FILE@version`.
 pub fn read_version(spec: &str) -> Result<WorkspaceVersion, ApiError> {
@@ -62,7 +43,8 @@ pub fn read_version(spec: &str) -> Result<WorkspaceVersion, ApiError> {
                 .file_stem()
                 .map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            (read_named_version(&path, v)?, name)
+            let named = format!("{}@{v}", path.display());
+            (resolve_at(&named)?, format!("{name}@{v}"))
         }
         None if path.is_dir() => open_text(&path)?,
         None if path.exists() => {
@@ -176,18 +158,24 @@ mod tests {
     }
 
     #[test]
-    fn a_named_version_is_reported_as_not_found() {
+    fn a_named_version_is_read_from_its_file_and_a_missing_one_is_named() {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("hotel.throughline");
-        OpenWorkspace::create_from(&file, &Workspace::default()).unwrap();
-        let spec = format!("{}@after workshop 2", file.display());
-        let e = read_version(&spec).unwrap_err();
+        let mut ws = OpenWorkspace::create_sample(&file).unwrap();
+        ws.save_version("after workshop 2").unwrap();
+        let journey = ws.model().journeys[0].id;
+        ws.apply(&throughline_core::edit::Edit::DeleteJourney { journey })
+            .unwrap();
+        drop(ws);
+        let then = read_version(&format!("{}@after workshop 2", file.display())).unwrap();
+        assert!(then.workspace.journey(journey).is_some());
+        assert_eq!(then.name, "hotel@after workshop 2");
+        let now = read_version(file.to_str().unwrap()).unwrap();
+        assert_eq!(compare(&then, &now, None).unwrap().journeys.len(), 1);
+
+        let e = read_version(&format!("{}@after workshop 9", file.display())).unwrap_err();
         assert_eq!(e.code, ErrorCode::NotFound);
-        assert!(
-            e.message.contains("\"after workshop 2\" was not found"),
-            "{}",
-            e.message
-        );
+        assert!(e.message.contains("after workshop 9"), "{}", e.message);
         let e = read_version(dir.path().join("nothing").to_str().unwrap()).unwrap_err();
         assert!(
             e.message

@@ -4,22 +4,19 @@ use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use std::collections::{HashMap, HashSet};
 use throughline_core::edit::{apply, describe, Edit, Touched};
 use throughline_core::find::FindIndex;
 use throughline_core::graph::WorkspaceGraph;
 use throughline_core::impact::OutageIndex;
 use throughline_core::sample::sample_workspace;
-
-use throughline_core::analysis;
-use throughline_core::{Id, Journey, LinkKind, Step, Workspace};
+use throughline_core::{Id, Step, Workspace};
 
 use throughline_render::{
-    export_scene, layout_cached, to_svg, Annotations, ChipInput, ChipRole, ExportOptions, Fonts,
-    Scene, TitleInfo, WrapCache,
+    export_scene, layout_cached, to_svg, ExportOptions, Fonts, Scene, TitleInfo, WrapCache,
 };
 use throughline_store::{History, Store, StoreError};
 
+use crate::annotate::annotations;
 use crate::{ApiError, EditResult, ErrorCode, JourneySummary, WorkspaceInfo};
 
 /// Where the app keeps the workspace it opens when given none: `default.throughline` in the user's
@@ -116,6 +113,14 @@ impl OpenWorkspace {
         let mut store = Store::open_in_memory()?;
         store.insert_workspace(model)?;
         Self::load(store)
+    }
+
+    /// `model` open in memory and read-only: a workspace as it was, to look at, never to edit.
+    pub fn read_only_view(model: &Workspace) -> Result<Self, ApiError> {
+        let mut store = Store::open_in_memory()?;
+        store.insert_workspace(model)?;
+        store.seal();
+        Ok(Self::from_parts(store, model.clone()))
     }
 
     /// Opens a workspace for a window to edit: [`OpenWorkspace::open`], which is refused while
@@ -241,7 +246,7 @@ impl OpenWorkspace {
             .model
             .journey(journey)
             .ok_or_else(|| ApiError::new(ErrorCode::NotFound, "that journey no longer exists"))?;
-        let notes = self.annotations(j);
+        let notes = annotations(&self.model, &self.graph(), j);
         let mut cache = self.wrapped.borrow_mut();
         Ok(layout_cached(
             j,
@@ -265,7 +270,7 @@ impl OpenWorkspace {
             .model
             .journey(journey)
             .ok_or_else(|| ApiError::new(ErrorCode::NotFound, "that journey no longer exists"))?;
-        let notes = self.annotations(j);
+        let notes = annotations(&self.model, &self.graph(), j);
         let info = TitleInfo {
             workspace: self.info().name,
             date: date.to_owned(),
@@ -280,54 +285,6 @@ impl OpenWorkspace {
             &self.fonts,
             &mut cache,
         ))
-    }
-
-    /// The chips of a journey's cards (owner first, then linked entities by role and name) and its
-    /// hand-offs between teams.
-    fn annotations(&self, journey: &Journey) -> Annotations {
-        let ws = &self.model;
-        let steps: HashSet<Id> = journey.steps.iter().map(|s| s.id).collect();
-        let mut chips: HashMap<Id, Vec<ChipInput>> = HashMap::new();
-        let chip = |entity: Id, role: ChipRole| {
-            ws.entity(entity).map(|e| ChipInput {
-                entity,
-                label: e.name.clone(),
-                role,
-            })
-        };
-        for step in &journey.steps {
-            if let Some(c) = step.owner.and_then(|o| chip(o, ChipRole::Owner)) {
-                chips.entry(step.id).or_default().push(c);
-            }
-        }
-        let mut linked: Vec<(Id, ChipInput)> = ws
-            .links
-            .iter()
-            .filter(|l| steps.contains(&l.from))
-            .filter_map(|l| {
-                let role = match l.kind {
-                    LinkKind::PerformedBy => ChipRole::PerformedBy,
-                    LinkKind::Uses => ChipRole::Uses,
-                    LinkKind::PartOf => ChipRole::PartOf,
-                    _ => return None,
-                };
-                chip(l.to, role).map(|c| (l.from, c))
-            })
-            .collect();
-        linked.sort_by(|a, b| {
-            (a.1.role as u8, a.1.label.to_lowercase())
-                .cmp(&(b.1.role as u8, b.1.label.to_lowercase()))
-        });
-        for (step, c) in linked {
-            chips.entry(step).or_default().push(c);
-        }
-        // The blueprint marks where the work changes team; unassigned hand-offs are the checks' business.
-        let handoffs = analysis::handoffs(&self.graph(), Some(journey.id))
-            .into_iter()
-            .filter(|h| !h.is_unassigned())
-            .map(|h| h.link)
-            .collect();
-        Annotations { chips, handoffs }
     }
 
     /// The journey as an SVG document.
@@ -350,11 +307,32 @@ impl OpenWorkspace {
 
     /// [`OpenWorkspace::apply`], with the records the edit touched.
     pub(crate) fn apply_touched(&mut self, edit: &Edit) -> Result<(EditResult, Touched), ApiError> {
+        let description = describe(edit, &self.model);
+        self.apply_described_touched(edit, &description)
+    }
+
+    /// [`OpenWorkspace::apply`] with the history's one-line account of the edit given.
+    pub(crate) fn apply_described(
+        &mut self,
+        edit: &Edit,
+        description: &str,
+    ) -> Result<EditResult, ApiError> {
+        self.apply_described_touched(edit, description)
+            .map(|(result, _)| result)
+    }
+
+    /// [`OpenWorkspace::apply_described`], with the records the edit touched.
+    fn apply_described_touched(
+        &mut self,
+        edit: &Edit,
+        description: &str,
+    ) -> Result<(EditResult, Touched), ApiError> {
         self.refuse_if_read_only()?;
         let (touched, inverse) = apply(&mut self.model, edit)?;
         let history = History::Record {
             edit,
             inverse: &inverse,
+            description,
         };
         self.commit(touched, &inverse, history)
     }
@@ -372,9 +350,10 @@ impl OpenWorkspace {
             return Ok((self.status(None), Touched::default(), None));
         };
         let made = self.store.undoable_edit()?.filter(|(made, _)| *made == seq);
+        let worded = self.store.history_description(seq)?;
         let (mut result, touched) = self.replay(&inverse, History::Undo(seq))?;
         // The model is now as it was before the edit was made, which is what its account is worded over.
-        result.described = made.map(|(_, edit)| describe(&edit, &self.model));
+        result.described = worded.or_else(|| made.map(|(_, edit)| describe(&edit, &self.model)));
         Ok((result, touched, Some(inverse)))
     }
 
@@ -390,13 +369,16 @@ impl OpenWorkspace {
         let Some((seq, edit)) = self.store.redoable()? else {
             return Ok((self.status(None), Touched::default(), None));
         };
-        let described = describe(&edit, &self.model);
+        let described = match self.store.history_description(seq)? {
+            Some(worded) => worded,
+            None => describe(&edit, &self.model),
+        };
         let (mut result, touched) = self.replay(&edit, History::Redo(seq))?;
         result.described = Some(described);
         Ok((result, touched, Some(edit)))
     }
 
-    fn refuse_if_read_only(&self) -> Result<(), ApiError> {
+    pub(crate) fn refuse_if_read_only(&self) -> Result<(), ApiError> {
         if self.is_read_only() {
             let path = self.store.path().unwrap_or(Path::new(":memory:"));
             return Err(StoreError::ReadOnly(path.to_owned()).into());
@@ -437,6 +419,11 @@ impl OpenWorkspace {
     /// The store, for the file operations of [`crate::files`].
     pub(crate) fn store(&self) -> &Store {
         &self.store
+    }
+
+    /// The store, for writes that are not edits (named versions).
+    pub(crate) fn store_mut(&mut self) -> &mut Store {
+        &mut self.store
     }
 
     /// The fonts scenes are measured with.

@@ -13,6 +13,7 @@ mod diff;
 mod edit_stream;
 mod export;
 mod git_merge;
+mod history;
 mod merge;
 mod text_form;
 
@@ -161,6 +162,11 @@ enum Command {
     GitSetup(git_merge::GitSetupArgs),
     /// Merge one text-form file for Git (the driver git-setup registers): BASE OURS THEIRS PATH.
     MergeFile(git_merge::MergeFileArgs),
+    /// List a workspace's edits, newest first: when, and what each did.
+    History(history::HistoryArgs),
+    /// Save or list named versions of a workspace.
+    #[command(subcommand)]
+    Version(history::VersionCommand),
     /// Write a journey's laid-out scene as JSON (what the app draws).
     Scene {
         /// The workspace file.
@@ -297,6 +303,8 @@ fn run(cli: Cli) -> Result<Outcome, String> {
         Command::Merge(args) => return Ok(Outcome::Status(merge::run(&args))),
         Command::GitSetup(args) => git_merge::setup(&args)?,
         Command::MergeFile(args) => return Ok(Outcome::Status(git_merge::merge_file(&args))),
+        Command::History(args) => history::history(&args)?,
+        Command::Version(command) => history::version(&command)?,
         Command::Scene { workspace, journey } => {
             let ws = OpenWorkspace::open_read_only(&workspace).map_err(fail)?;
             let scene = ws

@@ -4,7 +4,9 @@
 use std::path::PathBuf;
 
 use clap::Args;
-use throughline_api::{create_workspace_file, open_text, OpenWorkspace};
+use throughline_api::{
+    create_workspace_file_with_versions, open_text, read_text_versions, OpenWorkspace,
+};
 
 /// Arguments of `save-text`.
 #[derive(Args)]
@@ -48,13 +50,16 @@ pub fn save(args: &SaveText) -> Result<(), String> {
 /// Reads a text form and writes it as a workspace file.
 pub fn open(args: &OpenText) -> Result<(), String> {
     let (model, name) = open_text(&args.dir).map_err(|e| e.message)?;
-    create_workspace_file(&args.workspace, &model, args.force).map_err(|e| e.message)?;
+    let versions = read_text_versions(&args.dir).map_err(|e| e.message)?;
+    create_workspace_file_with_versions(&args.workspace, &model, &versions, args.force)
+        .map_err(|e| e.message)?;
     println!(
-        "created {} from the text form of \"{name}\" in {}: {} journeys, {} entities",
+        "created {} from the text form of \"{name}\" in {}: {} journeys, {} entities, {} named versions",
         args.workspace.display(),
         args.dir.display(),
         model.journeys.len(),
-        model.entities.len()
+        model.entities.len(),
+        versions.len()
     );
     Ok(())
 }

@@ -159,7 +159,7 @@ fn unreadable_versions_exit_with_two_and_say_why() {
     let out = throughline(&["diff", &named, path(&ws)]);
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        text(&out.stderr).contains("the version \"after workshop 2\" was not found"),
+        text(&out.stderr).contains("no version \"after workshop 2\""),
         "{}",
         text(&out.stderr)
     );

@@ -4,13 +4,15 @@
 //! without any one edit stalling. Undoing more than [`HISTORY_LIMIT`] steps back is therefore not
 //! possible; undone entries are always the newest, so redo is never cut short.
 //!
-//! Entries that must outlive the bound (named versions, when they come) are to be excluded in
-//! [`COMPACT`]'s inner `WHERE`, and nowhere else.
+//! Named versions outlive the bound without holding entries back: each keeps a snapshot of the
+//! workspace in the `versions` table.
 
 use rusqlite::Transaction;
 
-/// How many history entries a workspace keeps.
-pub const HISTORY_LIMIT: i64 = 10_000;
+/// How many history entries a workspace keeps: a long workshop series' worth. An entry of a typical
+/// edit takes a few hundred bytes (its edit, inverse and description as JSON and text), so the full
+/// history of an ordinary file stays in the tens of megabytes.
+pub const HISTORY_LIMIT: i64 = 100_000;
 
 /// The most entries one edit removes.
 const COMPACT_BATCH: i64 = 500;

@@ -6,10 +6,12 @@ mod check;
 mod codec;
 mod error;
 mod history;
+mod history_read;
 mod load;
 mod lock;
 mod migrations;
 mod verify;
+mod versions;
 mod write;
 
 use std::path::{Path, PathBuf};
@@ -19,8 +21,10 @@ use rusqlite::{Connection, OpenFlags};
 pub use check::{wal_path, APPLICATION_ID, SCHEMA_VERSION};
 pub use error::StoreError;
 pub use history::HISTORY_LIMIT;
+pub use history_read::HistoryRow;
 pub use lock::sidecar_path as lock_sidecar_path;
 pub use lock::EditLock;
+pub use versions::VersionRow;
 pub use write::History;
 
 /// An open workspace file (or in-memory database, for tests).
@@ -28,6 +32,9 @@ pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
     read_only: bool,
+    /// This opening of the file, stamped on every history entry it writes: the unix ms it was opened,
+    /// raised past any session already in the history so each opening is told apart.
+    session: i64,
     /// Held by a reader that told SQLite the file cannot change, for as long as it reads.
     _reading: Option<lock::ReadLock>,
     /// Held for as long as the store may write; declared after `conn` so the connection closes (and
@@ -137,6 +144,7 @@ impl Store {
             conn,
             path: Some(path.to_owned()),
             read_only: true,
+            session: 0,
             _reading: reading,
             _lock: None,
         })
@@ -169,15 +177,23 @@ impl Store {
             path: shown.clone(),
             message: e.to_string(),
         })?;
+        let session = history_read::next_session(&conn).map_err(|e| StoreError::io(&shown, e))?;
         let store = Store {
             conn,
             path,
             read_only: false,
+            session,
             _reading: None,
             _lock: lock,
         };
         store.checkpoint();
         Ok(store)
+    }
+
+    /// Refuses every write from now on, as for a file opened read-only: for a workspace held in
+    /// memory only to be looked at (an earlier version of another).
+    pub fn seal(&mut self) {
+        self.read_only = true;
     }
 
     /// The file this store writes to (`None` in memory).
@@ -230,6 +246,13 @@ impl Store {
             .clone()
             .unwrap_or_else(|| PathBuf::from(":memory:"))
     }
+}
+
+/// Milliseconds since the Unix epoch, as history entries and versions record when they were made.
+pub fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
 }
 
 /// Reads the schema, which makes SQLite open the file (and its log) for real.

@@ -17,6 +17,8 @@ pub enum History<'a> {
         edit: &'a Edit,
         /// The edit that undoes it.
         inverse: &'a Edit,
+        /// What it did, in the room's words, for the history to list.
+        description: &'a str,
     },
     /// The entry with this sequence number was undone.
     Undo(i64),
@@ -60,11 +62,11 @@ impl Store {
         self.refuse_if_read_only()?;
         let tx = self.conn.transaction().map_err(err)?;
         write_touched(&tx, ws, touched).map_err(err)?;
-        write_history(&tx, history).map_err(err)?;
+        write_history(&tx, history, self.session).map_err(err)?;
         tx.commit().map_err(err)
     }
 
-    fn refuse_if_read_only(&self) -> Result<()> {
+    pub(crate) fn refuse_if_read_only(&self) -> Result<()> {
         if self.read_only {
             return Err(StoreError::ReadOnly(self.shown_path()));
         }
@@ -111,17 +113,30 @@ impl Store {
     }
 }
 
-fn write_history(tx: &Transaction, history: History) -> rusqlite::Result<()> {
+fn write_history(tx: &Transaction, history: History, session: i64) -> rusqlite::Result<()> {
     match history {
-        History::Record { edit, inverse } => {
+        History::Record {
+            edit,
+            inverse,
+            description,
+        } => {
             let json = |e: &Edit| {
                 serde_json::to_string(e)
                     .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))
             };
             tx.prepare_cached("DELETE FROM history WHERE undone = 1")?
                 .execute([])?;
-            tx.prepare_cached("INSERT INTO history (edit, inverse) VALUES (?1, ?2)")?
-                .execute(params![json(edit)?, json(inverse)?])?;
+            tx.prepare_cached(
+                "INSERT INTO history (edit, inverse, at, session, description)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?
+            .execute(params![
+                json(edit)?,
+                json(inverse)?,
+                crate::now_ms(),
+                session,
+                description
+            ])?;
             crate::history::compact(tx)?;
         }
         History::Undo(seq) => {
@@ -337,6 +352,7 @@ mod tests {
                 History::Record {
                     edit: &edit,
                     inverse: &inverse,
+                    description: "half-written",
                 },
             )
             .unwrap_err();

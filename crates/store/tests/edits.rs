@@ -52,6 +52,7 @@ fn applied_edits_persist_across_reopen() {
                 History::Record {
                     edit,
                     inverse: &inverse,
+                    description: "an edit",
                 },
             )
             .unwrap();
@@ -106,6 +107,7 @@ fn undo_history_survives_reopening() {
             History::Record {
                 edit: &edit,
                 inverse: &inverse,
+                description: "an edit",
             },
         )
         .unwrap();
@@ -183,6 +185,7 @@ fn entity_edits_and_their_undo_persist() {
                 History::Record {
                     edit,
                     inverse: &inverse,
+                    description: "an edit",
                 },
             )
             .unwrap();

@@ -7,6 +7,12 @@ import { getCurrentWindow } from '@tauri-apps/api/window';
 import { save } from '@tauri-apps/plugin-dialog';
 import type { ApiError } from './bindings/ApiError';
 import type { CheckGroup } from './bindings/CheckGroup';
+import type { Comparison } from './bindings/Comparison';
+import type { HistoryList } from './bindings/HistoryList';
+import type { HistoryPage } from './bindings/HistoryPage';
+import type { Older } from './bindings/Older';
+import type { ThenScene } from './bindings/ThenScene';
+import type { Version } from './bindings/Version';
 import type { Clip } from './bindings/Clip';
 import type { CriticalityRow } from './bindings/CriticalityRow';
 import type { Edit } from './bindings/Edit';
@@ -48,6 +54,20 @@ export interface Backend extends CsvBackend {
   findCards(query: string, journey: Id, scope: FindScope): Promise<Found>;
   /** Validates and commits one edit with its undo entry. */
   applyEdit(edit: Edit): Promise<EditResult>;
+  /** A page of the edit history, newest first. */
+  history(page: HistoryPage): Promise<HistoryList>;
+  /** The named versions, oldest first. */
+  versions(): Promise<Version[]>;
+  /** Names the workspace as it is now ("after workshop 2"). */
+  saveVersion(name: string): Promise<Version>;
+  /** Brings the workspace back to how it was just after a history entry, as one undoable edit. */
+  restoreHistory(seq: number): Promise<EditResult>;
+  /** Brings the workspace back to a named version, as one undoable edit. */
+  restoreVersion(name: string): Promise<EditResult>;
+  /** A journey as it is now, compared with an older version; nothing changes. */
+  compareWith(older: Older, journey: Id): Promise<Comparison>;
+  /** A journey as an older version had it, to look at; nothing changes. */
+  sceneThen(older: Older, journey: Id): Promise<ThenScene>;
   /** The cards in the clipboard's forms (rich, lines, table); nothing changes. */
   copyCards(journey: Id, steps: Id[]): Promise<Clip>;
   /** Pastes a rich clip or plain text into a cell as one undoable edit; resolves with the new cards. */
@@ -197,6 +217,13 @@ export function tauriBackend(): Backend {
     stepDetails: (step) => call('step_details', { step }),
     findCards: (query, journey, scope) => call('find_cards', { query, journey, scope }),
     applyEdit: (edit) => call('apply_edit', { edit }),
+    history: (page) => call('history', { page }),
+    versions: () => call('versions'),
+    saveVersion: (name) => call('save_version', { name }),
+    restoreHistory: (seq) => call('restore_history', { seq }),
+    restoreVersion: (name) => call('restore_version', { name }),
+    compareWith: (older, journey) => call('compare_with', { older, journey }),
+    sceneThen: (older, journey) => call('scene_then', { older, journey }),
     copyCards: (journey, steps) => call('copy_cards', { journey, steps }),
     pasteCards: (journey, lane, stage, pasting) => call('paste_cards', { journey, lane, stage, pasting }),
     duplicateCards: (journey, steps) => call('duplicate_cards', { journey, steps }),

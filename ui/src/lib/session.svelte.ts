@@ -229,6 +229,15 @@ export class Session {
     throw failure ?? { code: 'not_found', message: 'the imported journey is not in the workspace' };
   }
 
+  /**
+   * Runs an edit the backend works out itself (restoring a version) through the queue like any edit:
+   * one undo step, and everything shown is fetched again after it. Resolves with null when refused (the
+   * message is then in `error`).
+   */
+  run(send: () => Promise<EditResult>): Promise<EditResult | null> {
+    return this.enqueue(send, true, true, undefined, true);
+  }
+
   /** The cards in the clipboard's forms; nothing changes. */
   copyCards(journey: Id, steps: Id[]): Promise<Clip> {
     return this.backend.copyCards(journey, steps);

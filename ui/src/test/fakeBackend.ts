@@ -175,6 +175,17 @@ export function fakeBackend(overrides: Partial<Backend> = {}): FakeBackend {
     stepDetails: vi.fn(async (step: Id) => stepOf(step)),
     findCards: vi.fn(async (query: string, journey: Id, scope: FindScope) => findIn(query, journey, scope)),
     applyEdit: vi.fn(async () => ({ journey: home.id, can_undo: true, can_redo: false, described: null })),
+    history: vi.fn(async () => ({ entries: [], next_before_seq: null, current_session: 0, current_seq: null })),
+    versions: vi.fn(async () => []),
+    saveVersion: vi.fn(async (name: string) => ({ id: 1, name, at: 0, seq: null })),
+    restoreHistory: vi.fn(async () => ({ journey: null, can_undo: true, can_redo: false, described: null })),
+    restoreVersion: vi.fn(async () => ({ journey: null, can_undo: true, can_redo: false, described: null })),
+    compareWith: vi.fn(async () => {
+      throw { code: 'not_found', message: 'no older version in the fake backend' };
+    }),
+    sceneThen: vi.fn(async () => {
+      throw { code: 'not_found', message: 'no older version in the fake backend' };
+    }),
     copyCards: vi.fn(async (_journey: Id, steps: Id[]) => {
       const texts = steps.map((id) => stepOf(id).text);
       return {

@@ -55,6 +55,7 @@ pub fn edit(store: &mut Store, ws: &mut Workspace, edit: &Edit) {
             History::Record {
                 edit,
                 inverse: &inverse,
+                description: "an edit",
             },
         )
         .unwrap();

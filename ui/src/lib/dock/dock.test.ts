@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dockState, toggleAction } from './dock';
 
-const none = { details: false, impact: false, checks: false };
+const none = { details: false, impact: false, changes: false, checks: false, history: false };
 
 describe('dockState', () => {
   it('is empty with no panel open', () => {
@@ -9,7 +9,7 @@ describe('dockState', () => {
   });
 
   it('lists open panels in tab order and puts the wanted one in front', () => {
-    const open = { details: true, impact: true, checks: true };
+    const open = { ...none, details: true, impact: true, checks: true };
     expect(dockState(open, 'checks')).toEqual({ tabs: ['details', 'impact', 'checks'], front: 'checks' });
   });
 
@@ -23,7 +23,7 @@ describe('dockState', () => {
 
 describe('toggleAction', () => {
   it('closes the panel in front and brings any other forward', () => {
-    const state = dockState({ details: true, impact: false, checks: true }, 'checks');
+    const state = dockState({ ...none, details: true, checks: true }, 'checks');
     expect(toggleAction(state, 'checks')).toBe('close');
     expect(toggleAction(state, 'details')).toBe('front');
     expect(toggleAction(state, 'impact')).toBe('front');

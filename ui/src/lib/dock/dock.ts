@@ -2,16 +2,18 @@
 // taking its own column, so no combination of open panels can crush the canvas or the toolbar.
 
 /** A panel the dock can hold. */
-export type DockPanel = 'details' | 'impact' | 'checks';
+export type DockPanel = 'details' | 'impact' | 'changes' | 'checks' | 'history';
 
 /** The order of the dock's tabs. */
-export const DOCK_ORDER: readonly DockPanel[] = ['details', 'impact', 'checks'];
+export const DOCK_ORDER: readonly DockPanel[] = ['details', 'impact', 'changes', 'checks', 'history'];
 
 /** Each tab's name. */
 export const DOCK_LABELS: Record<DockPanel, string> = {
   details: 'Details',
   impact: 'Impact',
+  changes: 'Changes',
   checks: 'Checks',
+  history: 'History',
 };
 
 /** What the dock shows: the open panels in tab order and the one in front (null when none is open). */

@@ -29,6 +29,13 @@ export class Manager {
   checksOpen = $state(false);
   /** Whether the selection's details are in the dock beside the blueprint. */
   detailsOpen = $state(true);
+  /** Whether the History panel is in the dock. */
+  historyOpen = $state(false);
+  /**
+   * What the blueprint area shows when it looks back (an older version, or a comparison with one);
+   * null while it shows the live journey.
+   */
+  lookingBack = $state<'then' | 'compare' | null>(null);
   /** The dock's panel asked to be in front; the first open one is when it is closed. */
   dockFront = $state<DockPanel>('details');
   handoffs = $state(true);
@@ -98,18 +105,22 @@ export class Manager {
   }
 
   /**
-   * The dock's tabs and the panel in front. Details and Impact belong to the blueprint; Checks goes
-   * with every view.
+   * The dock's tabs and the panel in front. Details and Impact belong to the live blueprint, Changes to
+   * a comparison; Checks and History go with every view.
    */
   get dock(): DockState {
     const blueprint = this.view === 'blueprint' && this.presenting === null;
+    const live = blueprint && this.lookingBack === null;
     return dockState(
       {
-        details: blueprint && this.detailsOpen,
-        impact: blueprint && this.impact !== null,
+        details: live && this.detailsOpen,
+        impact: live && this.impact !== null,
+        changes: blueprint && this.lookingBack === 'compare',
         checks: this.checksOpen && this.presenting === null,
+        history: this.historyOpen && this.presenting === null,
       },
-      this.dockFront,
+      // Once a comparison ends, the History panel it was asked from comes back to the front.
+      this.dockFront === 'changes' && this.lookingBack !== 'compare' ? 'history' : this.dockFront,
     );
   }
 
@@ -117,6 +128,7 @@ export class Manager {
   showPanel(panel: DockPanel) {
     if (panel === 'details') this.detailsOpen = true;
     if (panel === 'checks') this.checksOpen = true;
+    if (panel === 'history') this.historyOpen = true;
     this.dockFront = panel;
   }
 
@@ -125,7 +137,8 @@ export class Manager {
     if (toggleAction(this.dock, panel) === 'front') this.showPanel(panel);
     else if (panel === 'details') this.detailsOpen = false;
     else if (panel === 'checks') this.checksOpen = false;
-    else this.clearImpact();
+    else if (panel === 'history') this.historyOpen = false;
+    else if (panel === 'impact') this.clearImpact();
   }
 
   toggleChecks() {
