@@ -11,7 +11,8 @@ use crate::{
     ApiError, CheckGroup, Clip, Comparison, CriticalityRow, CsvPreview, CsvTable, CsvTarget, Edit,
     EditResult, EntitySummary, EntityUsage, ExportFormat, ExportOptions, FindScope, Found,
     HistoryList, HistoryPage, Impact, JourneySummary, Link, NetworkScene, NewWorkspace, Older,
-    Ownership, Pasted, Pasting, RecentWorkspace, Scene, Step, ThenScene, Version, WorkspaceInfo,
+    Ownership, Pasted, Pasting, RecentWorkspace, Scene, SceneUpdate, ShownScene, Step, ThenScene,
+    Version, WorkspaceInfo,
 };
 
 fn export_all(dir: &Path) {
@@ -50,6 +51,8 @@ fn export_all(dir: &Path) {
     HistoryPage::export_all(&cfg).unwrap();
     HistoryList::export_all(&cfg).unwrap();
     Version::export_all(&cfg).unwrap();
+    SceneUpdate::export_all(&cfg).unwrap();
+    ShownScene::export_all(&cfg).unwrap();
 }
 
 fn files(dir: &Path) -> Vec<(String, String)> {

@@ -20,6 +20,7 @@ mod patience;
 mod recent;
 mod resolve;
 mod safe_write;
+mod scene_update;
 mod sheets;
 mod text_form;
 mod types;
@@ -55,6 +56,7 @@ pub use recent::{
 };
 pub use resolve::resolve_at;
 pub use safe_write::{check_target, is_same_file, is_workspace, write_atomically, write_export};
+pub use scene_update::{Changed, SceneUpdate, ShownScene};
 pub use sheets::{
     map_column, read_csv_file, CsvColumn, CsvField, CsvPreview, CsvRow, CsvTable, CsvTarget,
 };
@@ -73,7 +75,7 @@ pub use throughline_core::package::JourneyPackage;
 pub use throughline_core::{synthetic, Id, Step};
 pub use throughline_core::{Entity, EntityKind, Link, LinkKind};
 pub use throughline_render::{ExportOptions, PageLayout, Paper};
-pub use throughline_render::{NetworkScene, Scene};
+pub use throughline_render::{NetworkScene, Scene, SceneDiff};
 pub use types::{EditResult, JourneySummary, WorkspaceInfo};
 pub use version_folders::{read_versions as read_text_versions, VERSIONS_DIR, VERSION_FILE};
 pub use version_spec::{compare, read_version, split_version_spec, WorkspaceVersion};

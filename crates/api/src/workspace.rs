@@ -41,6 +41,8 @@ pub struct OpenWorkspace {
     finder: RefCell<Option<FindIndex>>,
     /// When the newest edit not yet folded into the main file was made.
     unsaved_since: Option<Instant>,
+    /// The scene the window was last sent and its version, which edits answer with a diff against.
+    view: crate::scene_update::View,
 }
 
 impl OpenWorkspace {
@@ -165,6 +167,7 @@ impl OpenWorkspace {
             graph: RefCell::new(None),
             outages: RefCell::new(None),
             finder: RefCell::new(None),
+            view: Default::default(),
         }
     }
 
@@ -299,8 +302,13 @@ impl OpenWorkspace {
     /// only then visible. If the write fails the model is rolled back, so it never shows what is not
     /// stored.
     pub fn apply(&mut self, edit: &Edit) -> Result<EditResult, ApiError> {
+        self.apply_touched(edit).map(|(result, _)| result)
+    }
+
+    /// [`OpenWorkspace::apply`], with the records the edit touched.
+    pub(crate) fn apply_touched(&mut self, edit: &Edit) -> Result<(EditResult, Touched), ApiError> {
         let description = describe(edit, &self.model);
-        self.apply_described(edit, &description)
+        self.apply_described_touched(edit, &description)
     }
 
     /// [`OpenWorkspace::apply`] with the history's one-line account of the edit given.
@@ -309,6 +317,16 @@ impl OpenWorkspace {
         edit: &Edit,
         description: &str,
     ) -> Result<EditResult, ApiError> {
+        self.apply_described_touched(edit, description)
+            .map(|(result, _)| result)
+    }
+
+    /// [`OpenWorkspace::apply_described`], with the records the edit touched.
+    fn apply_described_touched(
+        &mut self,
+        edit: &Edit,
+        description: &str,
+    ) -> Result<(EditResult, Touched), ApiError> {
         self.refuse_if_read_only()?;
         let (touched, inverse) = apply(&mut self.model, edit)?;
         let history = History::Record {
@@ -321,31 +339,43 @@ impl OpenWorkspace {
 
     /// Undoes the newest edit not yet undone (in any journey), if there is one.
     pub fn undo(&mut self) -> Result<EditResult, ApiError> {
+        self.undo_touched().map(|(result, _, _)| result)
+    }
+
+    /// [`OpenWorkspace::undo`], with the records it touched and the edit it applied (the inverse of
+    /// the one undone); `None` when there was nothing to undo.
+    pub(crate) fn undo_touched(&mut self) -> Result<(EditResult, Touched, Option<Edit>), ApiError> {
         self.refuse_if_read_only()?;
         let Some((seq, inverse)) = self.store.undoable()? else {
-            return Ok(self.status(None));
+            return Ok((self.status(None), Touched::default(), None));
         };
         let made = self.store.undoable_edit()?.filter(|(made, _)| *made == seq);
         let worded = self.store.history_description(seq)?;
-        let mut result = self.replay(&inverse, History::Undo(seq))?;
+        let (mut result, touched) = self.replay(&inverse, History::Undo(seq))?;
         // The model is now as it was before the edit was made, which is what its account is worded over.
         result.described = worded.or_else(|| made.map(|(_, edit)| describe(&edit, &self.model)));
-        Ok(result)
+        Ok((result, touched, Some(inverse)))
     }
 
     /// Redoes the oldest undone edit, if there is one.
     pub fn redo(&mut self) -> Result<EditResult, ApiError> {
+        self.redo_touched().map(|(result, _, _)| result)
+    }
+
+    /// [`OpenWorkspace::redo`], with the records it touched and the edit it applied; `None` when there
+    /// was nothing to redo.
+    pub(crate) fn redo_touched(&mut self) -> Result<(EditResult, Touched, Option<Edit>), ApiError> {
         self.refuse_if_read_only()?;
         let Some((seq, edit)) = self.store.redoable()? else {
-            return Ok(self.status(None));
+            return Ok((self.status(None), Touched::default(), None));
         };
         let described = match self.store.history_description(seq)? {
             Some(worded) => worded,
             None => describe(&edit, &self.model),
         };
-        let mut result = self.replay(&edit, History::Redo(seq))?;
+        let (mut result, touched) = self.replay(&edit, History::Redo(seq))?;
         result.described = Some(described);
-        Ok(result)
+        Ok((result, touched, Some(edit)))
     }
 
     pub(crate) fn refuse_if_read_only(&self) -> Result<(), ApiError> {
@@ -356,7 +386,7 @@ impl OpenWorkspace {
         Ok(())
     }
 
-    fn replay(&mut self, edit: &Edit, history: History) -> Result<EditResult, ApiError> {
+    fn replay(&mut self, edit: &Edit, history: History) -> Result<(EditResult, Touched), ApiError> {
         let (touched, inverse) = apply(&mut self.model, edit)?;
         self.commit(touched, &inverse, history)
     }
@@ -366,7 +396,7 @@ impl OpenWorkspace {
         touched: Touched,
         inverse: &Edit,
         history: History,
-    ) -> Result<EditResult, ApiError> {
+    ) -> Result<(EditResult, Touched), ApiError> {
         if let Err(e) = self.store.save(&self.model, &touched, history) {
             // The inverse of an edit that just applied always applies.
             let _ = apply(&mut self.model, inverse);
@@ -378,7 +408,12 @@ impl OpenWorkspace {
         }
         *self.outages.get_mut() = None;
         *self.finder.get_mut() = None;
-        Ok(self.status(touched.journey))
+        Ok((self.status(touched.journey), touched))
+    }
+
+    /// The window's view: the scene it was last sent, for [`crate::scene_update`].
+    pub(crate) fn view_mut(&mut self) -> &mut crate::scene_update::View {
+        &mut self.view
     }
 
     /// The store, for the file operations of [`crate::files`].

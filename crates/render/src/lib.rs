@@ -12,6 +12,7 @@ pub mod options;
 pub mod pages;
 pub mod route;
 pub mod scene;
+pub mod scene_diff;
 pub mod svg;
 pub mod theme;
 pub mod wrap;
@@ -25,5 +26,6 @@ pub use layout::{
 pub use network::{layout_network, NetworkInput, NetworkKind, NetworkScene};
 pub use options::{ExportOptions, PageLayout, Paper};
 pub use scene::*;
+pub use scene_diff::{ArrowShift, EmotionPatch, ListPatch, Placed, SceneDiff, Shift};
 pub use svg::to_svg;
 pub use wrap::WrapCache;
