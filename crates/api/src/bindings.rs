@@ -18,6 +18,8 @@ use crate::{
 fn export_all(dir: &Path) {
     let cfg = Config::new().with_out_dir(dir);
     Scene::export_all(&cfg).unwrap();
+    throughline_render::LayoutMetrics::export_all(&cfg).unwrap();
+    write_layout_metrics(dir);
     Comparison::export_all(&cfg).unwrap();
     ThenScene::export_all(&cfg).unwrap();
     Older::export_all(&cfg).unwrap();
@@ -68,6 +70,19 @@ fn files(dir: &Path) -> Vec<(String, String)> {
         .unwrap_or_default();
     out.sort();
     out
+}
+
+/// Writes the layout's measures as a TypeScript constant beside the types, so the UI reads the values
+/// the layout uses instead of copies.
+fn write_layout_metrics(dir: &Path) {
+    let values = serde_json::to_string(&throughline_render::LAYOUT_METRICS).unwrap();
+    let text = format!(
+        "// Written by the bindings test from throughline_render::LAYOUT_METRICS. Do not edit.\n\
+         import type {{ LayoutMetrics }} from './LayoutMetrics';\n\n\
+         /** The measures the layout lays cards out with. */\n\
+         export const LAYOUT_METRICS: LayoutMetrics = {values};\n"
+    );
+    std::fs::write(dir.join("layoutMetricValues.ts"), text).unwrap();
 }
 
 #[test]

@@ -50,6 +50,29 @@ const CHIP_H: f64 = 15.0;
 const CHIP_GAP: f64 = 4.0;
 const CHIP_PAD: f64 = 5.0;
 
+/// The layout's measures the window needs to place its own marks over the drawing (the in-place card
+/// editor, cell hit testing before a lane has cards), defined here once and written out for the UI by
+/// the bindings test, so the two never drift apart.
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, ts_rs::TS)]
+pub struct LayoutMetrics {
+    /// Distance between the baselines of a card's lines.
+    pub card_line_height: f64,
+    /// From a card's left edge to its text: the accent strip and the padding.
+    pub card_text_inset: f64,
+    /// Room above the first card of a lane.
+    pub lane_padding: f64,
+    /// Space between a stage column's left edge and its cards.
+    pub card_inset: f64,
+}
+
+/// The measures this layout lays cards out with.
+pub const LAYOUT_METRICS: LayoutMetrics = LayoutMetrics {
+    card_line_height: LINE_H,
+    card_text_inset: ACCENT_W + CARD_PAD_X,
+    lane_padding: LANE_PAD,
+    card_inset: CARD_INSET,
+};
+
 /// An entity to show as a chip on a card.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ChipInput {

@@ -20,8 +20,8 @@ pub mod wrap;
 pub use decorate::{export_scene, TitleInfo};
 pub use font::Fonts;
 pub use layout::{
-    layout, layout_cached, layout_routed, layout_with, Annotations, ChipInput, LayoutOptions,
-    Routed,
+    layout, layout_cached, layout_routed, layout_with, Annotations, ChipInput, LayoutMetrics,
+    LayoutOptions, Routed, LAYOUT_METRICS,
 };
 pub use network::{layout_network, NetworkInput, NetworkKind, NetworkScene};
 pub use options::{ExportOptions, PageLayout, Paper};

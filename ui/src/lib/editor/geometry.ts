@@ -1,5 +1,6 @@
 // Boxes of what is selected or edited, in scene coordinates: for zooming to the selection, scrolling it
 // into view, and placing the in-place editors.
+import { LAYOUT_METRICS } from '../bindings/layoutMetricValues';
 import type { Id } from '../bindings/Id';
 import type { Rect } from '../bindings/Rect';
 import { pathBounds } from '../scene/cull';
@@ -24,10 +25,10 @@ export const DRAFT_MIN_HEIGHT = 44;
 export const LINK_HANDLE_OFFSET = 9;
 
 /** Distance between the baselines of a card's lines, as laid out. */
-export const CARD_LINE_HEIGHT = 18;
+export const CARD_LINE_HEIGHT = LAYOUT_METRICS.card_line_height;
 
 /** Distance from a card's left edge to its text (accent strip and padding), as laid out. */
-export const CARD_TEXT_INSET = 14;
+export const CARD_TEXT_INSET = LAYOUT_METRICS.card_text_inset;
 
 /** The centre of the arrow handle of a selected card with box `rect`, at zoom `k`. */
 export function linkHandleCentre(rect: Rect, k: number): { x: number; y: number } {

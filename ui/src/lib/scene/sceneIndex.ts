@@ -1,6 +1,7 @@
 // Lookups over one scene that the editor needs again and again — a card by id, the cards of a cell in
 // order, a stage's or lane's place — built once per scene so that no key press or pointer move scans
 // every card.
+import { LAYOUT_METRICS } from '../bindings/layoutMetricValues';
 import type { Card } from '../bindings/Card';
 import type { Id } from '../bindings/Id';
 import type { LaneBand } from '../bindings/LaneBand';
@@ -78,10 +79,10 @@ export function cellRect(index: SceneIndex, cell: Cell): Rect | null {
 }
 
 /** Room above the first card of a lane, as laid out (its top is the lane's top plus this). */
-export const LANE_PADDING = 18;
+export const LANE_PADDING = LAYOUT_METRICS.lane_padding;
 
 /** Space between a stage column's edge and its cards, as laid out, for scenes with no card to measure. */
-const CARD_INSET = 14;
+const CARD_INSET = LAYOUT_METRICS.card_inset;
 
 /**
  * Where cards sit across a stage column: every card has the same width and inset, so any card of the
