@@ -6,8 +6,8 @@ use tauri::{AppHandle, Manager, Runtime, State, WebviewWindow};
 use throughline_api::{
     file_stem, ApiError, CheckGroup, Clip, CriticalityRow, Edit, EditResult, EntitySummary,
     EntityUsage, ErrorCode, ExportFormat, ExportOptions, FindScope, Found, Id, Impact,
-    JourneySummary, Link, NetworkScene, OpenWorkspace, Ownership, Pasted, Pasting, Scene, Step,
-    WorkspaceInfo,
+    JourneySummary, Link, NetworkScene, OpenWorkspace, Ownership, Pasted, Pasting, SceneUpdate,
+    ShownScene, Step, WorkspaceInfo,
 };
 
 use crate::export::{self, Exports};
@@ -41,24 +41,25 @@ pub fn list_journeys(state: State<'_, AppState>) -> Result<Vec<JourneySummary>, 
     with(&state, |ws| Ok(ws.journeys()))
 }
 
-/// A journey's scene; also puts the journey and workspace in the window title, and remembers the
-/// journey as the one to open first in this workspace next time.
+/// A journey's scene, numbered as the one the window now has, so the next edit can answer with what
+/// changed in it; also puts the journey and workspace in the window title, and remembers the journey
+/// as the one to open first in this workspace next time.
 #[tauri::command]
 pub fn journey_scene<R: Runtime>(
     window: WebviewWindow<R>,
     state: State<'_, AppState>,
     recent: State<'_, Recent>,
     journey: Id,
-) -> Result<Scene, ApiError> {
+) -> Result<ShownScene, ApiError> {
     with(&state, |ws| {
-        let scene = ws.scene(journey)?;
+        let shown = ws.shown_scene(journey)?;
         recent.journey_shown(std::path::Path::new(&ws.info().path), journey);
         let _ = window.set_title(&format!(
             "{} — {} — Throughline",
-            scene.title.text,
+            shown.scene.title.text,
             ws.info().name
         ));
-        Ok(scene)
+        Ok(shown)
     })
 }
 
@@ -131,10 +132,15 @@ pub fn network(state: State<'_, AppState>, entity: Id) -> Result<NetworkScene, A
     with(&state, |ws| ws.network(entity))
 }
 
-/// Applies one edit; the UI then asks for the new scene of the journey it names.
+/// Applies one edit and answers with what changed in the scene the window has (numbered `have`), or
+/// says to fetch it whole.
 #[tauri::command]
-pub fn apply_edit(state: State<'_, AppState>, edit: Edit) -> Result<EditResult, ApiError> {
-    with(&state, |ws| ws.apply(&edit))
+pub fn apply_edit(
+    state: State<'_, AppState>,
+    edit: Edit,
+    have: u64,
+) -> Result<SceneUpdate, ApiError> {
+    with(&state, |ws| ws.apply_for_view(&edit, have))
 }
 
 /// The cards `steps` of `journey` in the clipboard's forms (rich, lines, table); nothing changes.
@@ -169,16 +175,16 @@ pub fn duplicate_cards(
     with(&state, |ws| ws.duplicate_cards(journey, &steps))
 }
 
-/// Undoes the newest edit (persisted, so this works across restarts).
+/// Undoes the newest edit (persisted, so this works across restarts), answering like `apply_edit`.
 #[tauri::command]
-pub fn undo(state: State<'_, AppState>) -> Result<EditResult, ApiError> {
-    with(&state, |ws| ws.undo())
+pub fn undo(state: State<'_, AppState>, have: u64) -> Result<SceneUpdate, ApiError> {
+    with(&state, |ws| ws.undo_for_view(have))
 }
 
-/// Redoes the last undone edit.
+/// Redoes the last undone edit, answering like `apply_edit`.
 #[tauri::command]
-pub fn redo(state: State<'_, AppState>) -> Result<EditResult, ApiError> {
-    with(&state, |ws| ws.redo())
+pub fn redo(state: State<'_, AppState>, have: u64) -> Result<SceneUpdate, ApiError> {
+    with(&state, |ws| ws.redo_for_view(have))
 }
 
 /// Whether undo and redo are available, for the toolbar.

@@ -1,6 +1,27 @@
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tauriBackend, toApiError } from './backend';
+import type { SceneDiff } from './bindings/SceneDiff';
+import type { SceneUpdate } from './bindings/SceneUpdate';
+import { NO_SCENE } from './scene/heldScene';
+import { homeInsuranceClaim } from '../test/fixtures';
+
+/** An edit's answer from the backend, with `patch` (null: fetch the scene whole). */
+function answer(patch: SceneDiff | null, version = 8): SceneUpdate {
+  return {
+    result: { journey: 'j-1', can_undo: true, can_redo: false, described: null },
+    version,
+    journey: patch?.journey ?? null,
+    patch,
+    changed: { journeys: false, entities: false, details: [], links: false },
+  };
+}
+
+/** A diff that changes nothing. */
+function empty(journey: string): SceneDiff {
+  const list = { removed: [], put: [] };
+  return { journey, stages: list, lanes: list, separators: list, cards: list, shifted: [], arrows: list, shifted_arrows: [] };
+}
 
 afterEach(() => clearMocks());
 
@@ -9,7 +30,10 @@ describe('tauriBackend', () => {
     const calls: [string, unknown][] = [];
     mockIPC((command, args) => {
       calls.push([command, args]);
-      return command === 'list_journeys' ? [] : null;
+      if (command === 'list_journeys') return [];
+      if (command === 'journey_scene') return { version: 7, scene: { journey: 'j-1' } };
+      if (['apply_edit', 'undo', 'redo'].includes(command)) return answer(null);
+      return null;
     });
     const backend = tauriBackend();
     await backend.listJourneys();
@@ -31,8 +55,26 @@ describe('tauriBackend', () => {
       'ui_painted',
     ]);
     expect(calls[1][1]).toEqual({ journey: 'j-1' });
-    expect(calls[2][1]).toEqual({ edit: { type: 'delete_steps', steps: ['s-1'] } });
+    expect(calls[2][1]).toEqual({ edit: { type: 'delete_steps', steps: ['s-1'] }, have: 7 });
     expect(calls[3][1]).toEqual({ step: 's-2' });
+    expect(calls[4][1]).toEqual({ have: NO_SCENE });
+  });
+
+  it('answers the fetch after an edit from the patch it answered with, without asking again', async () => {
+    const commands: string[] = [];
+    mockIPC((command) => {
+      commands.push(command);
+      if (command === 'journey_scene') return { version: 1, scene: homeInsuranceClaim };
+      return answer(empty(homeInsuranceClaim.journey), 2);
+    });
+    const backend = tauriBackend();
+    await backend.journeyScene(homeInsuranceClaim.journey);
+    const result = await backend.applyEdit({ type: 'delete_steps', steps: ['s-1'] });
+    expect(result.can_undo).toBe(true);
+    expect(await backend.journeyScene(homeInsuranceClaim.journey)).toBe(homeInsuranceClaim);
+    expect(commands).toEqual(['journey_scene', 'apply_edit']);
+    await backend.journeyScene(homeInsuranceClaim.journey);
+    expect(commands).toEqual(['journey_scene', 'apply_edit', 'journey_scene']);
   });
 
   it('rejects with the ApiError a command returned', async () => {

@@ -11,6 +11,9 @@ import type { Comparison } from './bindings/Comparison';
 import type { HistoryList } from './bindings/HistoryList';
 import type { HistoryPage } from './bindings/HistoryPage';
 import type { Older } from './bindings/Older';
+import type { SceneUpdate } from './bindings/SceneUpdate';
+import type { ShownScene } from './bindings/ShownScene';
+import { HeldScene } from './scene/heldScene';
 import type { ThenScene } from './bindings/ThenScene';
 import type { Version } from './bindings/Version';
 import type { Clip } from './bindings/Clip';
@@ -210,56 +213,70 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 
 /** The backend of the desktop app: the Tauri commands of `src-tauri`. */
 export function tauriBackend(): Backend {
+  const held = new HeldScene();
+  function ask<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+    held.calling();
+    return call<T>(command, args);
+  }
+  /** An edit, undo or redo: its answer patches the scene held; the result goes on to the session. */
+  async function edit(command: string, args: Record<string, unknown> = {}): Promise<EditResult> {
+    const update = await ask<SceneUpdate>(command, { ...args, have: held.have() });
+    held.answered(update);
+    return update.result;
+  }
   return {
-    workspaceInfo: () => call('workspace_info'),
-    listJourneys: () => call('list_journeys'),
-    journeyScene: (journey) => call('journey_scene', { journey }),
-    stepDetails: (step) => call('step_details', { step }),
-    findCards: (query, journey, scope) => call('find_cards', { query, journey, scope }),
-    applyEdit: (edit) => call('apply_edit', { edit }),
-    history: (page) => call('history', { page }),
-    versions: () => call('versions'),
-    saveVersion: (name) => call('save_version', { name }),
-    restoreHistory: (seq) => call('restore_history', { seq }),
-    restoreVersion: (name) => call('restore_version', { name }),
-    compareWith: (older, journey) => call('compare_with', { older, journey }),
-    sceneThen: (older, journey) => call('scene_then', { older, journey }),
-    copyCards: (journey, steps) => call('copy_cards', { journey, steps }),
-    pasteCards: (journey, lane, stage, pasting) => call('paste_cards', { journey, lane, stage, pasting }),
-    duplicateCards: (journey, steps) => call('duplicate_cards', { journey, steps }),
-    undo: () => call('undo'),
-    redo: () => call('redo'),
-    editStatus: () => call('edit_status'),
-    uiPainted: () => call('ui_painted'),
-    listEntities: () => call('list_entities'),
-    entityUsage: (entity) => call('entity_usage', { entity }),
-    linksFrom: (id) => call('links_from', { id }),
-    ownership: () => call('ownership'),
-    checks: (journey) => call('checks', { journey }),
-    impactOf: (entities) => call('impact_of', { entities }),
-    criticality: () => call('criticality'),
-    network: (entity) => call('network', { entity }),
-    exportFileName: (name, format) => call('export_file_name', { name, format }),
+    workspaceInfo: () => ask('workspace_info'),
+    listJourneys: () => ask('list_journeys'),
+    journeyScene: async (journey) => {
+      held.calling();
+      return held.take(journey) ?? held.fetched(await call<ShownScene>('journey_scene', { journey }));
+    },
+    stepDetails: (step) => ask('step_details', { step }),
+    findCards: (query, journey, scope) => ask('find_cards', { query, journey, scope }),
+    applyEdit: (change) => edit('apply_edit', { edit: change }),
+    history: (page) => ask('history', { page }),
+    versions: () => ask('versions'),
+    saveVersion: (name) => ask('save_version', { name }),
+    restoreHistory: (seq) => ask('restore_history', { seq }),
+    restoreVersion: (name) => ask('restore_version', { name }),
+    compareWith: (older, journey) => ask('compare_with', { older, journey }),
+    sceneThen: (older, journey) => ask('scene_then', { older, journey }),
+    copyCards: (journey, steps) => ask('copy_cards', { journey, steps }),
+    pasteCards: (journey, lane, stage, pasting) => ask('paste_cards', { journey, lane, stage, pasting }),
+    duplicateCards: (journey, steps) => ask('duplicate_cards', { journey, steps }),
+    undo: () => edit('undo'),
+    redo: () => edit('redo'),
+    editStatus: () => ask('edit_status'),
+    uiPainted: () => ask('ui_painted'),
+    listEntities: () => ask('list_entities'),
+    entityUsage: (entity) => ask('entity_usage', { entity }),
+    linksFrom: (id) => ask('links_from', { id }),
+    ownership: () => ask('ownership'),
+    checks: (journey) => ask('checks', { journey }),
+    impactOf: (entities) => ask('impact_of', { entities }),
+    criticality: () => ask('criticality'),
+    network: (entity) => ask('network', { entity }),
+    exportFileName: (name, format) => ask('export_file_name', { name, format }),
     chooseExportPath,
     exportJourney: (journey, format, options, path, overwrite) =>
-      call('export_journey', { journey, format, options, path, overwrite }),
-    cancelExport: () => call('cancel_export'),
+      ask('export_journey', { journey, format, options, path, overwrite }),
+    cancelExport: () => ask('cancel_export'),
     onExport: listenToExports,
-    importPictureFile: (path) => call('import_picture_file', { path }),
+    importPictureFile: (path) => ask('import_picture_file', { path }),
     onFileDrop: listenToFileDrops,
     onMenuExport: (listener) => listen('menu-export', () => listener()),
     setFullscreen: (on) => getCurrentWindow().setFullscreen(on),
     ...tauriCsvBackend(call),
-    newWorkspace: (path, start) => call('new_workspace', { path, start }),
-    openWorkspace: (path) => call('open_workspace', { path }),
-    saveWorkspaceCopy: (path, overwrite) => call('save_workspace_copy', { path, overwrite }),
-    openTextFolder: (dir, path) => call('open_text_folder', { dir, path }),
-    saveTextFolder: (dir) => call('save_text_folder', { dir }),
-    revealWorkspace: () => call('reveal_workspace'),
-    openExport: () => call('open_export'),
-    revealExport: () => call('reveal_export'),
-    recentWorkspaces: () => call('recent_workspaces'),
-    lastJourney: () => call('last_journey'),
+    newWorkspace: (path, start) => ask('new_workspace', { path, start }),
+    openWorkspace: (path) => ask('open_workspace', { path }),
+    saveWorkspaceCopy: (path, overwrite) => ask('save_workspace_copy', { path, overwrite }),
+    openTextFolder: (dir, path) => ask('open_text_folder', { dir, path }),
+    saveTextFolder: (dir) => ask('save_text_folder', { dir }),
+    revealWorkspace: () => ask('reveal_workspace'),
+    openExport: () => ask('open_export'),
+    revealExport: () => ask('reveal_export'),
+    recentWorkspaces: () => ask('recent_workspaces'),
+    lastJourney: () => ask('last_journey'),
     onMenu: (event, listener) =>
       listen<unknown>(event, ({ payload }) => listener(typeof payload === 'string' ? payload : null)),
   };
