@@ -317,14 +317,12 @@ mod tests {
         assert_eq!(crate::theme::TextStyles::standard().family, list);
     }
 
-    /// The face the chain gives `c`, or `None` (with a note) on a machine without one, where the test
-    /// that asked has nothing to check.
-    fn fallback_for(c: char, weight: u16) -> Option<&'static SystemFace> {
-        let face = fallback_faces().face_for(c, weight);
-        if face.is_none() {
-            eprintln!("note: no system font draws {c:?}; skipping (install fonts-noto-core / fonts-droid-fallback)");
-        }
-        face
+    /// The face the chain gives `c`. The setup installs the chain's faces (`cargo xtask setup`), so a
+    /// machine without one fails here, naming the packages, rather than passing with nothing checked.
+    fn fallback_for(c: char, weight: u16) -> &'static SystemFace {
+        fallback_faces().face_for(c, weight).unwrap_or_else(|| {
+            panic!("no system font draws {c:?}: install fonts-noto-core and fonts-droid-fallback (cargo xtask setup does)")
+        })
     }
 
     #[test]
@@ -340,9 +338,7 @@ mod tests {
             let mut expected = 0.0;
             for c in text.chars() {
                 assert!(!primary_has(c), "Noto Sans lacks {c:?}");
-                let Some(face) = fallback_for(c, weight) else {
-                    return;
-                };
+                let face = fallback_for(c, weight);
                 expected += face.advance_em(c).unwrap();
             }
             let w = font.width(text, 20.0);
@@ -352,30 +348,13 @@ mod tests {
             );
         }
         // Hebrew letters are narrower than the square box a missing glyph is measured as.
-        if fallback_for('ע', 400).is_some() {
-            assert!(fonts.regular.width("עברית", 20.0) < 5.0 * 20.0 * 0.8);
-        }
+        fallback_for('ע', 400);
+        assert!(fonts.regular.width("עברית", 20.0) < 5.0 * 20.0 * 0.8);
     }
 
     #[test]
     fn the_chain_prefers_script_faces_in_order() {
-        if let Some(f) = fallback_for('ש', 400) {
-            if fallback_faces()
-                .faces
-                .iter()
-                .any(|f| f.family == "Noto Sans Hebrew")
-            {
-                assert_eq!(f.family, "Noto Sans Hebrew");
-            }
-        }
-        if let Some(f) = fallback_for('ع', 700) {
-            if fallback_faces()
-                .faces
-                .iter()
-                .any(|f| f.family == "Noto Sans Arabic")
-            {
-                assert_eq!(f.family, "Noto Sans Arabic");
-            }
-        }
+        assert_eq!(fallback_for('ש', 400).family, "Noto Sans Hebrew");
+        assert_eq!(fallback_for('ع', 700).family, "Noto Sans Arabic");
     }
 }
