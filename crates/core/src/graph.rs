@@ -6,7 +6,7 @@
 use std::collections::{HashMap, HashSet};
 
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
-use petgraph::visit::{EdgeRef, IntoEdgeReferences, Walker};
+use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 use petgraph::Direction;
 
 use crate::edit::Touched;
@@ -309,61 +309,12 @@ impl WorkspaceGraph {
         });
         (nodes, edges)
     }
-
-    /// The owner of a step or entity, if it has one.
-    pub fn owner(&self, id: Id) -> Option<Id> {
-        let ix = self.ix(id)?;
-        self.graph
-            .edges_directed(ix, Direction::Outgoing)
-            .find(|e| *e.weight() == Edge::OwnedBy)
-            .map(|e| self.graph[e.target()].id())
-    }
-
-    /// Steps with no accountable owner, in graph order.
-    pub fn unowned_steps(&self) -> Vec<Id> {
-        self.graph
-            .node_indices()
-            .filter(|&ix| matches!(self.graph[ix], Node::Step(_)))
-            .filter(|&ix| !self.has_owner(ix))
-            .map(|ix| self.graph[ix].id())
-            .collect()
-    }
-
-    pub(crate) fn has_owner(&self, ix: NodeIndex) -> bool {
-        self.graph
-            .edges_directed(ix, Direction::Outgoing)
-            .any(|e| *e.weight() == Edge::OwnedBy)
-    }
-
-    /// Every step that relies on `entity`, directly or through a chain of *depends on*: the steps that
-    /// break for customers if it fails. Empty for an unknown id.
-    pub fn impact(&self, entity: Id) -> Vec<Id> {
-        let Some(start) = self.ix(entity) else {
-            return Vec::new();
-        };
-        let relies = petgraph::visit::EdgeFiltered::from_fn(&self.graph, |e| {
-            matches!(
-                e.weight().link_kind(),
-                Some(
-                    LinkKind::PerformedBy | LinkKind::Uses | LinkKind::PartOf | LinkKind::DependsOn
-                )
-            )
-        });
-        let reversed = petgraph::visit::Reversed(&relies);
-        let mut found: Vec<Id> = petgraph::visit::Bfs::new(reversed, start)
-            .iter(reversed)
-            .filter(|&ix| matches!(self.graph[ix], Node::Step(_)))
-            .map(|ix| self.graph[ix].id())
-            .collect();
-        found.sort();
-        found
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Entity, Journey, Link, Step};
+    use crate::{Entity, Journey, Step};
 
     fn entity(kind: EntityKind, name: &str) -> Entity {
         Entity {
@@ -375,54 +326,15 @@ mod tests {
         }
     }
 
-    fn link(kind: LinkKind, from: Id, to: Id) -> Link {
-        Link {
-            id: Id::new(),
-            kind,
-            from,
-            to,
-        }
-    }
-
-    /// s1 uses the CRM; s2 is part of a process that depends on the CRM; s3 uses billing only.
     #[test]
-    fn impact_follows_uses_part_of_and_depends_on() {
-        let mut j = Journey::from_template("J", &["A"]);
-        let (lane, stage) = (j.lanes[1].id, j.stages[0].id);
-        let s: Vec<Step> = (0..3)
-            .map(|i| Step::new(lane, stage, i as f64, "s"))
-            .collect();
-        let crm = entity(EntityKind::System, "CRM");
-        let billing = entity(EntityKind::System, "Billing");
-        let process = entity(EntityKind::Process, "Refunds");
-        let links = vec![
-            link(LinkKind::Uses, s[0].id, crm.id),
-            link(LinkKind::PartOf, s[1].id, process.id),
-            link(LinkKind::DependsOn, process.id, crm.id),
-            link(LinkKind::Uses, s[2].id, billing.id),
-            link(LinkKind::Flow, s[2].id, s[0].id),
-        ];
-        j.steps = s.clone();
-        let ws = Workspace {
-            journeys: vec![j],
-            entities: vec![crm.clone(), billing.clone(), process],
-            links,
-        };
-        let g = WorkspaceGraph::build(&ws);
-        let mut want = vec![s[0].id, s[1].id];
-        want.sort();
-        assert_eq!(g.impact(crm.id), want);
-        assert_eq!(g.impact(billing.id), vec![s[2].id]);
-        assert!(g.impact(Id::new()).is_empty());
-    }
-
-    #[test]
-    fn unowned_steps_are_those_without_an_owner_edge() {
+    fn an_owner_is_one_edge_from_the_card_to_its_owner() {
         let mut j = Journey::from_template("J", &["A"]);
         let (lane, stage) = (j.lanes[2].id, j.stages[0].id);
         let team = entity(EntityKind::Team, "Support");
+        let team_id = team.id;
         let mut owned = Step::new(lane, stage, 0.0, "owned");
         owned.owner = Some(team.id);
+        let owned_id = owned.id;
         let unowned = Step::new(lane, stage, 1.0, "unowned");
         j.steps = vec![owned, unowned.clone()];
         let ws = Workspace {
@@ -431,7 +343,9 @@ mod tests {
             links: vec![],
         };
         let g = WorkspaceGraph::build(&ws);
-        assert_eq!(g.unowned_steps(), vec![unowned.id]);
         assert_eq!((g.node_count(), g.edge_count()), (3, 1));
+        let (_, edges) = g.snapshot();
+        assert_eq!(edges, vec![(owned_id, team_id, Edge::OwnedBy)]);
+        assert!(edges.iter().all(|(from, _, _)| *from != unowned.id));
     }
 }
