@@ -1,4 +1,6 @@
-//! The commands the UI invokes, each one line over `crates/api`.
+//! The commands the UI invokes, each one line over `crates/api`. Those that reach the workspace are
+//! `async`, so they run on the async runtime's threads instead of the main thread, which then keeps
+//! drawing the window while a long edit or analysis runs.
 
 use std::path::PathBuf;
 
@@ -31,13 +33,13 @@ pub(crate) fn with<T>(
 
 /// The open workspace's file, or the error that kept it from opening.
 #[tauri::command]
-pub fn workspace_info(state: State<'_, AppState>) -> Result<WorkspaceInfo, ApiError> {
+pub async fn workspace_info(state: State<'_, AppState>) -> Result<WorkspaceInfo, ApiError> {
     with(&state, |ws| Ok(ws.info()))
 }
 
 /// The journeys for the sidebar.
 #[tauri::command]
-pub fn list_journeys(state: State<'_, AppState>) -> Result<Vec<JourneySummary>, ApiError> {
+pub async fn list_journeys(state: State<'_, AppState>) -> Result<Vec<JourneySummary>, ApiError> {
     with(&state, |ws| Ok(ws.journeys()))
 }
 
@@ -45,7 +47,7 @@ pub fn list_journeys(state: State<'_, AppState>) -> Result<Vec<JourneySummary>, 
 /// changed in it; also puts the journey and workspace in the window title, and remembers the journey
 /// as the one to open first in this workspace next time.
 #[tauri::command]
-pub fn journey_scene<R: Runtime>(
+pub async fn journey_scene<R: Runtime>(
     window: WebviewWindow<R>,
     state: State<'_, AppState>,
     recent: State<'_, Recent>,
@@ -54,25 +56,28 @@ pub fn journey_scene<R: Runtime>(
     with(&state, |ws| {
         let shown = ws.shown_scene(journey)?;
         recent.journey_shown(std::path::Path::new(&ws.info().path), journey);
-        let _ = window.set_title(&format!(
-            "{} — {} — Throughline",
-            shown.scene.title.text,
-            ws.info().name
-        ));
+        show_title(&window, ws);
         Ok(shown)
     })
 }
 
+/// Puts the journey the window was last sent and the workspace in the window's title.
+fn show_title<R: Runtime>(window: &WebviewWindow<R>, ws: &mut OpenWorkspace) {
+    if let Some(title) = ws.shown_title() {
+        let _ = window.set_title(&format!("{title} — {} — Throughline", ws.info().name));
+    }
+}
+
 /// One card with all its details, for the details panel.
 #[tauri::command]
-pub fn step_details(state: State<'_, AppState>, step: Id) -> Result<Step, ApiError> {
+pub async fn step_details(state: State<'_, AppState>, step: Id) -> Result<Step, ApiError> {
     with(&state, |ws| ws.step(step))
 }
 
 /// The cards holding `query` in the journey on screen or, for `scope` all, in every journey with that
 /// one first: the find bar's answer to each keystroke.
 #[tauri::command]
-pub fn find_cards(
+pub async fn find_cards(
     state: State<'_, AppState>,
     query: String,
     journey: Id,
@@ -83,31 +88,31 @@ pub fn find_cards(
 
 /// Every person, team, system and process, for the entities panel and the pickers.
 #[tauri::command]
-pub fn list_entities(state: State<'_, AppState>) -> Result<Vec<EntitySummary>, ApiError> {
+pub async fn list_entities(state: State<'_, AppState>) -> Result<Vec<EntitySummary>, ApiError> {
     with(&state, |ws| Ok(ws.entities()))
 }
 
 /// Where an entity is used, asked before deleting it.
 #[tauri::command]
-pub fn entity_usage(state: State<'_, AppState>, entity: Id) -> Result<EntityUsage, ApiError> {
+pub async fn entity_usage(state: State<'_, AppState>, entity: Id) -> Result<EntityUsage, ApiError> {
     with(&state, |ws| ws.entity_usage(entity))
 }
 
 /// The links from a card or an entity to entities, for the chips of the details panels.
 #[tauri::command]
-pub fn links_from(state: State<'_, AppState>, id: Id) -> Result<Vec<Link>, ApiError> {
+pub async fn links_from(state: State<'_, AppState>, id: Id) -> Result<Vec<Link>, ApiError> {
     with(&state, |ws| Ok(ws.links_from(id)))
 }
 
 /// The ownership table across all journeys.
 #[tauri::command]
-pub fn ownership(state: State<'_, AppState>) -> Result<Ownership, ApiError> {
+pub async fn ownership(state: State<'_, AppState>) -> Result<Ownership, ApiError> {
     with(&state, |ws| Ok(ws.ownership()))
 }
 
 /// The checks, for the whole workspace or one journey.
 #[tauri::command]
-pub fn checks(
+pub async fn checks(
     state: State<'_, AppState>,
     journey: Option<Id>,
 ) -> Result<Vec<CheckGroup>, ApiError> {
@@ -116,36 +121,53 @@ pub fn checks(
 
 /// What fails if every one of `entities` does (one entity, or several for a what-if outage).
 #[tauri::command]
-pub fn impact_of(state: State<'_, AppState>, entities: Vec<Id>) -> Result<Impact, ApiError> {
+pub async fn impact_of(state: State<'_, AppState>, entities: Vec<Id>) -> Result<Impact, ApiError> {
     with(&state, |ws| ws.impact_of(&entities))
 }
 
 /// Every entity ranked by what its failure alone puts at risk.
 #[tauri::command]
-pub fn criticality(state: State<'_, AppState>) -> Result<Vec<CriticalityRow>, ApiError> {
+pub async fn criticality(state: State<'_, AppState>) -> Result<Vec<CriticalityRow>, ApiError> {
     with(&state, |ws| Ok(ws.criticality()))
 }
 
 /// An entity with its neighbours, laid out.
 #[tauri::command]
-pub fn network(state: State<'_, AppState>, entity: Id) -> Result<NetworkScene, ApiError> {
+pub async fn network(state: State<'_, AppState>, entity: Id) -> Result<NetworkScene, ApiError> {
     with(&state, |ws| ws.network(entity))
 }
 
 /// Applies one edit and answers with what changed in the scene the window has (numbered `have`), or
 /// says to fetch it whole.
 #[tauri::command]
-pub fn apply_edit(
+pub async fn apply_edit<R: Runtime>(
+    window: WebviewWindow<R>,
     state: State<'_, AppState>,
     edit: Edit,
     have: u64,
 ) -> Result<SceneUpdate, ApiError> {
-    with(&state, |ws| ws.apply_for_view(&edit, have))
+    with(&state, |ws| {
+        answered(&window, ws, |ws| ws.apply_for_view(&edit, have))
+    })
+}
+
+/// An edit, undo or redo's answer; a rename it made shows in the title bar at once, since the window
+/// takes the patched scene instead of fetching it.
+fn answered<R: Runtime>(
+    window: &WebviewWindow<R>,
+    ws: &mut OpenWorkspace,
+    edit: impl FnOnce(&mut OpenWorkspace) -> Result<SceneUpdate, ApiError>,
+) -> Result<SceneUpdate, ApiError> {
+    let update = edit(ws)?;
+    if update.changed.journeys {
+        show_title(window, ws);
+    }
+    Ok(update)
 }
 
 /// The cards `steps` of `journey` in the clipboard's forms (rich, lines, table); nothing changes.
 #[tauri::command]
-pub fn copy_cards(
+pub async fn copy_cards(
     state: State<'_, AppState>,
     journey: Id,
     steps: Vec<Id>,
@@ -155,7 +177,7 @@ pub fn copy_cards(
 
 /// Pastes a rich clip or plain text into a cell as one edit; answers with the new cards.
 #[tauri::command]
-pub fn paste_cards(
+pub async fn paste_cards(
     state: State<'_, AppState>,
     journey: Id,
     lane: Id,
@@ -167,7 +189,7 @@ pub fn paste_cards(
 
 /// Duplicates cards right after themselves as one edit; answers with the copies.
 #[tauri::command]
-pub fn duplicate_cards(
+pub async fn duplicate_cards(
     state: State<'_, AppState>,
     journey: Id,
     steps: Vec<Id>,
@@ -177,19 +199,31 @@ pub fn duplicate_cards(
 
 /// Undoes the newest edit (persisted, so this works across restarts), answering like `apply_edit`.
 #[tauri::command]
-pub fn undo(state: State<'_, AppState>, have: u64) -> Result<SceneUpdate, ApiError> {
-    with(&state, |ws| ws.undo_for_view(have))
+pub async fn undo<R: Runtime>(
+    window: WebviewWindow<R>,
+    state: State<'_, AppState>,
+    have: u64,
+) -> Result<SceneUpdate, ApiError> {
+    with(&state, |ws| {
+        answered(&window, ws, |ws| ws.undo_for_view(have))
+    })
 }
 
 /// Redoes the last undone edit, answering like `apply_edit`.
 #[tauri::command]
-pub fn redo(state: State<'_, AppState>, have: u64) -> Result<SceneUpdate, ApiError> {
-    with(&state, |ws| ws.redo_for_view(have))
+pub async fn redo<R: Runtime>(
+    window: WebviewWindow<R>,
+    state: State<'_, AppState>,
+    have: u64,
+) -> Result<SceneUpdate, ApiError> {
+    with(&state, |ws| {
+        answered(&window, ws, |ws| ws.redo_for_view(have))
+    })
 }
 
 /// Whether undo and redo are available, for the toolbar.
 #[tauri::command]
-pub fn edit_status(state: State<'_, AppState>) -> Result<EditResult, ApiError> {
+pub async fn edit_status(state: State<'_, AppState>) -> Result<EditResult, ApiError> {
     with(&state, |ws| Ok(ws.status(None)))
 }
 

@@ -11,37 +11,43 @@ use crate::AppState;
 
 /// A page of the edit history, newest first.
 #[tauri::command]
-pub fn history(state: State<'_, AppState>, page: HistoryPage) -> Result<HistoryList, ApiError> {
+pub async fn history(
+    state: State<'_, AppState>,
+    page: HistoryPage,
+) -> Result<HistoryList, ApiError> {
     with(&state, |ws| ws.history(&page))
 }
 
 /// The named versions, oldest first.
 #[tauri::command]
-pub fn versions(state: State<'_, AppState>) -> Result<Vec<Version>, ApiError> {
+pub async fn versions(state: State<'_, AppState>) -> Result<Vec<Version>, ApiError> {
     with(&state, |ws| ws.versions())
 }
 
 /// Names the workspace as it is now.
 #[tauri::command]
-pub fn save_version(state: State<'_, AppState>, name: String) -> Result<Version, ApiError> {
+pub async fn save_version(state: State<'_, AppState>, name: String) -> Result<Version, ApiError> {
     with(&state, |ws| ws.save_version(&name))
 }
 
 /// Brings the workspace back to how it was just after history entry `seq`, as one undoable edit.
 #[tauri::command]
-pub fn restore_history(state: State<'_, AppState>, seq: i64) -> Result<EditResult, ApiError> {
+pub async fn restore_history(state: State<'_, AppState>, seq: i64) -> Result<EditResult, ApiError> {
     with(&state, |ws| ws.restore(seq))
 }
 
 /// Brings the workspace back to a named version, as one undoable edit.
 #[tauri::command]
-pub fn restore_version(state: State<'_, AppState>, name: String) -> Result<EditResult, ApiError> {
+pub async fn restore_version(
+    state: State<'_, AppState>,
+    name: String,
+) -> Result<EditResult, ApiError> {
     with(&state, |ws| ws.restore_version(&name))
 }
 
 /// A journey as it is now, compared with an older version.
 #[tauri::command]
-pub fn compare_with(
+pub async fn compare_with(
     state: State<'_, AppState>,
     older: Older,
     journey: Id,
@@ -51,7 +57,7 @@ pub fn compare_with(
 
 /// A journey as an older version had it.
 #[tauri::command]
-pub fn scene_then(
+pub async fn scene_then(
     state: State<'_, AppState>,
     older: Older,
     journey: Id,

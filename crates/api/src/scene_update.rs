@@ -80,6 +80,12 @@ impl OpenWorkspace {
         })
     }
 
+    /// The title of the journey the window was last sent (as its latest edit left it), for the window's
+    /// title bar; `None` before the first scene.
+    pub fn shown_title(&mut self) -> Option<String> {
+        self.view_mut().scene.as_ref().map(|s| s.title.text.clone())
+    }
+
     /// [`OpenWorkspace::apply`], answered with the diff of the window's scene; `have` is the version of
     /// the scene (or diff) the window applied last.
     pub fn apply_for_view(&mut self, edit: &Edit, have: u64) -> Result<SceneUpdate, ApiError> {

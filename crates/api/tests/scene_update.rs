@@ -344,3 +344,34 @@ fn an_edit_in_another_journey_leaves_the_shown_scene_as_it_is() {
     assert!(window.take(&update));
     assert_eq!(window.scene, ws.scene(journey).unwrap());
 }
+
+#[test]
+fn the_title_for_the_title_bar_follows_a_rename_answered_by_a_patch() {
+    let (model, journey, _) = hospital();
+    let mut ws = OpenWorkspace::in_memory(&model).unwrap();
+    assert_eq!(ws.shown_title(), None);
+    let mut window = Window::open(&mut ws, journey);
+    assert_eq!(ws.shown_title().as_deref(), Some("Hospital visit"));
+    let update = ws
+        .apply_for_view(
+            &Edit::UpdateJourney {
+                journey,
+                name: "Emergency department visit".into(),
+                persona: "Walk-in patient".into(),
+                description: String::new(),
+            },
+            window.version,
+        )
+        .unwrap();
+    assert!(window.take(&update));
+    assert!(update.changed.journeys);
+    assert_eq!(
+        ws.shown_title().as_deref(),
+        Some(window.scene.title.text.as_str())
+    );
+    assert!(window
+        .scene
+        .title
+        .text
+        .contains("Emergency department visit"));
+}
