@@ -6,6 +6,7 @@ import { getCurrentWebview } from '@tauri-apps/api/webview';
 import { getCurrentWindow } from '@tauri-apps/api/window';
 import { save } from '@tauri-apps/plugin-dialog';
 import type { ApiError } from './bindings/ApiError';
+import type { Changed } from './bindings/Changed';
 import type { CheckGroup } from './bindings/CheckGroup';
 import type { Comparison } from './bindings/Comparison';
 import type { HistoryList } from './bindings/HistoryList';
@@ -43,6 +44,12 @@ import type { WorkspaceInfo } from './bindings/WorkspaceInfo';
 import { tauriCsvBackend, type CsvBackend } from './csv/backend';
 import type { MenuEvent } from './files/events';
 
+/**
+ * An edit's, undo's or redo's answer: what happened, and what besides the shown scene it changed. An
+ * answer without `changed` (a fake backend's) means anything may have changed.
+ */
+export type EditAnswer = EditResult & { changed?: Changed };
+
 /** What the UI can ask of the open workspace. Every method rejects with an `ApiError`. */
 export interface Backend extends CsvBackend {
   workspaceInfo(): Promise<WorkspaceInfo>;
@@ -56,7 +63,7 @@ export interface Backend extends CsvBackend {
    */
   findCards(query: string, journey: Id, scope: FindScope): Promise<Found>;
   /** Validates and commits one edit with its undo entry. */
-  applyEdit(edit: Edit): Promise<EditResult>;
+  applyEdit(edit: Edit): Promise<EditAnswer>;
   /** A page of the edit history, newest first. */
   history(page: HistoryPage): Promise<HistoryList>;
   /** The named versions, oldest first. */
@@ -77,8 +84,8 @@ export interface Backend extends CsvBackend {
   pasteCards(journey: Id, lane: Id, stage: Id, pasting: Pasting): Promise<Pasted>;
   /** Duplicates cards right after themselves as one undoable edit; resolves with the copies. */
   duplicateCards(journey: Id, steps: Id[]): Promise<Pasted>;
-  undo(): Promise<EditResult>;
-  redo(): Promise<EditResult>;
+  undo(): Promise<EditAnswer>;
+  redo(): Promise<EditAnswer>;
   /** Whether undo and redo are available (its `journey` is null). */
   editStatus(): Promise<EditResult>;
   uiPainted(): Promise<void>;
@@ -214,69 +221,70 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 /** The backend of the desktop app: the Tauri commands of `src-tauri`. */
 export function tauriBackend(): Backend {
   const held = new HeldScene();
+  /** A call that may change the workspace other than by an edit's answer (a paste, an import…). */
   function ask<T>(command: string, args?: Record<string, unknown>): Promise<T> {
-    held.calling();
+    held.changing();
     return call<T>(command, args);
   }
+  /** A call that only reads: the scene held stays the one to show. */
+  const read = call;
   /** An edit, undo or redo: its answer patches the scene held; the result goes on to the session. */
-  async function edit(command: string, args: Record<string, unknown> = {}): Promise<EditResult> {
+  async function edit(command: string, args: Record<string, unknown> = {}): Promise<EditAnswer> {
     const update = await ask<SceneUpdate>(command, { ...args, have: held.have() });
     held.answered(update);
-    return update.result;
+    return { ...update.result, changed: update.changed };
   }
   return {
-    workspaceInfo: () => ask('workspace_info'),
-    listJourneys: () => ask('list_journeys'),
-    journeyScene: async (journey) => {
-      held.calling();
-      return held.take(journey) ?? held.fetched(await call<ShownScene>('journey_scene', { journey }));
-    },
-    stepDetails: (step) => ask('step_details', { step }),
-    findCards: (query, journey, scope) => ask('find_cards', { query, journey, scope }),
+    workspaceInfo: () => read('workspace_info'),
+    listJourneys: () => read('list_journeys'),
+    journeyScene: async (journey) =>
+      held.take(journey) ?? held.fetched(await call<ShownScene>('journey_scene', { journey })),
+    stepDetails: (step) => read('step_details', { step }),
+    findCards: (query, journey, scope) => read('find_cards', { query, journey, scope }),
     applyEdit: (change) => edit('apply_edit', { edit: change }),
-    history: (page) => ask('history', { page }),
-    versions: () => ask('versions'),
+    history: (page) => read('history', { page }),
+    versions: () => read('versions'),
     saveVersion: (name) => ask('save_version', { name }),
     restoreHistory: (seq) => ask('restore_history', { seq }),
     restoreVersion: (name) => ask('restore_version', { name }),
-    compareWith: (older, journey) => ask('compare_with', { older, journey }),
-    sceneThen: (older, journey) => ask('scene_then', { older, journey }),
-    copyCards: (journey, steps) => ask('copy_cards', { journey, steps }),
+    compareWith: (older, journey) => read('compare_with', { older, journey }),
+    sceneThen: (older, journey) => read('scene_then', { older, journey }),
+    copyCards: (journey, steps) => read('copy_cards', { journey, steps }),
     pasteCards: (journey, lane, stage, pasting) => ask('paste_cards', { journey, lane, stage, pasting }),
     duplicateCards: (journey, steps) => ask('duplicate_cards', { journey, steps }),
     undo: () => edit('undo'),
     redo: () => edit('redo'),
-    editStatus: () => ask('edit_status'),
-    uiPainted: () => ask('ui_painted'),
-    listEntities: () => ask('list_entities'),
-    entityUsage: (entity) => ask('entity_usage', { entity }),
-    linksFrom: (id) => ask('links_from', { id }),
-    ownership: () => ask('ownership'),
-    checks: (journey) => ask('checks', { journey }),
-    impactOf: (entities) => ask('impact_of', { entities }),
-    criticality: () => ask('criticality'),
-    network: (entity) => ask('network', { entity }),
-    exportFileName: (name, format) => ask('export_file_name', { name, format }),
+    editStatus: () => read('edit_status'),
+    uiPainted: () => read('ui_painted'),
+    listEntities: () => read('list_entities'),
+    entityUsage: (entity) => read('entity_usage', { entity }),
+    linksFrom: (id) => read('links_from', { id }),
+    ownership: () => read('ownership'),
+    checks: (journey) => read('checks', { journey }),
+    impactOf: (entities) => read('impact_of', { entities }),
+    criticality: () => read('criticality'),
+    network: (entity) => read('network', { entity }),
+    exportFileName: (name, format) => read('export_file_name', { name, format }),
     chooseExportPath,
     exportJourney: (journey, format, options, path, overwrite) =>
-      ask('export_journey', { journey, format, options, path, overwrite }),
-    cancelExport: () => ask('cancel_export'),
+      read('export_journey', { journey, format, options, path, overwrite }),
+    cancelExport: () => read('cancel_export'),
     onExport: listenToExports,
     importPictureFile: (path) => ask('import_picture_file', { path }),
     onFileDrop: listenToFileDrops,
     onMenuExport: (listener) => listen('menu-export', () => listener()),
     setFullscreen: (on) => getCurrentWindow().setFullscreen(on),
-    ...tauriCsvBackend(call),
+    ...tauriCsvBackend(ask),
     newWorkspace: (path, start) => ask('new_workspace', { path, start }),
     openWorkspace: (path) => ask('open_workspace', { path }),
-    saveWorkspaceCopy: (path, overwrite) => ask('save_workspace_copy', { path, overwrite }),
+    saveWorkspaceCopy: (path, overwrite) => read('save_workspace_copy', { path, overwrite }),
     openTextFolder: (dir, path) => ask('open_text_folder', { dir, path }),
-    saveTextFolder: (dir) => ask('save_text_folder', { dir }),
-    revealWorkspace: () => ask('reveal_workspace'),
-    openExport: () => ask('open_export'),
-    revealExport: () => ask('reveal_export'),
-    recentWorkspaces: () => ask('recent_workspaces'),
-    lastJourney: () => ask('last_journey'),
+    saveTextFolder: (dir) => read('save_text_folder', { dir }),
+    revealWorkspace: () => read('reveal_workspace'),
+    openExport: () => read('open_export'),
+    revealExport: () => read('reveal_export'),
+    recentWorkspaces: () => read('recent_workspaces'),
+    lastJourney: () => read('last_journey'),
     onMenu: (event, listener) =>
       listen<unknown>(event, ({ payload }) => listener(typeof payload === 'string' ? payload : null)),
   };

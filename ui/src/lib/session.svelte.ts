@@ -6,7 +6,7 @@
 // journey and never switch away from the one the user has meanwhile chosen (a text committed because
 // its field lost the focus to the sidebar must not pull the window back).
 import { SvelteMap } from 'svelte/reactivity';
-import { toApiError, type Backend } from './backend';
+import { toApiError, type Backend, type EditAnswer } from './backend';
 import type { ApiError } from './bindings/ApiError';
 import type { Clip } from './bindings/Clip';
 import type { Edit } from './bindings/Edit';
@@ -18,7 +18,6 @@ import type { Pasting } from './bindings/Pasting';
 import type { Scene } from './bindings/Scene';
 import type { Step } from './bindings/Step';
 import type { WorkspaceInfo } from './bindings/WorkspaceInfo';
-import { changesEntities, changesJourneyList } from './edits';
 import type { CopiedClip } from './editor/clipboard';
 import type { Cell } from './scene/sceneIndex';
 import { shareScene } from './scene/share';
@@ -27,18 +26,41 @@ import { recordAfterPaint } from './timing';
 /** Whether the latest edits are stored, for the status bar. */
 export type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; message: string };
 
-/** What to fetch once the queued edits are done. */
+/** What to fetch once the queued edits are done, as their answers said. */
 interface Pending {
   /** The journey to show (where the last undo, redo or new journey happened), or null for the shown one. */
   follow: Id | null;
-  /** Journeys the edits changed. */
-  changed: Set<Id>;
-  /** Whether an edit may have changed any journey's drawing (entities, owners: their chips). */
-  anywhere: boolean;
+  /** Whether the journey list changed. */
   list: boolean;
+  /** Whether the entities or what their summaries count changed. */
+  entities: boolean;
+  /** Whether links of any kind changed. */
+  links: boolean;
+  /** Cards whose own record changed, or `all` when an answer did not say. */
+  details: Set<Id> | 'all';
   failed: ApiError | null;
   /** Keydown times of the key presses whose edits the next scene shows. */
   keydowns: number[];
+}
+
+/** Adds what an answer says it changed to `pending`; an answer that does not say changed everything. */
+function note(pending: Pending, answer: EditAnswer) {
+  const changed = answer.changed;
+  if (!changed) {
+    noteEverything(pending);
+    return;
+  }
+  pending.list ||= changed.journeys;
+  pending.entities ||= changed.entities;
+  pending.links ||= changed.links;
+  if (pending.details !== 'all') for (const step of changed.details) pending.details.add(step);
+}
+
+function noteEverything(pending: Pending) {
+  pending.list = true;
+  pending.entities = true;
+  pending.links = true;
+  pending.details = 'all';
 }
 
 /** What an undo or redo did, numbered so the same words twice still count as news. */
@@ -57,7 +79,7 @@ export function undoMessage(kind: 'undo' | 'redo', result: EditResult): string |
 }
 
 function nothingPending(): Pending {
-  return { follow: null, changed: new Set(), anywhere: false, list: false, failed: null, keydowns: [] };
+  return { follow: null, list: false, entities: false, links: false, details: new Set(), failed: null, keydowns: [] };
 }
 
 export class Session {
@@ -69,9 +91,17 @@ export class Session {
   sceneVersion = $state(0);
   /**
    * Counts the finished rounds of edits (edit, undo, redo), so the views over the whole workspace
-   * (ownership, entities, checks) know to fetch again.
+   * (ownership, checks, history) know to fetch again.
    */
   version = $state(0);
+  /** Counts the rounds of edits that changed entities or links, for the entity list and the impact. */
+  entitiesVersion = $state(0);
+  /** Counts the rounds of edits that changed links, for the chips of the details panel. */
+  linksVersion = $state(0);
+  /** Counts the rounds of edits that changed cards' own records, listed in `detailsChanged`. */
+  detailsVersion = $state(0);
+  /** The cards the latest such round changed, or `all`. */
+  detailsChanged = $state.raw<ReadonlySet<Id> | 'all'>('all');
   canUndo = $state(false);
   canRedo = $state(false);
   save = $state.raw<SaveState>({ kind: 'idle' });
@@ -176,21 +206,15 @@ export class Session {
   apply(edit: Edit, keydownAt?: number): Promise<EditResult | null> {
     if (edit.type === 'add_step') this.added.set(edit.step, Date.now());
     const creates = edit.type === 'create_journey' || edit.type === 'duplicate_journey';
-    return this.enqueue(
-      () => this.backend.applyEdit(edit),
-      changesJourneyList(edit),
-      creates,
-      keydownAt,
-      changesEntities(edit),
-    );
+    return this.enqueue(() => this.backend.applyEdit(edit), creates, keydownAt);
   }
 
   undo(keydownAt?: number): Promise<EditResult | null> {
-    return this.tell('undo', this.enqueue(() => this.backend.undo(), true, true, keydownAt, true));
+    return this.tell('undo', this.enqueue(() => this.backend.undo(), true, keydownAt));
   }
 
   redo(keydownAt?: number): Promise<EditResult | null> {
-    return this.tell('redo', this.enqueue(() => this.backend.redo(), true, true, keydownAt, true));
+    return this.tell('redo', this.enqueue(() => this.backend.redo(), true, keydownAt));
   }
 
   dismissUndone() {
@@ -221,7 +245,7 @@ export class Session {
    */
   async importWith(send: () => Promise<EditResult>): Promise<JourneySummary> {
     let failure: ApiError | null = null;
-    const result = await this.enqueue(send, true, true, undefined, true, (error) => {
+    const result = await this.enqueue(send, true, undefined, (error) => {
       failure = error;
     });
     const journey = this.journeys.find((j) => j.id === result?.journey);
@@ -235,7 +259,7 @@ export class Session {
    * message is then in `error`).
    */
   run(send: () => Promise<EditResult>): Promise<EditResult | null> {
-    return this.enqueue(send, true, true, undefined, true);
+    return this.enqueue(send, true, undefined);
   }
 
   /** The cards in the clipboard's forms; nothing changes. */
@@ -265,10 +289,8 @@ export class Session {
         steps = pasted.steps;
         return pasted.result;
       },
-      true,
       false,
       keydownAt,
-      true,
     );
     return result ? steps : null;
   }
@@ -287,12 +309,14 @@ export class Session {
     this.error = null;
   }
 
+  /**
+   * Sends an edit after those queued before it; `follow` shows the journey it happened in. Once the
+   * last queued one is answered, what their answers say changed is fetched and shown.
+   */
   private enqueue(
-    send: () => Promise<EditResult>,
-    changesList: boolean,
+    send: () => Promise<EditAnswer>,
     follow: boolean,
     keydownAt: number | undefined,
-    anywhere = false,
     onFailure?: (error: ApiError) => void,
   ): Promise<EditResult | null> {
     this.queued += 1;
@@ -300,17 +324,15 @@ export class Session {
     const run = this.queue.then(async () => {
       let result: EditResult | null = null;
       try {
-        result = await send();
-        this.takeStatus(result);
-        if (result.journey !== null) {
-          this.pending.changed.add(result.journey);
-          if (follow) this.pending.follow = result.journey;
-        }
-        this.pending.list ||= changesList;
-        this.pending.anywhere ||= anywhere;
+        const answer = await send();
+        result = answer;
+        this.takeStatus(answer);
+        if (follow && answer.journey !== null) this.pending.follow = answer.journey;
+        note(this.pending, answer);
       } catch (reason) {
         const error = toApiError(reason);
         this.pending.failed = error;
+        noteEverything(this.pending);
         if (onFailure) onFailure(error);
         else this.error = error;
       }
@@ -334,21 +356,19 @@ export class Session {
     this.pending = nothingPending();
     try {
       const listed = this.journeys;
-      if (pending.list || pending.failed) this.journeys = await this.backend.listJourneys();
+      if (pending.list) this.journeys = await this.backend.listJourneys();
       const target = this.journeyToShow(pending.follow, listed);
       const request = ++this.latestSceneRequest;
       this.shown = target;
       if (target === null) {
         this.scene = null;
-      } else if (
-        pending.changed.has(target) ||
-        pending.anywhere ||
-        pending.failed ||
-        target !== this.scene?.journey
-      ) {
+      } else {
+        // The edits' answers already patched the scene the backend holds for the window: this fetch
+        // crosses the IPC only when they could not.
         const scene = await this.backend.journeyScene(target);
         if (request === this.latestSceneRequest) this.applyScene(scene);
       }
+      this.tellViews(pending);
       this.save = pending.failed ? { kind: 'failed', message: pending.failed.message } : { kind: 'saved' };
       for (const keydownAt of pending.keydowns) recordAfterPaint(keydownAt);
     } catch (reason) {
@@ -357,6 +377,16 @@ export class Session {
       this.save = { kind: 'failed', message: error.message };
     }
     this.version += 1;
+  }
+
+  /** Tells the views that fetch more than the scene what the round of edits changed. */
+  private tellViews(pending: Pending) {
+    if (pending.entities || pending.links) this.entitiesVersion += 1;
+    if (pending.links) this.linksVersion += 1;
+    if (pending.details === 'all' || pending.details.size > 0) {
+      this.detailsChanged = pending.details;
+      this.detailsVersion += 1;
+    }
   }
 
   /**

@@ -18,17 +18,42 @@ describe('Session', () => {
     expect(backend.journeyScene).toHaveBeenCalledTimes(1);
   });
 
-  it('fetches the scene after an edit, and the list only when the edit changes it', async () => {
+  it('shows the scene after an edit, and fetches only what its answer says changed', async () => {
     const { session, backend } = await started();
-    const version = session.sceneVersion;
+    const [version, entities, links, details] = [
+      session.sceneVersion,
+      session.entitiesVersion,
+      session.linksVersion,
+      session.detailsVersion,
+    ];
+    const result = { journey: home.id, can_undo: true, can_redo: false, described: null };
+    backend.applyEdit.mockResolvedValueOnce({
+      ...result,
+      changed: { journeys: false, entities: false, details: ['s'], links: false },
+    });
     await session.apply({ type: 'set_step_text', step: 's', text: 'new' });
     expect(backend.journeyScene).toHaveBeenCalledTimes(2);
     expect(backend.listJourneys).toHaveBeenCalledTimes(1);
     expect(session.sceneVersion).toBe(version + 1);
+    expect([session.entitiesVersion, session.linksVersion]).toEqual([entities, links]);
+    expect(session.detailsVersion).toBe(details + 1);
+    expect(session.detailsChanged).toEqual(new Set(['s']));
     expect(session.save).toEqual({ kind: 'saved' });
     expect(session.canUndo).toBe(true);
+
+    backend.applyEdit.mockResolvedValueOnce({
+      ...result,
+      changed: { journeys: true, entities: true, details: [], links: true },
+    });
     await session.apply({ type: 'delete_steps', steps: ['s'] });
     expect(backend.listJourneys).toHaveBeenCalledTimes(2);
+    expect([session.entitiesVersion, session.linksVersion]).toEqual([entities + 1, links + 1]);
+    expect(session.detailsVersion).toBe(details + 1);
+
+    // An answer that does not say what changed (or a refusal) has everything fetched again.
+    await session.apply({ type: 'delete_links', links: ['l'] });
+    expect(backend.listJourneys).toHaveBeenCalledTimes(3);
+    expect(session.detailsChanged).toBe('all');
   });
 
   it('sends queued edits one after another and fetches once after the last', async () => {
@@ -93,7 +118,7 @@ describe('Session', () => {
     window.__throughlineTimings = undefined;
     await session.apply({ type: 'delete_links', links: ['l'] }, performance.now() - 5);
     await session.apply({ type: 'delete_links', links: ['l'] });
-    expect(window.__throughlineTimings).toHaveLength(1);
+    await vi.waitFor(() => expect(window.__throughlineTimings).toHaveLength(1));
     expect(window.__throughlineTimings?.[0]).toBeGreaterThanOrEqual(5);
     vi.unstubAllGlobals();
   });

@@ -48,6 +48,9 @@ export function pasteTarget(selection: Selection, index: SceneIndex): Cell | nul
   return null;
 }
 
+/** How long after a scene is shown the copy of the selected cards is made ahead. */
+export const COPY_SETTLE_MS = 150;
+
 /** A name for a card selection and the scene it was read from, to tell a prepared copy is current. */
 export function copyKey(journey: string, ids: string[], sceneVersion: number): string {
   return `${journey} ${sceneVersion} ${ids.join(' ')}`;

@@ -11,6 +11,12 @@ export type ChecksScope = 'journey' | 'workspace';
 /** How long a card counts as just added: long enough to wire it up, short enough not to hide neglect. */
 export const QUIET_MS = 5 * 60 * 1000;
 
+/**
+ * How long edits must pause before the checks are computed again: longer than the gap between key
+ * presses while typing, so a whole-workspace analysis never delays the next edit.
+ */
+export const CHECKS_SETTLE_MS = 400;
+
 /** The groups with recent findings held back, and how many were. */
 export interface QuietChecks {
   groups: CheckGroup[];

@@ -21,9 +21,8 @@ function update(patch: SceneDiff | null, version: number): SceneUpdate {
 
 /** The calls the Tauri backend makes for an edit followed by the session's fetch of the scene. */
 function edit(held: HeldScene, patch: SceneDiff | null, version: number): Scene | null {
-  held.calling();
+  held.changing();
   held.answered(update(patch, version));
-  held.calling();
   return held.take(journey);
 }
 
@@ -31,7 +30,6 @@ describe('HeldScene', () => {
   it('hands the patched scene to the fetch right after each edit, numbered as the backend said', () => {
     const held = new HeldScene();
     expect(held.have()).toBe(NO_SCENE);
-    held.calling();
     held.fetched({ version: 1, scene: homeInsuranceClaim });
     let scene: Scene | null = null;
     recorded.steps.forEach(({ patch }, i) => {
@@ -41,13 +39,15 @@ describe('HeldScene', () => {
     expect(scene).toEqual(recorded.after);
   });
 
-  it('sends the fetch to the backend when another call came between the edit and the fetch', () => {
+  it('hands the patched scene to every fetch until a call that may change the workspace comes between', () => {
     const held = new HeldScene();
     held.fetched({ version: 1, scene: homeInsuranceClaim });
-    held.calling();
+    held.changing();
     held.answered(update(recorded.steps[0].patch, 2));
-    held.calling(); // a paste, a journey list…
-    held.calling();
+    const patched = held.take(journey);
+    expect(patched).not.toBeNull();
+    expect(held.take(journey)).toBe(patched);
+    held.changing(); // a paste, an import…
     expect(held.take(journey)).toBeNull();
   });
 
@@ -57,9 +57,9 @@ describe('HeldScene', () => {
     expect(edit(held, null, 2)).toBeNull();
     expect(held.have()).toBe(NO_SCENE);
     held.fetched({ version: 3, scene: homeInsuranceClaim });
-    held.calling();
+    held.changing();
     held.answered(update(recorded.steps[0].patch, 4));
-    held.calling();
     expect(held.take('another journey')).toBeNull();
+    expect(held.take(journey)).not.toBeNull();
   });
 });

@@ -1,9 +1,10 @@
 // The scene the window has, as the backend numbered it, held by the Tauri backend so that an edit,
 // undo or redo answers with what changed in it instead of the window fetching the whole scene again.
-// The patched scene is handed out only to the very next call, and only when it asks for that journey:
-// any other call in between (a paste, a journey list, a switch of workspace) may have changed what the
-// scene should be, so the next fetch goes to the backend. A version the backend does not recognise,
-// or an answer without a patch, drops the held scene; the next fetch renumbers it.
+// The patched scene is handed out to the window's fetches of that journey until a call that may change
+// the workspace otherwise (a paste, an import, a switch of workspace) comes between: then the next fetch
+// goes to the backend. Calls that only read (the journey list, a card's details, the checks) leave it
+// the one to show. A version the backend does not recognise, or an answer without a patch, drops the
+// held scene; the next fetch renumbers it.
 import type { Id } from '../bindings/Id';
 import type { Scene } from '../bindings/Scene';
 import type { SceneUpdate } from '../bindings/SceneUpdate';
@@ -15,12 +16,12 @@ export const NO_SCENE = Number.MAX_SAFE_INTEGER;
 
 export class HeldScene {
   private held: NumberedScene | null = null;
-  private calls = 0;
-  private patchedAt = -1;
+  /** Whether the held scene is the workspace as it is now (no changing call since it was patched). */
+  private current = false;
 
-  /** Notes that a call to the backend starts. */
-  calling() {
-    this.calls += 1;
+  /** Notes a call that may change the workspace other than through an edit's answer. */
+  changing() {
+    this.current = false;
   }
 
   /** The version of the scene held, for the backend to diff against. */
@@ -31,18 +32,18 @@ export class HeldScene {
   /** Takes a scene fetched whole, with its number. */
   fetched(shown: ShownScene): Scene {
     this.held = { scene: shown.scene, version: shown.version };
+    this.current = true;
     return shown.scene;
   }
 
   /** Takes an edit's answer: the held scene patched, or dropped when it cannot be. */
   answered(update: SceneUpdate) {
     this.held = followUpdate(this.held, update);
-    if (this.held) this.patchedAt = this.calls;
+    this.current = this.held !== null;
   }
 
-  /** The patched scene of `journey`, when the call asking is the first since the patch. */
+  /** The held scene of `journey`, when it is still the workspace as it is now. */
   take(journey: Id): Scene | null {
-    const fresh = this.held !== null && this.patchedAt === this.calls - 1 && this.held.scene.journey === journey;
-    return fresh ? (this.held as NumberedScene).scene : null;
+    return this.current && this.held?.scene.journey === journey ? this.held.scene : null;
   }
 }
