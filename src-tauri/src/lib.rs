@@ -159,6 +159,9 @@ pub fn build_app<R: tauri::Runtime>(
 pub fn run() {
     LAUNCHED.get_or_init(Instant::now);
     let args = Args::parse();
+    if instance::handed_over() {
+        return;
+    }
     startup::preflight();
     let state = AppState::open(&args);
     let recent = workspaces::Recent::load();
