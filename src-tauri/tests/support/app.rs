@@ -32,7 +32,7 @@ pub struct App {
 /// given options (journeys, cards, stages, entities), for scenarios that need a large or a made-up
 /// blueprint; returns its path.
 pub fn generate(dir: &Path, name: &str, options: &[&str]) -> PathBuf {
-    let cli = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/debug/throughline");
+    let cli = Path::new(APP).with_file_name("throughline");
     assert!(
         cli.is_file(),
         "the CLI {} is missing; build it with `cargo build -p throughline-cli`",
