@@ -28,6 +28,50 @@ pub fn plugin<R: Runtime>() -> TauriPlugin<R> {
         .build()
 }
 
+/// Hands this launch's command line to the window already running for this user, if one is, and
+/// says whether it did (the launch then has nothing left to do). Asked before the launch opens its
+/// workspace, so a file double-clicked again while its window holds it is handed over at once, not
+/// refused as open elsewhere, and before it needs a display. Speaks the plugin's own D-Bus call.
+#[cfg(target_os = "linux")]
+pub fn handed_over() -> bool {
+    use zbus::blocking::{fdo::DBusProxy, Connection};
+    use zbus::names::BusName;
+
+    let name = format!("{}.SingleInstance", instance_id());
+    let path = format!("/{}", name.replace('.', "/").replace('-', "_"));
+    let Ok(bus) = Connection::session() else {
+        return false;
+    };
+    let running = BusName::try_from(name.as_str())
+        .ok()
+        .and_then(|bus_name| DBusProxy::new(&bus).ok()?.name_has_owner(bus_name).ok())
+        .unwrap_or(false);
+    if !running {
+        return false;
+    }
+    let argv: Vec<String> = std::env::args_os()
+        .map(|arg| arg.to_string_lossy().into_owned())
+        .collect();
+    let cwd = std::env::current_dir()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .into_owned();
+    bus.call_method(
+        Some(name.as_str()),
+        path.as_str(),
+        Some("org.SingleInstance.DBus"),
+        "ExecuteCallback",
+        &(argv, cwd),
+    )
+    .is_ok()
+}
+
+/// Elsewhere the plugin hands a second launch over during start-up.
+#[cfg(not(target_os = "linux"))]
+pub fn handed_over() -> bool {
+    false
+}
+
 /// Whether a session bus answers, asked before the plugin tries to register on it (which, without
 /// one, only says so in a log this app does not print).
 #[cfg(target_os = "linux")]

@@ -8,6 +8,7 @@ mod history;
 mod idle;
 mod instance;
 mod menu;
+mod startup;
 mod workspaces;
 
 use std::path::PathBuf;
@@ -158,6 +159,10 @@ pub fn build_app<R: tauri::Runtime>(
 pub fn run() {
     LAUNCHED.get_or_init(Instant::now);
     let args = Args::parse();
+    if instance::handed_over() {
+        return;
+    }
+    startup::preflight();
     let state = AppState::open(&args);
     let recent = workspaces::Recent::load();
     if let Some(path) = state.path() {
@@ -167,8 +172,8 @@ pub fn run() {
         .plugin(instance::plugin())
         .menu(menu::build)
         .on_menu_event(menu::on_event);
-    if let Err(e) = build_app(builder, state, recent).run(tauri::generate_context!()) {
-        eprintln!("throughline: the window could not start: {e}");
-        std::process::exit(1);
+    match build_app(builder, state, recent).build(tauri::generate_context!()) {
+        Ok(app) => app.run(|_, event| startup::on_event(&event)),
+        Err(e) => startup::fail(&format!("the window could not start: {e}")),
     }
 }

@@ -1,5 +1,7 @@
 //! `cargo xtask bench`: the Rust benchmarks, then the whole-app start-up measurement.
 
+use std::path::Path;
+
 use crate::failure::Result;
 use crate::process::{self, progress};
 use crate::{setup, startup};
@@ -17,10 +19,14 @@ pub fn run() -> Result {
     Ok(())
 }
 
-/// Sets up and measures only the app's start-up.
-pub fn startup_only() -> Result {
+/// Sets up and measures only the app's start-up: of `binary` when given (the installed app, say),
+/// else of a fresh release build.
+pub fn startup_only(binary: Option<&Path>) -> Result {
     setup::run()?;
-    let summary = startup::measure()?;
+    let summary = match binary {
+        Some(binary) => startup::measure_binary(binary)?,
+        None => startup::measure()?,
+    };
     println!("\n{summary}");
     Ok(())
 }

@@ -1,6 +1,8 @@
 //! The command line of xtask, parsed by hand: four subcommands and one flag do not justify a parser
 //! crate in a tool that is compiled before anything else can run.
 
+use std::path::PathBuf;
+
 use crate::failure::{Failure, Result};
 
 /// What `cargo xtask --help` prints.
@@ -11,9 +13,15 @@ tasks:
   setup                       install system packages and UI dependencies, build the UI
   run [--release] [-- ARGS]   set up, then build and launch the app (ARGS go to the app,
                               e.g. -- --workspace FILE)
-  test                        set up, then fmt, clippy, the UI's checks and tests, cargo test
+  test                        set up, then fmt, clippy, the UI's checks and tests, build the
+                              packages, install the .deb, cargo test (the installed app
+                              included), remove the .deb
+  bundle                      set up, then build the .deb and .rpm (no AppImage: its tools
+                              are downloaded at build time) into target/release/bundle/
   bench                       set up, then the Rust benchmarks and the start-up measurement
-  bench-startup               set up, then only the start-up measurement";
+  bench-startup [--binary P]  set up, then only the start-up measurement, of the app binary P
+                              (e.g. the installed /usr/bin/throughline-app) instead of a
+                              fresh release build";
 
 /// One task to perform.
 #[derive(Debug, PartialEq, Eq)]
@@ -31,10 +39,15 @@ pub enum Task {
     },
     /// Run every check and test.
     Test,
+    /// Build the installable packages.
+    Bundle,
     /// Run all benchmarks.
     Bench,
     /// Run only the whole-app start-up measurement.
-    BenchStartup,
+    BenchStartup {
+        /// The app binary to measure; a fresh release build when absent.
+        binary: Option<PathBuf>,
+    },
 }
 
 /// Reads the arguments after `cargo xtask`.
@@ -47,8 +60,9 @@ pub fn parse(mut args: impl Iterator<Item = String>) -> Result<Task> {
         "help" | "-h" | "--help" => Task::Help,
         "setup" => Task::Setup,
         "test" => Task::Test,
+        "bundle" => Task::Bundle,
         "bench" => Task::Bench,
-        "bench-startup" => Task::BenchStartup,
+        "bench-startup" => return parse_bench_startup(rest),
         "run" => return parse_run(rest),
         other => return Err(Failure::new(format!("unknown task `{other}`\n\n{USAGE}"))),
     };
@@ -56,6 +70,20 @@ pub fn parse(mut args: impl Iterator<Item = String>) -> Result<Task> {
         None => Ok(task),
         Some(extra) => Err(Failure::new(format!(
             "`{name}` takes no arguments, got `{extra}`\n\n{USAGE}"
+        ))),
+    }
+}
+
+/// Reads `bench-startup [--binary PATH]`.
+fn parse_bench_startup(rest: Vec<String>) -> Result<Task> {
+    match rest.as_slice() {
+        [] => Ok(Task::BenchStartup { binary: None }),
+        [flag, path] if flag == "--binary" => Ok(Task::BenchStartup {
+            binary: Some(PathBuf::from(path)),
+        }),
+        _ => Err(Failure::new(format!(
+            "`bench-startup` takes only `--binary PATH`, got `{}`\n\n{USAGE}",
+            rest.join(" ")
         ))),
     }
 }
@@ -112,9 +140,26 @@ mod tests {
     }
 
     #[test]
+    fn bench_startup_measures_a_given_binary() {
+        assert_eq!(
+            parse_str("bench-startup").unwrap(),
+            Task::BenchStartup { binary: None }
+        );
+        assert_eq!(
+            parse_str("bench-startup --binary /usr/bin/throughline-app").unwrap(),
+            Task::BenchStartup {
+                binary: Some(PathBuf::from("/usr/bin/throughline-app"))
+            }
+        );
+        assert!(parse_str("bench-startup --binary").is_err());
+        assert!(parse_str("bench-startup /usr/bin/throughline-app").is_err());
+    }
+
+    #[test]
     fn unknown_tasks_and_stray_arguments_are_refused() {
         assert!(parse_str("deploy").is_err());
         assert!(parse_str("test --fast").is_err());
+        assert!(parse_str("bundle --appimage").is_err());
         assert!(parse_str("run --workspace a").is_err());
     }
 }

@@ -1,10 +1,13 @@
 //! `cargo xtask`: the two commands a new contributor needs, `cargo xtask run` and `cargo xtask test`,
-//! plus `bench`. Each sets up what the build needs (system packages, Node, the built UI) first, so a
-//! fresh Debian or Ubuntu machine with only Rust and Node goes from clone to running app in one step.
+//! plus `bench` and `bundle`. Each sets up what the build needs (system packages, Node, the built
+//! UI) first, so a fresh Debian or Ubuntu machine with only Rust and Node goes from clone to running
+//! app in one step.
 
 mod bench;
+mod bundle;
 mod cli;
 mod failure;
+mod installed;
 mod node;
 mod paths;
 mod process;
@@ -31,7 +34,8 @@ fn main() -> ExitCode {
         Task::Run { release, app_args } => run::run(release, &app_args),
         Task::Test => test::run(),
         Task::Bench => bench::run(),
-        Task::BenchStartup => bench::startup_only(),
+        Task::Bundle => bundle::run(),
+        Task::BenchStartup { binary } => bench::startup_only(binary.as_deref()),
     });
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

@@ -12,7 +12,10 @@ use crate::process::{self, progress};
 /// Hebrew and Arabic (fonts-noto-core, 12 MB), Droid Sans Fallback for CJK (2 MB) and DejaVu Sans
 /// (1 MB), so the screen, the exports and the script tests see the same faces on every machine.
 /// (fonts-noto-cjk, about 100 MB, is left to whoever wants it; Droid Sans Fallback stands in.) Git, for
-/// the test that merges two branches of a text form with Throughline as Git's merge driver.
+/// the test that merges two branches of a text form with Throughline as Git's merge driver. For the
+/// test of the installed package: rpm, to read the built `.rpm`; dbus-daemon, for a private session
+/// bus on which a second launch hands its file to the running window; shared-mime-info, which
+/// registers the package's `*.throughline` file type.
 pub const PACKAGES: &[&str] = &[
     "libwebkit2gtk-4.1-dev",
     "libgtk-3-dev",
@@ -32,6 +35,9 @@ pub const PACKAGES: &[&str] = &[
     "fonts-droid-fallback",
     "fonts-dejavu-core",
     "git",
+    "rpm",
+    "dbus-daemon",
+    "shared-mime-info",
 ];
 
 /// Installs whichever of [`PACKAGES`] are missing; does nothing when all are present.
@@ -71,11 +77,8 @@ fn is_installed(package: &str) -> bool {
 /// How apt-get gets root: it already is root (`false`), or password-less sudo works (`true`);
 /// otherwise the failure prints the exact command to run as root.
 fn privilege(missing: &[&str]) -> Result<bool> {
-    if effective_uid() == Some(0) {
-        return Ok(false);
-    }
-    if process::succeeds(Command::new("sudo").args(["-n", "true"])) {
-        return Ok(true);
+    if let Some(elevate) = root_access() {
+        return Ok(elevate);
     }
     Err(Failure::new(format!(
         "system packages are missing and installing them needs root. Run this as root, then run \
@@ -85,8 +88,17 @@ fn privilege(missing: &[&str]) -> Result<bool> {
     )))
 }
 
+/// Whether commands can run as root: `Some(false)` when this already is root, `Some(true)` when
+/// password-less sudo works, `None` when neither.
+pub fn root_access() -> Option<bool> {
+    if effective_uid() == Some(0) {
+        return Some(false);
+    }
+    process::succeeds(Command::new("sudo").args(["-n", "true"])).then_some(true)
+}
+
 /// An apt-get command that never prompts, run through `sudo -n` when `elevate` is set.
-fn apt(elevate: bool, args: &[&str]) -> Command {
+pub fn apt(elevate: bool, args: &[&str]) -> Command {
     let mut command = if elevate {
         let mut sudo = Command::new("sudo");
         sudo.args(["-n", "env", "DEBIAN_FRONTEND=noninteractive", "apt-get"]);

@@ -2,13 +2,18 @@
 
 use crate::failure::Result;
 use crate::process::{self, progress};
-use crate::{setup, toolchain, ui};
+use crate::{bundle, installed, setup, toolchain, ui};
 
 /// The X screen the tests get: large enough for the app's 1440×900 window.
 pub const XVFB_SCREEN: &str = "-screen 0 1600x1000x24";
 
-/// Sets up, then runs formatting, lints, the UI's checks and tests, and every cargo test under a
-/// virtual display (the end-to-end test opens a real window).
+/// The variable that gives `src-tauri/tests/installed.rs` the installed binary.
+const INSTALLED_APP_VAR: &str = "THROUGHLINE_INSTALLED_APP";
+
+/// Sets up, then runs formatting, lints, the UI's checks and tests, builds and checks the `.deb`
+/// and `.rpm` and installs the `.deb`, then runs every cargo test under a virtual display (the
+/// end-to-end tests open real windows; `installed.rs` drives the installed app), and removes the
+/// package again whether or not the tests passed.
 pub fn run() -> Result {
     setup::run()?;
     toolchain::ensure_fmt_and_clippy()?;
@@ -34,11 +39,15 @@ pub fn run() -> Result {
     ui::script("check")?;
     ui::script("lint")?;
     ui::script("test")?;
+    let packages = bundle::build()?;
+    progress(&packages.summary());
+    installed::check(&packages)?;
+    let package = installed::install(&packages.deb)?;
     progress("running cargo test under Xvfb …");
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    process::step(
+    let tested = process::step(
         "cargo test",
-        &mut process::command_in(
+        process::command_in(
             &crate::paths::root(),
             "xvfb-run",
             [
@@ -50,8 +59,13 @@ pub fn run() -> Result {
                 "--workspace",
                 "--locked",
             ],
-        ),
-    )?;
+        )
+        .env(INSTALLED_APP_VAR, installed::BINARY),
+    );
+    progress("removing the installed package …");
+    let removed = package.remove();
+    tested?;
+    removed?;
     progress("all checks and tests passed");
     Ok(())
 }

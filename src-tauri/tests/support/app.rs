@@ -32,7 +32,7 @@ pub struct App {
 /// given options (journeys, cards, stages, entities), for scenarios that need a large or a made-up
 /// blueprint; returns its path.
 pub fn generate(dir: &Path, name: &str, options: &[&str]) -> PathBuf {
-    let cli = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/debug/throughline");
+    let cli = Path::new(APP).with_file_name("throughline");
     assert!(
         cli.is_file(),
         "the CLI {} is missing; build it with `cargo build -p throughline-cli`",
@@ -70,7 +70,7 @@ impl Dirs {
     }
 
     /// The XDG variables pointing into these directories.
-    fn environment(&self) -> [(&'static str, PathBuf); 3] {
+    pub fn environment(&self) -> [(&'static str, PathBuf); 3] {
         let root = self.data.parent().expect("data dir has a parent");
         [
             ("XDG_DATA_HOME", self.data.clone()),
@@ -83,11 +83,22 @@ impl Dirs {
 impl App {
     /// Launches the app with `args` and the XDG directories of `dirs`, and opens a session on it.
     pub async fn launch(args: &[&str], dirs: &Dirs) -> App {
-        let driver = Driver::start(dirs);
+        App::launch_binary(Path::new(APP), args, dirs, &[]).await
+    }
+
+    /// Launches `binary` (the installed app, say) with `args`, the XDG directories of `dirs` and the
+    /// extra environment `env`, and opens a session on it.
+    pub async fn launch_binary(
+        binary: &Path,
+        args: &[&str],
+        dirs: &Dirs,
+        env: &[(&str, &str)],
+    ) -> App {
+        let driver = Driver::start(dirs, env);
         let mut capabilities = serde_json::Map::new();
         capabilities.insert(
             "webkitgtk:browserOptions".into(),
-            json!({ "binary": APP, "args": args }),
+            json!({ "binary": binary, "args": args }),
         );
         let client = ClientBuilder::native()
             .capabilities(capabilities)
@@ -127,9 +138,9 @@ struct Driver {
 }
 
 impl Driver {
-    /// Starts WebKitWebDriver on a free port with automation enabled for the app it will launch,
-    /// and waits until it listens.
-    fn start(dirs: &Dirs) -> Driver {
+    /// Starts WebKitWebDriver on a free port with automation enabled for the app it will launch and
+    /// `env` added to its environment, and waits until it listens.
+    fn start(dirs: &Dirs, env: &[(&str, &str)]) -> Driver {
         let port = free_port();
         let log = File::create(&dirs.log).expect("create the WebDriver log");
         let child = Command::new("WebKitWebDriver")
@@ -137,6 +148,7 @@ impl Driver {
             .env("TAURI_WEBVIEW_AUTOMATION", "true")
             .env("GDK_BACKEND", "x11")
             .envs(dirs.environment())
+            .envs(env.iter().copied())
             .stdin(Stdio::null())
             .stdout(log.try_clone().expect("share the log file"))
             .stderr(log)

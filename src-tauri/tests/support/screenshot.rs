@@ -16,6 +16,9 @@ use super::page::PATIENCE;
 /// the window chrome alone a few hundred.
 const MIN_COLOURS: usize = 1000;
 
+/// Distinct colours a message screen has at least: its text; a blank window has a handful.
+const MIN_COLOURS_MESSAGE: usize = 300;
+
 /// Fraction of pixels that must not be white in a blueprint.
 const MIN_NON_WHITE: f64 = 0.1;
 
@@ -26,15 +29,26 @@ const MIN_NON_WHITE_TABLE: f64 = 0.02;
 /// it is painted), saves it as `target/e2e/<name>.png` and returns where it is; panics if none does
 /// within [`PATIENCE`].
 pub async fn save_and_check(client: &Client, name: &str) -> PathBuf {
-    save_and_check_with(client, name, MIN_NON_WHITE).await
+    save_and_check_with(client, name, MIN_COLOURS, MIN_NON_WHITE).await
 }
 
 /// [`save_and_check`] for a view of tables and forms rather than a blueprint.
 pub async fn save_and_check_table(client: &Client, name: &str) -> PathBuf {
-    save_and_check_with(client, name, MIN_NON_WHITE_TABLE).await
+    save_and_check_with(client, name, MIN_COLOURS, MIN_NON_WHITE_TABLE).await
 }
 
-async fn save_and_check_with(client: &Client, name: &str, min_non_white: f64) -> PathBuf {
+/// [`save_and_check`] for a screen with a short message on a tinted background (the error
+/// screen), which has only a few hundred colours of anti-aliased text.
+pub async fn save_and_check_message(client: &Client, name: &str) -> PathBuf {
+    save_and_check_with(client, name, MIN_COLOURS_MESSAGE, MIN_NON_WHITE).await
+}
+
+async fn save_and_check_with(
+    client: &Client,
+    name: &str,
+    min_colours: usize,
+    min_non_white: f64,
+) -> PathBuf {
     let dir = target_dir().join("e2e");
     fs::create_dir_all(&dir).expect("create target/e2e");
     let path = dir.join(format!("{name}.png"));
@@ -43,7 +57,7 @@ async fn save_and_check_with(client: &Client, name: &str, min_non_white: f64) ->
         let bytes = client.screenshot().await.expect("take a screenshot");
         fs::write(&path, &bytes).expect("save the screenshot");
         let stats = Stats::of_png(&bytes);
-        if stats.colours >= MIN_COLOURS && stats.non_white >= min_non_white {
+        if stats.colours >= min_colours && stats.non_white >= min_non_white {
             return path;
         }
         assert!(

@@ -6,9 +6,10 @@ mod memory;
 mod scratch;
 
 use std::fmt;
+use std::path::Path;
 use std::time::Duration;
 
-use crate::failure::Result;
+use crate::failure::{Failure, Result};
 use crate::paths;
 use crate::process::{self, progress};
 
@@ -38,12 +39,25 @@ pub fn measure() -> Result<Summary> {
         "cargo build --release -p throughline-app",
         &mut process::cargo(["build", "--release", "--locked", "-p", "throughline-app"]),
     )?;
-    let binary = paths::target_dir().join("release").join("throughline-app");
-    progress("start-up: warm-up launch …");
-    launch::once(&binary, TIMEOUT)?;
+    measure_binary(&paths::target_dir().join("release").join("throughline-app"))
+}
+
+/// Launches `binary` once to warm caches, then [`RUNS`] times for the numbers.
+pub fn measure_binary(binary: &Path) -> Result<Summary> {
+    if !binary.is_file() {
+        return Err(Failure::new(format!(
+            "start-up: {} is not there to measure",
+            binary.display()
+        )));
+    }
+    progress(&format!(
+        "start-up of {}: warm-up launch …",
+        binary.display()
+    ));
+    launch::once(binary, TIMEOUT)?;
     let mut samples = Vec::with_capacity(RUNS);
     for run in 1..=RUNS {
-        let sample = launch::once(&binary, TIMEOUT)?;
+        let sample = launch::once(binary, TIMEOUT)?;
         progress(&format!(
             "start-up: run {run}/{RUNS}: painted after {} ms, RSS {} / PSS {} over {} processes",
             sample.paint_ms,
