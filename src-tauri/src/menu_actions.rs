@@ -158,7 +158,8 @@ pub fn submenus<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Vec<Submenu<R>>
 }
 
 /// The TypeScript the UI imports: the ids as a union type and in menu order.
-pub fn typescript() -> String {
+#[cfg(test)]
+fn typescript() -> String {
     let ids: Vec<String> = ACTIONS.iter().map(|a| format!("'{}'", a.id)).collect();
     format!(
         "// Written by src-tauri/src/menu_actions.rs's test from its ACTIONS. Do not edit.\n\n\

@@ -16,12 +16,12 @@ const order: Card = {
   lines: [line('Orders a flat'), line('white')],
   channel: line('In person'),
   moment_of_truth: '0,0 1,1',
-  pain_point: { at: { x: 0, y: 0 }, colour: '#c45a2c', text: 'Queue out the door' },
+  pain_point: { at: { x: 0, y: 0 }, colour: '#c45a2c', text: 'Queue out the door.' },
   fail_point: null,
   wait_point: { at: { x: 0, y: 0 }, label: line('W') },
   emotion: -1,
   chips: [
-    { entity: 'e1', role: 'owner', rect, label: line('Barista team'), fill: '#1f2a44', text: '#ffffff' },
+    { entity: 'e1', role: 'owner', rect, label: line('Owner: Barista team'), fill: '#1f2a44', text: '#ffffff' },
     { entity: 'e2', role: 'uses', rect, label: line('Till'), fill: '#e4f4e8', text: '#1b5e20' },
   ],
 };

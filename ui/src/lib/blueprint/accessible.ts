@@ -55,11 +55,15 @@ export function describeCard(card: Card, textOf: (id: string) => string | undefi
   if (card.fail_point) parts.push('Fail point');
   if (card.wait_point) parts.push('Wait point');
   if (card.channel) parts.push(`Channel: ${card.channel.text}`);
-  for (const chip of card.chips) parts.push(`${ROLE_WORDS[chip.role]}: ${chip.label.text}`);
+  for (const chip of card.chips) {
+    // The owner's chip already reads "Owner: …".
+    const word = `${ROLE_WORDS[chip.role]}: `;
+    parts.push(chip.label.text.startsWith(word) ? chip.label.text : `${word}${chip.label.text}`);
+  }
   if (!card.chips.some((c) => c.role === 'owner')) parts.push('No owner');
   const targets = leadsTo.map((id) => textOf(id)).filter((t): t is string => t !== undefined);
   if (targets.length > 0) parts.push(`Leads to: ${targets.join('; ')}`);
-  return parts.join('. ');
+  return parts.map((p) => p.replace(/[.\s]+$/, '')).join('. ');
 }
 
 /** The table a screen reader reads for `scene`. */
