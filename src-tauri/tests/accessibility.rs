@@ -113,7 +113,7 @@ async fn accessibility() {
 
     compare_with_a_version(client).await;
     audit(client, &axe, "Changes panel").await;
-    click(client, Locator::Css("[data-testid='view-blueprint']")).await;
+    click(client, Locator::Css("[data-testid='snapshot-close']")).await;
 
     click(client, Locator::Css("[data-testid='view-ownership']")).await;
     wait_find(client, Locator::Css("[data-testid='ownership-row']")).await;
@@ -198,8 +198,7 @@ async fn compare_with_a_version(client: &Client) {
         t == "Before the audit"
     })
     .await;
-    wait_for_focus_on_canvas(client).await;
-    press_chord(client, &[Key::Control], 'a').await;
+    support::blueprint::click_card(client, "Water stain spreading").await;
     press_chord(client, &[Key::Control], 'd').await;
     click(client, Locator::Css("[data-testid='compare-with']")).await;
     click(client, Locator::Css("[data-testid='compare-version']")).await;
