@@ -303,3 +303,9 @@ pub fn ui_painted() {
         );
     }
 }
+
+/// The app's version, for Help › About.
+#[tauri::command]
+pub fn app_version() -> &'static str {
+    env!("CARGO_PKG_VERSION")
+}

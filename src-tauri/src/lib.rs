@@ -8,7 +8,9 @@ mod history;
 mod idle;
 mod instance;
 mod menu;
+mod menu_actions;
 mod startup;
+mod text_editing;
 mod workspaces;
 
 use std::path::PathBuf;
@@ -141,6 +143,9 @@ pub fn build_app<R: tauri::Runtime>(
             commands::reveal_export,
             commands::import_picture_file,
             commands::ui_painted,
+            commands::app_version,
+            menu::fire_menu_item,
+            text_editing::edit_text,
             csv::csv_preview,
             csv::import_csv,
             csv::export_csv,

@@ -1,7 +1,8 @@
 //! The window's menu bar. It holds what a desktop user looks for there (File › New Workspace…, Open…,
 //! Open Recent, Save a Copy As…, Reveal in File Manager, Import, Export, Quit). The UI does the work of
 //! every item, as it does for the same item in its own workspace menu, so a choice here only tells the
-//! UI which one was chosen; Open Recent is rebuilt whenever the list changes.
+//! UI which one was chosen; Open Recent is rebuilt whenever the list changes. Edit, View and Help
+//! follow (menu_actions.rs).
 
 use std::path::Path;
 
@@ -9,6 +10,7 @@ use tauri::menu::{Menu, MenuBuilder, MenuEvent, MenuItemBuilder, Submenu, Submen
 use tauri::{AppHandle, Emitter, Manager, Runtime};
 use throughline_api::RecentWorkspace;
 
+use crate::menu_actions;
 use crate::workspaces::Recent;
 
 /// The events the UI hears from the menu bar, one per item, named once here (the UI's copy is
@@ -119,7 +121,12 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
         .separator()
         .text(QUIT, "Quit")
         .build()?;
-    MenuBuilder::new(app).item(&file).build()
+    let mut bar = MenuBuilder::new(app).item(&file);
+    let others = menu_actions::submenus(app)?;
+    for submenu in &others {
+        bar = bar.item(submenu);
+    }
+    bar.build()
 }
 
 /// Replaces the items of Open Recent with `list` (newest first).
@@ -166,6 +173,8 @@ pub fn on_event<R: Runtime>(app: &AppHandle<R>, event: MenuEvent) {
         app.emit(events::OPEN_PATH, path)
     } else if let Some((_, _, name)) = ITEMS.iter().find(|(i, _, _)| *i == id) {
         app.emit(name, ())
+    } else if let Some(action) = menu_actions::find(id) {
+        app.emit(menu_actions::EVENT, action.id)
     } else if id == QUIT {
         // Every edit is already committed, so there is nothing to save first.
         app.exit(0);
@@ -176,6 +185,32 @@ pub fn on_event<R: Runtime>(app: &AppHandle<R>, event: MenuEvent) {
     if let Err(e) = sent {
         eprintln!("throughline: the menu choice could not reach the window: {e}");
     }
+}
+
+/// Chooses the menu item `id` as a click on it would, for the end-to-end tests (WebDriver cannot
+/// open a native menu). Only debug builds answer; the item must be in the window's menu bar.
+#[tauri::command]
+pub fn fire_menu_item<R: Runtime>(app: AppHandle<R>, id: String) -> Result<(), String> {
+    if !cfg!(debug_assertions) {
+        return Err("menu items can be fired only in a debug build".into());
+    }
+    let bar = app.menu().ok_or("the window has no menu bar")?;
+    if !contains(&bar.items().map_err(|e| e.to_string())?, &id) {
+        return Err(format!("the menu bar has no item {id}"));
+    }
+    on_event(&app, MenuEvent { id: id.into() });
+    Ok(())
+}
+
+/// Whether `id` is among `items` or in one of their submenus.
+fn contains<R: Runtime>(items: &[tauri::menu::MenuItemKind<R>], id: &str) -> bool {
+    items.iter().any(|item| {
+        item.id().as_ref() == id
+            || item
+                .as_submenu()
+                .and_then(|s| s.items().ok())
+                .is_some_and(|inner| contains(&inner, id))
+    })
 }
 
 #[cfg(test)]

@@ -15,6 +15,8 @@ pub mod scene;
 pub mod scene_diff;
 pub mod svg;
 pub mod theme;
+#[cfg(test)]
+mod theme_contrast;
 pub mod wrap;
 
 pub use decorate::{export_scene, TitleInfo};

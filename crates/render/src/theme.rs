@@ -96,22 +96,23 @@ pub fn palette(kind: LaneKind) -> Palette {
     }
 }
 
-/// Colour of an emotion score, from red (−2) through grey (0) to green (+2).
+/// Colour of an emotion score, from red (−2) through grey (0) to green (+2), each dark enough to
+/// stand out 3:1 from a card and the customer band (WCAG 2.2, non-text contrast).
 pub fn emotion_colour(score: i8) -> &'static str {
     match score {
         i8::MIN..=-2 => "#d64545",
-        -1 => "#e8883a",
-        0 => "#9aa5b1",
-        1 => "#5fb36b",
-        _ => "#2e9e4f",
+        -1 => "#c2620f",
+        0 => "#707c8a",
+        1 => "#3f8f4a",
+        _ => "#278a44",
     }
 }
 
-/// Colour of a pain-point marker: amber, orange or red as it hurts more.
+/// Colour of a pain-point marker: amber, orange or red as it hurts more, each 3:1 against a card.
 pub fn severity_colour(severity: Severity) -> &'static str {
     match severity {
-        Severity::Low => "#e0a100",
-        Severity::Medium => "#e8683a",
+        Severity::Low => "#a87700",
+        Severity::Medium => "#c45a2c",
         Severity::High => "#d64545",
     }
 }
@@ -154,7 +155,7 @@ impl Colours {
             line: c("#6b7280"),
             arrow: c("#334155"),
             card: c("#ffffff"),
-            moment: c("#e0a100"),
+            moment: c("#a87700"),
             fail: c("#b42318"),
             wait: c("#475467"),
             curve: c("#2f64d6"),

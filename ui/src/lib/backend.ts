@@ -43,6 +43,8 @@ import type { Step } from './bindings/Step';
 import type { WorkspaceInfo } from './bindings/WorkspaceInfo';
 import { tauriCsvBackend, type CsvBackend } from './csv/backend';
 import type { MenuEvent } from './files/events';
+import { MENU_ACTION_EVENT, type MenuAction } from './menubar/actions';
+import { isMenuAction, type TextEdit } from './menubar/handlers';
 
 /**
  * An edit's, undo's or redo's answer: what happened, and what besides the shown scene it changed. An
@@ -161,6 +163,12 @@ export interface Backend extends CsvBackend {
    * for Open Recent); resolves with the way to stop.
    */
   onMenu(event: MenuEvent, listener: (path: string | null) => void): Promise<() => void>;
+  /** Calls `listener` with the id of each Edit, View or Help item chosen; resolves with the way to stop. */
+  onMenuAction(listener: (action: MenuAction) => void): Promise<() => void>;
+  /** Runs a text field's own editing command where the focus is (a menu accelerator took its key). */
+  editText(edit: TextEdit): Promise<void>;
+  /** The app's version, for Help › About. */
+  appVersion(): Promise<string>;
 }
 
 /** A path chosen for an export, and whether the person already agreed to replace a file there. */
@@ -287,6 +295,12 @@ export function tauriBackend(): Backend {
     lastJourney: () => read('last_journey'),
     onMenu: (event, listener) =>
       listen<unknown>(event, ({ payload }) => listener(typeof payload === 'string' ? payload : null)),
+    onMenuAction: (listener) =>
+      listen<unknown>(MENU_ACTION_EVENT, ({ payload }) => {
+        if (isMenuAction(payload)) listener(payload);
+      }),
+    editText: (edit) => ask('edit_text', { edit }),
+    appVersion: () => ask('app_version'),
   };
 }
 

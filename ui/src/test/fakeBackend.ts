@@ -304,6 +304,9 @@ export function fakeBackend(overrides: Partial<Backend> = {}): FakeBackend {
     recentWorkspaces: vi.fn(async () => []),
     lastJourney: vi.fn(async () => null),
     onMenu: vi.fn(async () => () => undefined),
+    onMenuAction: vi.fn(async () => () => undefined),
+    editText: vi.fn(async () => undefined),
+    appVersion: vi.fn(async () => '0.1.0'),
   };
   const replaced = Object.fromEntries(Object.entries(overrides).map(([method, fn]) => [method, vi.fn(fn)]));
   return Object.assign(backend, replaced);
