@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import App from '../App.svelte';
 import { fakeBackend, home } from '../test/fakeBackend';
 import { cardAt, laneId, scene, stageId } from '../test/grid';
@@ -45,13 +45,16 @@ describe('stages', () => {
       to: { slot: 'before', id: stageId(3) },
     });
     await fireEvent.keyDown(window, { key: 'n' });
-    expect(backend.applyEdit).toHaveBeenLastCalledWith({
-      type: 'add_stage',
-      journey: home.id,
-      stage: expect.any(String),
-      name: 'New stage',
-      to: { slot: 'before', id: stageId(2) },
-    });
+    // The new stage is placed once the move is stored and shown.
+    await vi.waitFor(() =>
+      expect(backend.applyEdit).toHaveBeenLastCalledWith({
+        type: 'add_stage',
+        journey: home.id,
+        stage: expect.any(String),
+        name: 'New stage',
+        to: { slot: 'before', id: stageId(2) },
+      }),
+    );
   });
 
   it('asks before deleting a stage that has cards, saying how many', async () => {

@@ -73,8 +73,13 @@ describe('tauriBackend', () => {
     expect(result.can_undo).toBe(true);
     expect(await backend.journeyScene(homeInsuranceClaim.journey)).toBe(homeInsuranceClaim);
     expect(commands).toEqual(['journey_scene', 'apply_edit']);
+    // Reads leave the patched scene the one to show; a call that can change the workspace does not.
+    await backend.listJourneys();
+    expect(await backend.journeyScene(homeInsuranceClaim.journey)).toBe(homeInsuranceClaim);
+    expect(commands).toEqual(['journey_scene', 'apply_edit', 'list_journeys']);
+    await backend.duplicateCards(homeInsuranceClaim.journey, ['s-2']);
     await backend.journeyScene(homeInsuranceClaim.journey);
-    expect(commands).toEqual(['journey_scene', 'apply_edit', 'journey_scene']);
+    expect(commands).toEqual(['journey_scene', 'apply_edit', 'list_journeys', 'duplicate_cards', 'journey_scene']);
   });
 
   it('rejects with the ApiError a command returned', async () => {

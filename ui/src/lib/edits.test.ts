@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { after, before, changesEntities, changesJourneyList, deleteSelection, dropSlot, flowLink, newId, shiftSlot } from './edits';
+import { after, before, deleteSelection, dropSlot, flowLink, newId, shiftSlot } from './edits';
 
 const order = ['a', 'b', 'c', 'd'];
 
@@ -33,25 +33,6 @@ describe('edits', () => {
     expect(newId()).not.toBe(newId());
   });
 
-  it('knows which edits change the journey list', () => {
-    expect(changesJourneyList({ type: 'set_step_text', step: 's', text: 't' })).toBe(false);
-    expect(changesJourneyList({ type: 'move_lane', lane: 'l', to: before(null) })).toBe(false);
-    expect(changesJourneyList({ type: 'delete_steps', steps: ['s'] })).toBe(true);
-    expect(changesJourneyList({ type: 'update_journey', journey: 'j', name: 'n', persona: '', description: '' })).toBe(
-      true,
-    );
-    expect(changesJourneyList({ type: 'batch', edits: [{ type: 'delete_links', links: ['l'] }] })).toBe(false);
-    expect(
-      changesJourneyList({
-        type: 'batch',
-        edits: [
-          { type: 'delete_links', links: ['l'] },
-          { type: 'delete_stage', stage: 's' },
-        ],
-      }),
-    ).toBe(true);
-  });
-
   it('deletes selected cards or an arrow, and nothing else', () => {
     expect(deleteSelection({ kind: 'cards', ids: ['a', 'b'] })).toEqual({ type: 'delete_steps', steps: ['a', 'b'] });
     expect(deleteSelection({ kind: 'arrow', id: 'l' })).toEqual({ type: 'delete_links', links: ['l'] });
@@ -61,19 +42,5 @@ describe('edits', () => {
 
   it('draws flow arrows', () => {
     expect(flowLink('a', 'b', 'l')).toEqual({ type: 'add_link', link: { id: 'l', kind: 'flow', from: 'a', to: 'b' } });
-  });
-});
-
-describe('changesEntities', () => {
-  it('is true for edits whose chips can show in any journey', () => {
-    expect(changesEntities({ type: 'set_owner', steps: ['s'], owner: null })).toBe(true);
-    expect(changesEntities({ type: 'delete_entity', entity: 'e' })).toBe(true);
-    expect(changesEntities({ type: 'add_link', link: { id: 'l', kind: 'uses', from: 's', to: 'e' } })).toBe(true);
-    expect(changesEntities({ type: 'batch', edits: [{ type: 'delete_entity', entity: 'e' }] })).toBe(true);
-  });
-
-  it('is false for edits inside one journey', () => {
-    expect(changesEntities({ type: 'add_link', link: { id: 'l', kind: 'flow', from: 'a', to: 'b' } })).toBe(false);
-    expect(changesEntities({ type: 'set_step_text', step: 's', text: 't' })).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 // Building the edits the UI sends: new ids, where a reordered record goes (a `Slot` among its
-// siblings, or nothing when it would not move), and what an edit changes beyond its journey's scene.
+// siblings, or nothing when it would not move). What an edit changed beyond the scene is the backend's
+// answer to say.
 import type { Edit } from './bindings/Edit';
 import type { Id } from './bindings/Id';
 import type { Slot } from './bindings/Slot';
@@ -37,62 +38,6 @@ export function shiftSlot(order: Id[], moving: Id, offset: -1 | 1): Slot | null 
   if (i < 0) return null;
   if (offset < 0) return i === 0 ? null : before(order[i - 1]);
   return i === order.length - 1 ? null : before(order[i + 2] ?? null);
-}
-
-/**
- * Whether an edit changes what the journey list shows (names, order, how many stages and cards), so the
- * list must be fetched again after it.
- */
-export function changesJourneyList(edit: Edit): boolean {
-  switch (edit.type) {
-    case 'set_step_text':
-    case 'set_step_details':
-    case 'move_steps':
-    case 'rename_stage':
-    case 'move_stage':
-    case 'add_lane':
-    case 'update_lane':
-    case 'move_lane':
-    case 'delete_lane':
-    case 'restore_lane':
-    case 'add_link':
-    case 'delete_links':
-    case 'restore_links':
-    case 'create_entity':
-    case 'update_entity':
-    case 'delete_entity':
-    case 'restore_entity':
-    case 'set_owner':
-      return false;
-    case 'batch':
-      return edit.edits.some(changesJourneyList);
-    default:
-      return true;
-  }
-}
-
-/**
- * Whether an edit changes entities, owners or links to entities, which can show on the cards of any
- * journey (their chips, hand-off markers), so the shown journey must be drawn again even when the
- * edit names another journey or none.
- */
-export function changesEntities(edit: Edit): boolean {
-  switch (edit.type) {
-    case 'create_entity':
-    case 'update_entity':
-    case 'delete_entity':
-    case 'restore_entity':
-    case 'set_owner':
-    case 'delete_links':
-    case 'restore_links':
-      return true;
-    case 'add_link':
-      return edit.link.kind !== 'flow';
-    case 'batch':
-      return edit.edits.some(changesEntities);
-    default:
-      return false;
-  }
 }
 
 /** The edit that deletes what is selected: cards or an arrow (stages and lanes are confirmed first). */
