@@ -11,6 +11,7 @@ mod menu;
 mod menu_actions;
 mod startup;
 mod text_editing;
+mod tooltip;
 mod workspaces;
 
 use std::path::PathBuf;
@@ -146,6 +147,7 @@ pub fn build_app<R: tauri::Runtime>(
             commands::app_version,
             menu::fire_menu_item,
             text_editing::edit_text,
+            tooltip::drop_tooltip,
             csv::csv_preview,
             csv::import_csv,
             csv::export_csv,

@@ -19,6 +19,7 @@ use fantoccini::{Client, Locator};
 use serde_json::{json, Value};
 use support::app::{App, Dirs};
 use support::input::{press, press_chord, type_text, wait_for_focus_on_canvas};
+use support::manage::ask_for_impact;
 use support::screenshot;
 use support::ui::{click, settle, wait_find, wait_for_text, wait_until};
 
@@ -125,7 +126,7 @@ async fn accessibility() {
     settle(client).await;
     audit(client, &axe, "Entities view").await;
 
-    ask_for_impact(client).await;
+    ask_for_impact(client, ENTITY).await;
     settle(client).await;
     audit(client, &axe, "Impact panel").await;
 
@@ -206,23 +207,6 @@ async fn compare_with_a_version(client: &Client) {
     wait_find(client, Locator::Css("#dock-panel-changes:not([hidden])")).await;
     settle(client).await;
     screenshot::save_and_check(client, "accessibility-changes").await;
-}
-
-async fn ask_for_impact(client: &Client) {
-    let row = wait_find(
-        client,
-        Locator::XPath(&format!(
-            "//*[@data-testid='entity-row'][.//*[contains(@class, 'title')][normalize-space(.)='{ENTITY}']]"
-        )),
-    )
-    .await;
-    row.find(Locator::Css("[data-testid='entity-impact']"))
-        .await
-        .expect("the entity's impact button")
-        .click()
-        .await
-        .expect("ask for the impact");
-    wait_find(client, Locator::Css("[data-testid='impact-panel']")).await;
 }
 
 /// Tab walks the window's controls; each one, as it takes the keyboard, shows a ring (an outline or

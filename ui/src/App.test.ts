@@ -141,6 +141,18 @@ describe('App', () => {
     expect(within(zoom).getByRole('button', { name: 'Zoom to fit' }).title).toBe('Zoom to fit (F or Shift+1)');
   });
 
+  it('drops the native tooltip of the control that switched the view, and only then', async () => {
+    const backend = fakeBackend();
+    render(App, { backend });
+    await findCardText(homeInsuranceClaim.cards[0].lines[0].text);
+    expect(backend.dropTooltip).not.toHaveBeenCalled();
+    await fireEvent.click(screen.getByTestId('view-entities'));
+    await waitFor(() => expect(backend.dropTooltip).toHaveBeenCalledTimes(1));
+    await fireEvent.click(screen.getByTestId('view-entities'));
+    await fireEvent.click(screen.getByTestId('view-blueprint'));
+    await waitFor(() => expect(backend.dropTooltip).toHaveBeenCalledTimes(2));
+  });
+
   it('gives the keyboard back to the blueprint after a click on a journey or a tab', async () => {
     render(App, { backend: fakeBackend() });
     await findCardText(homeInsuranceClaim.cards[0].lines[0].text);

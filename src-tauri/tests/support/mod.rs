@@ -8,6 +8,7 @@ pub mod app;
 pub mod blueprint;
 pub mod failure;
 pub mod input;
+pub mod manage;
 pub mod page;
 pub mod screenshot;
 pub mod ui;

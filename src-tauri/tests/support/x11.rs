@@ -1,5 +1,6 @@
-//! The titles of the X11 windows on `$DISPLAY`. WebDriver only reaches the document's title, while
-//! the app sets the native window's title from Rust; reading `_NET_WM_NAME` checks what users see.
+//! The X11 windows on `$DISPLAY` as a user meets them. WebDriver only reaches the document: the app
+//! sets the native window's title from Rust (reading `_NET_WM_NAME` checks what users see), and GTK
+//! draws tooltips in windows of their own, shown when the real pointer rests on a control.
 //! A few requests of the core X11 protocol over the display's Unix socket do this without an X
 //! library or an extra system package.
 
@@ -14,10 +15,7 @@ const WM_NAME: u32 = 39;
 
 /// The titles of all windows below the root window, in no particular order.
 pub fn window_titles() -> io::Result<Vec<String>> {
-    let display = env::var("DISPLAY").map_err(|_| invalid("DISPLAY is not set"))?;
-    let number =
-        display_number(&display).ok_or_else(|| invalid("DISPLAY is not a local display"))?;
-    let mut x = Connection::open(&number)?;
+    let mut x = Connection::to_display()?;
     let net_wm_name = x.intern_atom("_NET_WM_NAME")?;
     let mut windows = vec![x.root];
     let mut titles = Vec::new();
@@ -31,6 +29,62 @@ pub fn window_titles() -> io::Result<Vec<String>> {
         windows.extend(x.children(window)?);
     }
     Ok(titles)
+}
+
+/// Where a top-level window sits on the screen: x, y, width, height in pixels.
+pub type Geometry = (i32, i32, u32, u32);
+
+/// The geometry of the first top-level window whose title contains `needle`. Without a window
+/// manager (as under Xvfb) top-level windows are children of the root, so their position is on screen.
+pub fn window_geometry(needle: &str) -> io::Result<Option<Geometry>> {
+    let mut x = Connection::to_display()?;
+    let net_wm_name = x.intern_atom("_NET_WM_NAME")?;
+    for window in x.children(x.root)? {
+        for property in [net_wm_name, WM_NAME] {
+            if let Some(title) = x.string_property(window, property)? {
+                if title.contains(needle) {
+                    return x.geometry(window);
+                }
+                break;
+            }
+        }
+    }
+    Ok(None)
+}
+
+/// Moves the pointer to (`x`, `y`) on the screen as a person moving the mouse would: the X server
+/// sends the windows below it real motion events, which WebDriver's synthetic pointer does not.
+pub fn move_pointer(x: i16, y: i16) -> io::Result<()> {
+    let mut c = Connection::to_display()?;
+    // WarpPointer: no source window, the root as destination, then a round trip so it has happened.
+    let mut request = vec![41, 0];
+    request.extend(request_length(24));
+    request.extend(0u32.to_le_bytes());
+    request.extend(c.root.to_le_bytes());
+    request.extend([0; 8]);
+    request.extend(x.to_le_bytes());
+    request.extend(y.to_le_bytes());
+    c.stream.write_all(&request)?;
+    c.sync()
+}
+
+/// The shown top-level windows that bypass the window manager (`override-redirect`): GTK's tooltips
+/// and open menus. A tooltip on screen is one of these.
+pub fn shown_popups() -> io::Result<Vec<u32>> {
+    let mut x = Connection::to_display()?;
+    let mut shown = Vec::new();
+    for window in x.children(x.root)? {
+        // GetWindowAttributes: map-state 2 is viewable; then the override-redirect flag.
+        let mut request = vec![3, 0];
+        request.extend(request_length(8));
+        request.extend(window.to_le_bytes());
+        if let Some(reply) = x.request(&request)? {
+            if reply.get(26) == Some(&2) && reply.get(27) == Some(&1) {
+                shown.push(window);
+            }
+        }
+    }
+    Ok(shown)
 }
 
 /// The display number in `:99`, `:99.0` or `unix:99`.
@@ -55,6 +109,39 @@ struct Connection {
 }
 
 impl Connection {
+    /// Connects to the display `$DISPLAY` names.
+    fn to_display() -> io::Result<Connection> {
+        let display = env::var("DISPLAY").map_err(|_| invalid("DISPLAY is not set"))?;
+        let number =
+            display_number(&display).ok_or_else(|| invalid("DISPLAY is not a local display"))?;
+        Connection::open(&number)
+    }
+
+    /// Where `window` is relative to its parent, and its size (`None` if it vanished meanwhile).
+    fn geometry(&mut self, window: u32) -> io::Result<Option<Geometry>> {
+        let mut request = vec![14, 0];
+        request.extend(request_length(8));
+        request.extend(window.to_le_bytes());
+        let Some(reply) = self.request(&request)? else {
+            return Ok(None);
+        };
+        let i16_at = |at: usize| i16::from_le_bytes([reply[at], reply[at + 1]]);
+        let u16_at = |at: usize| u16::from_le_bytes([reply[at], reply[at + 1]]);
+        Ok(Some((
+            i32::from(i16_at(12)),
+            i32::from(i16_at(14)),
+            u32::from(u16_at(16)),
+            u32::from(u16_at(18)),
+        )))
+    }
+
+    /// Waits until the server has handled every request sent so far (GetInputFocus has a reply).
+    fn sync(&mut self) -> io::Result<()> {
+        let mut request = vec![43, 0];
+        request.extend(request_length(4));
+        self.request(&request).map(|_| ())
+    }
+
     /// Connects to display `number`, authenticating with its MIT-MAGIC-COOKIE-1 if `XAUTHORITY`
     /// (or `~/.Xauthority`) has one, and reads the first screen's root window.
     fn open(number: &str) -> io::Result<Connection> {

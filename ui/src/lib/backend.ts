@@ -167,6 +167,8 @@ export interface Backend extends CsvBackend {
   onMenuAction(listener: (action: MenuAction) => void): Promise<() => void>;
   /** Runs a text field's own editing command where the focus is (a menu accelerator took its key). */
   editText(edit: TextEdit): Promise<void>;
+  /** Hides the native tooltip left over an element the view switched away from (WebKitGTK keeps it). */
+  dropTooltip(): Promise<void>;
   /** The app's version, for Help › About. */
   appVersion(): Promise<string>;
 }
@@ -300,6 +302,7 @@ export function tauriBackend(): Backend {
         if (isMenuAction(payload)) listener(payload);
       }),
     editText: (edit) => ask('edit_text', { edit }),
+    dropTooltip: () => read('drop_tooltip'),
     appVersion: () => ask('app_version'),
   };
 }
