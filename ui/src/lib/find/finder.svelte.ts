@@ -1,7 +1,8 @@
 // Find (Ctrl+F) as the window runs it: the query, its scope, the latest answer and the current hit.
 // Every keystroke asks the backend again (it answers in a few milliseconds); only the newest answer is
-// kept. Stepping to a hit asks the blueprint to select it and bring it into view, switching journey
-// first when the hit is in another one. The state lives outside the editor, which is re-created per
+// kept, and the count and marks follow at once. Stepping to a hit asks the blueprint to select it and
+// bring it into view, switching journey first when the hit is in another one; while the query is
+// typed, the view moves to the first hit only once the typing pauses. The state lives outside the editor, which is re-created per
 // journey, so the bar and its place in the hits survive the switch.
 import { toApiError, type Backend } from '../backend';
 import type { FindHit } from '../bindings/FindHit';
@@ -16,6 +17,16 @@ export interface FindRequest {
   journey: Id;
   step: Id;
 }
+
+/**
+ * How long the typing must pause before the view moves to the first hit. A move repaints the whole
+ * blueprint, or opens another journey, which takes from a tenth of a second to a second on a large
+ * workspace: done on every keystroke, it held up the next one.
+ */
+export const FIND_MOVE_SETTLE_MS = 300;
+
+/** What an answer does to the view: moves to the first hit now, once the typing pauses, or not at all. */
+type Move = 'now' | 'settled' | 'stay';
 
 export class Finder {
   /** Whether the find bar is shown. */
@@ -40,6 +51,8 @@ export class Finder {
   private journey: Id | null = null;
   /** The hit shown last, so typing on while the first hit stays the same card moves nothing. */
   private shown: FindHit | null = null;
+  /** The move to the first hit waiting for the typing to pause. */
+  private moveTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(backend: Backend, session: Session) {
     this.backend = backend;
@@ -55,6 +68,7 @@ export class Finder {
   /** Hides the bar and forgets the answer; an answer still on its way is dropped. */
   close() {
     this.latest.next();
+    clearTimeout(this.moveTimer);
     this.open = false;
     this.found = null;
     this.current = -1;
@@ -73,15 +87,15 @@ export class Finder {
     return cardsIn(this.found?.hits ?? [], journey);
   }
 
-  /** Searches for the query as typed, and shows the first hit. */
+  /** Searches for the query as typed, and shows the first hit once the typing pauses. */
   search(): Promise<void> {
-    return this.ask(true);
+    return this.ask('settled');
   }
 
   /** Looks in the journey on screen only, or in every journey; searches again and shows the first hit. */
   setScope(scope: FindScope): Promise<void> {
     this.scope = scope;
-    return this.ask(true);
+    return this.ask('now');
   }
 
   /**
@@ -89,7 +103,7 @@ export class Finder {
    * blueprint.
    */
   refresh(): Promise<void> {
-    return this.ask(false);
+    return this.ask('stay');
   }
 
   /**
@@ -104,14 +118,16 @@ export class Finder {
 
   /** Moves to the next (`by` 1) or previous (`by` -1) hit, wrapping, and shows it. */
   step(by: 1 | -1) {
+    clearTimeout(this.moveTimer);
     this.current = stepHit(this.current, this.found?.hits.length ?? 0, by);
     this.showCurrent(true);
   }
 
-  private async ask(move: boolean) {
+  private async ask(move: Move) {
     const journey = this.session.shown;
     if (!this.open || journey === null) return;
     const ticket = this.latest.next();
+    if (move !== 'stay') clearTimeout(this.moveTimer);
     const keep = this.hit?.step;
     const query = this.query;
     try {
@@ -120,8 +136,10 @@ export class Finder {
       this.answered = query;
       this.found = found;
       this.error = null;
-      this.current = move ? (found.hits.length > 0 ? 0 : -1) : found.hits.findIndex((h) => h.step === keep);
-      if (move) this.showCurrent();
+      this.current =
+        move === 'stay' ? found.hits.findIndex((h) => h.step === keep) : found.hits.length > 0 ? 0 : -1;
+      if (move === 'now') this.showCurrent();
+      else if (move === 'settled') this.moveTimer = setTimeout(() => this.showCurrent(), FIND_MOVE_SETTLE_MS);
     } catch (reason) {
       if (!this.latest.isLatest(ticket)) return;
       this.answered = query;

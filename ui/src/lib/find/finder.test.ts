@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Found } from '../bindings/Found';
 import { broadband, fakeBackend, findIn, home } from '../../test/fakeBackend';
 import { Session } from '../session.svelte';
-import { Finder } from './finder.svelte';
+import { FIND_MOVE_SETTLE_MS, Finder } from './finder.svelte';
 
 async function opened(backend = fakeBackend()) {
   const session = new Session(backend);
@@ -13,14 +13,40 @@ async function opened(backend = fakeBackend()) {
 }
 
 describe('Finder', () => {
-  it('finds in the journey on screen and asks the blueprint to show the first hit', async () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('finds in the journey on screen and shows the first hit once the typing pauses', async () => {
+    vi.useFakeTimers();
     const { finder, backend } = await opened();
     finder.query = 'EMAIL';
     await finder.search();
     expect(backend.findCards).toHaveBeenLastCalledWith('EMAIL', home.id, 'journey');
     expect(finder.found?.total).toBe(1);
     expect(finder.current).toBe(0);
+    expect(finder.request).toBeNull();
+    vi.advanceTimersByTime(FIND_MOVE_SETTLE_MS);
     expect(finder.request).toEqual({ journey: home.id, step: finder.found?.hits[0].step });
+  });
+
+  it('moves the view once for a word typed quickly, to its first hit, and at once on Enter', async () => {
+    vi.useFakeTimers();
+    const { session, finder } = await opened();
+    await finder.setScope('all');
+    finder.request = null;
+    for (const query of ['e', 'em', 'ema', 'email']) {
+      finder.query = query;
+      await finder.search();
+      vi.advanceTimersByTime(FIND_MOVE_SETTLE_MS / 3);
+      expect(finder.request).toBeNull();
+    }
+    vi.advanceTimersByTime(FIND_MOVE_SETTLE_MS);
+    expect(finder.request).toEqual({ journey: home.id, step: finder.found?.hits[0].step });
+    finder.request = null;
+    finder.step(1);
+    expect(finder.request).toEqual({ journey: broadband.id, step: finder.found?.hits[1].step });
+    expect(session.shown).toBe(broadband.id);
   });
 
   it('steps into another journey across all journeys, and wraps back', async () => {
