@@ -9,6 +9,7 @@ mod journeys;
 mod lanes;
 mod links;
 mod ordered;
+mod personas;
 mod stages;
 mod steps;
 
@@ -20,9 +21,13 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 use ts_rs::TS;
 
+use crate::persona::JourneyFeelings;
 use crate::text::{clean_name, clean_text};
 use crate::validate::{check_links, check_name, validate_journey, ValidationError};
-use crate::{Entity, Id, Journey, Lane, LaneKind, Link, Metric, Severity, Stage, Step, Workspace};
+use crate::{
+    Entity, Id, Journey, Lane, LaneKind, Link, Metric, Persona, PersonaScore, Severity, Stage,
+    Step, Workspace,
+};
 
 /// Where an ordered record (journey, stage, lane, card) goes among its siblings.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
@@ -76,6 +81,9 @@ pub struct StepDetails {
     pub notes: String,
     /// Metrics.
     pub metrics: Vec<Metric>,
+    /// The other personas' emotion scores (customer steps only).
+    #[serde(default)]
+    pub scores: Vec<PersonaScore>,
 }
 
 impl StepDetails {
@@ -91,6 +99,7 @@ impl StepDetails {
             wait_point: step.wait_point,
             notes: step.notes.clone(),
             metrics: step.metrics.clone(),
+            scores: step.scores.clone(),
         }
     }
 
@@ -118,6 +127,7 @@ impl StepDetails {
                 ..m
             })
             .collect();
+        step.scores = self.scores;
     }
 }
 
@@ -378,6 +388,41 @@ pub enum Edit {
         /// The owner, or none to clear it.
         owner: Option<Id>,
     },
+    /// Add a persona to the workspace.
+    CreatePersona {
+        /// The new persona (its id chosen by the caller, so redo recreates the same record).
+        persona: Persona,
+    },
+    /// Replace a persona's name and description; every journey drawn for it sees the change.
+    UpdatePersona {
+        /// The persona as it should be (found by its id).
+        persona: Persona,
+    },
+    /// Delete a persona, taking it off every journey drawn for it with its scores.
+    DeletePersona {
+        /// The persona.
+        persona: Id,
+    },
+    /// Put back a deleted persona on the journeys it was taken off, with their cards' scores.
+    RestorePersona {
+        /// The persona as it was.
+        persona: Persona,
+        /// Each journey it was on: its personas and its cards' scores as they were.
+        journeys: Vec<JourneyFeelings>,
+    },
+    /// Set the personas a journey is drawn for, in order; each keeps its cards' scores, and the
+    /// first's become the cards' `emotion`.
+    SetJourneyPersonas {
+        /// The journey.
+        journey: Id,
+        /// Its personas (at most [`crate::persona::MAX_JOURNEY_PERSONAS`]).
+        personas: Vec<Id>,
+    },
+    /// Put a journey's personas and its cards' scores back exactly (the inverse of the above).
+    RestoreJourneyPersonas {
+        /// What to put back.
+        feelings: JourneyFeelings,
+    },
     /// Several edits as one, undone together.
     Batch {
         /// The edits, in order.
@@ -446,6 +491,10 @@ pub struct Touched {
     pub entities: Vec<Id>,
     /// Entities removed.
     pub removed_entities: Vec<Id>,
+    /// Personas added or changed.
+    pub personas: Vec<Id>,
+    /// Personas removed.
+    pub removed_personas: Vec<Id>,
     /// The journey the edit happened in, for the UI to show (the last one, for a batch).
     pub journey: Option<Id>,
 }
@@ -464,6 +513,8 @@ impl Touched {
         self.removed_links.extend(other.removed_links);
         self.entities.extend(other.entities);
         self.removed_entities.extend(other.removed_entities);
+        self.personas.extend(other.personas);
+        self.removed_personas.extend(other.removed_personas);
         self.journey = other.journey.or(self.journey);
     }
 }
@@ -751,6 +802,18 @@ fn apply_one(ws: &mut Workspace, edit: &Edit) -> Result<(Touched, Edit), EditErr
             owned_entities,
         } => entities::restore(ws, entity, links, owned_steps, owned_entities, &mut t)?,
         Edit::SetOwner { steps, owner } => entities::set_owner(ws, steps, *owner, &mut t)?,
+        Edit::CreatePersona { persona } => personas::create(ws, persona, &mut t)?,
+        Edit::UpdatePersona { persona } => personas::update(ws, persona, &mut t)?,
+        Edit::DeletePersona { persona } => personas::delete(ws, *persona, &mut t)?,
+        Edit::RestorePersona { persona, journeys } => {
+            personas::restore(ws, persona, journeys, &mut t)?
+        }
+        Edit::SetJourneyPersonas { journey, personas } => {
+            personas::set_journey(ws, *journey, personas, &mut t)?
+        }
+        Edit::RestoreJourneyPersonas { feelings } => {
+            personas::restore_journey(ws, feelings, &mut t)?
+        }
     };
     Ok((t, inverse))
 }

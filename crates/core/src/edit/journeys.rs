@@ -7,7 +7,7 @@ use super::{
     Template, Touched,
 };
 use crate::text::{clean_name, clean_text, MAX_NAME_CHARS};
-use crate::validate::validate_journey;
+use crate::validate::{validate_journey, ValidationError};
 use crate::{Id, Journey, Lane, LaneKind, Link, Stage, Workspace};
 
 /// Creates a journey from a template.
@@ -163,6 +163,13 @@ pub(super) fn restore(
         return Err(EditError::Exists { what: "journey" });
     }
     validate_journey(journey)?;
+    if let Some(p) = journey.personas.iter().find(|p| ws.persona(**p).is_none()) {
+        return Err(ValidationError::Dangling {
+            what: "a journey's persona",
+            id: *p,
+        }
+        .into());
+    }
     touch_journey_all(t, journey);
     ws.journeys.push(journey.clone());
     ws.journeys
@@ -211,6 +218,7 @@ fn new_journey(id: Id, name: String, template: Template) -> Journey {
             })
             .collect(),
         steps: Vec::new(),
+        personas: Vec::new(),
     }
 }
 

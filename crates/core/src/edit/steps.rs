@@ -167,6 +167,9 @@ pub(super) fn add_steps(
         step.text = clean_text(&s.text);
         check_text("card text", &step.text)?;
         StepDetails::of(s).put(&mut step);
+        // Scores for personas the journey is not drawn for (a paste from another journey) are dropped.
+        let others = ws.journeys[j].personas.get(1..).unwrap_or_default();
+        step.scores.retain(|p| others.contains(&p.persona));
         if let Some(owner) = step.owner {
             check_owner(ws, "a card's owner", owner)?;
         }
