@@ -37,6 +37,7 @@ import type { NetworkScene } from './bindings/NetworkScene';
 import type { Ownership } from './bindings/Ownership';
 import type { Pasted } from './bindings/Pasted';
 import type { Pasting } from './bindings/Pasting';
+import type { PersonaSummary } from './bindings/PersonaSummary';
 import type { Scene } from './bindings/Scene';
 import type { Step } from './bindings/Step';
 import type { WorkspaceInfo } from './bindings/WorkspaceInfo';
@@ -84,6 +85,8 @@ export interface Backend extends CsvBackend {
   uiPainted(): Promise<void>;
   /** Every person, team, system and process, for the entities panel and the pickers. */
   listEntities(): Promise<EntitySummary[]>;
+  /** Every persona with the journeys drawn for it. */
+  listPersonas(): Promise<PersonaSummary[]>;
   /** Everything that refers to an entity, shown before it is deleted. */
   entityUsage(entity: Id): Promise<EntityUsage>;
   /** Links from a card or entity to entities (performed by, uses, part of; depends on, member of). */
@@ -249,6 +252,7 @@ export function tauriBackend(): Backend {
     editStatus: () => ask('edit_status'),
     uiPainted: () => ask('ui_painted'),
     listEntities: () => ask('list_entities'),
+    listPersonas: () => ask('list_personas'),
     entityUsage: (entity) => ask('entity_usage', { entity }),
     linksFrom: (id) => ask('links_from', { id }),
     ownership: () => ask('ownership'),
