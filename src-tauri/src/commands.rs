@@ -93,6 +93,15 @@ pub fn list_personas(state: State<'_, AppState>) -> Result<Vec<PersonaSummary>, 
     with(&state, |ws| Ok(ws.personas()))
 }
 
+/// A persona's picture as a `data:` URL, or none.
+#[tauri::command]
+pub fn persona_picture(
+    state: State<'_, AppState>,
+    persona: Id,
+) -> Result<Option<String>, ApiError> {
+    with(&state, |ws| ws.persona_picture(persona))
+}
+
 /// Where an entity is used, asked before deleting it.
 #[tauri::command]
 pub fn entity_usage(state: State<'_, AppState>, entity: Id) -> Result<EntityUsage, ApiError> {

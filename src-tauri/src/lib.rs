@@ -127,6 +127,7 @@ pub fn build_app<R: tauri::Runtime>(
             commands::edit_status,
             commands::list_entities,
             commands::list_personas,
+            commands::persona_picture,
             commands::entity_usage,
             commands::links_from,
             commands::ownership,

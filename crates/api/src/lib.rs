@@ -75,7 +75,9 @@ pub use throughline_core::impact::Reason;
 pub use throughline_core::merge;
 pub use throughline_core::package::JourneyPackage;
 pub use throughline_core::{synthetic, Id, Step};
-pub use throughline_core::{Entity, EntityKind, Link, LinkKind, Persona};
+pub use throughline_core::{
+    Entity, EntityKind, Journey, LaneKind, Link, LinkKind, Persona, Workspace,
+};
 pub use throughline_render::{ExportOptions, PageLayout, Paper};
 pub use throughline_render::{NetworkScene, Scene, SceneDiff};
 pub use types::{EditResult, JourneySummary, WorkspaceInfo};

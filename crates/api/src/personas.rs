@@ -2,10 +2,10 @@
 //! where a persona is used before it is deleted.
 
 use serde::Serialize;
-use throughline_core::{Id, Persona};
+use throughline_core::{Id, Persona, PictureFormat};
 use ts_rs::TS;
 
-use crate::OpenWorkspace;
+use crate::{ApiError, ErrorCode, OpenWorkspace};
 
 /// A journey named in a list, with its id to open it.
 #[derive(Clone, Debug, PartialEq, Serialize, TS)]
@@ -19,8 +19,10 @@ pub struct JourneyRef {
 /// A persona with the journeys drawn for it.
 #[derive(Clone, Debug, PartialEq, Serialize, TS)]
 pub struct PersonaSummary {
-    /// The persona.
+    /// The persona, without its picture (fetched on its own, so the list stays light).
     pub persona: Persona,
+    /// Whether it has a picture.
+    pub has_picture: bool,
     /// The journeys it is on, in sidebar order.
     pub journeys: Vec<JourneyRef>,
 }
@@ -34,6 +36,8 @@ pub struct Limits {
     pub max_text_chars: u32,
     /// Most characters in a name.
     pub max_name_chars: u32,
+    /// Largest persona picture, in bytes.
+    pub max_picture_bytes: u32,
 }
 
 /// The limits' values, written for the UI by the bindings test.
@@ -41,6 +45,7 @@ pub const LIMITS: Limits = Limits {
     max_journey_personas: throughline_core::persona::MAX_JOURNEY_PERSONAS as u32,
     max_text_chars: throughline_core::text::MAX_TEXT_CHARS as u32,
     max_name_chars: throughline_core::text::MAX_NAME_CHARS as u32,
+    max_picture_bytes: throughline_core::persona::MAX_PICTURE_BYTES as u32,
 };
 
 impl OpenWorkspace {
@@ -51,7 +56,11 @@ impl OpenWorkspace {
             .personas
             .iter()
             .map(|p| PersonaSummary {
-                persona: p.clone(),
+                persona: Persona {
+                    picture: None,
+                    ..p.clone()
+                },
+                has_picture: p.picture.is_some(),
                 journeys: ws
                     .journeys
                     .iter()
@@ -68,6 +77,21 @@ impl OpenWorkspace {
                 .cmp(&(b.persona.name.to_lowercase(), b.persona.id))
         });
         out
+    }
+
+    /// A persona's picture as a `data:` URL for an `<img>`, or none.
+    pub fn persona_picture(&self, persona: Id) -> Result<Option<String>, ApiError> {
+        let p = self
+            .model()
+            .persona(persona)
+            .ok_or_else(|| ApiError::new(ErrorCode::NotFound, "that persona no longer exists"))?;
+        Ok(p.picture.as_ref().map(|pic| {
+            let kind = match pic.format {
+                PictureFormat::Png => "png",
+                PictureFormat::Jpeg => "jpeg",
+            };
+            format!("data:image/{kind};base64,{}", pic.data)
+        }))
     }
 }
 
@@ -87,6 +111,7 @@ mod tests {
             needs: String::new(),
             pains: String::new(),
             quote: String::new(),
+            picture: None,
         }
     }
 

@@ -25,8 +25,8 @@ use crate::persona::JourneyFeelings;
 use crate::text::{clean_name, clean_text};
 use crate::validate::{check_links, check_name, validate_journey, ValidationError};
 use crate::{
-    Entity, Id, Journey, Lane, LaneKind, Link, Metric, Persona, PersonaScore, Severity, Stage,
-    Step, Workspace,
+    Entity, Id, Journey, Lane, LaneKind, Link, Metric, Persona, PersonaPicture, PersonaScore,
+    Severity, Stage, Step, Workspace,
 };
 
 /// Where an ordered record (journey, stage, lane, card) goes among its siblings.
@@ -397,6 +397,13 @@ pub enum Edit {
     UpdatePersona {
         /// The persona as it should be (found by its id).
         persona: Persona,
+    },
+    /// Give a persona a picture (a PNG or JPEG of at most 2 MB), or take it away.
+    SetPersonaPicture {
+        /// The persona.
+        persona: Id,
+        /// The picture, or none.
+        picture: Option<PersonaPicture>,
     },
     /// Delete a persona, taking it off every journey drawn for it with its scores.
     DeletePersona {
@@ -805,6 +812,9 @@ fn apply_one(ws: &mut Workspace, edit: &Edit) -> Result<(Touched, Edit), EditErr
         Edit::CreatePersona { persona } => personas::create(ws, persona, &mut t)?,
         Edit::UpdatePersona { persona } => personas::update(ws, persona, &mut t)?,
         Edit::DeletePersona { persona } => personas::delete(ws, *persona, &mut t)?,
+        Edit::SetPersonaPicture { persona, picture } => {
+            personas::set_picture(ws, *persona, picture.as_ref(), &mut t)?
+        }
         Edit::RestorePersona { persona, journeys } => {
             personas::restore(ws, persona, journeys, &mut t)?
         }

@@ -216,6 +216,30 @@ pub struct Persona {
     pub pains: String,
     /// Something they said, in their words.
     pub quote: String,
+    /// Their picture, kept in the workspace (see [`crate::persona::check_picture`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub picture: Option<PersonaPicture>,
+}
+
+/// The two picture formats a persona's picture may be in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum PictureFormat {
+    /// PNG.
+    Png,
+    /// JPEG.
+    Jpeg,
+}
+
+/// A persona's picture: its format and its bytes in standard base64, so it travels in JSON (the undo
+/// log, the text form, a journey package) as it is stored.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct PersonaPicture {
+    /// PNG or JPEG, as its header says.
+    pub format: PictureFormat,
+    /// The file's bytes, base64.
+    pub data: String,
 }
 
 /// How badly a pain point hurts.

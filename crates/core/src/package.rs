@@ -667,6 +667,7 @@ mod tests {
             needs: String::new(),
             pains: "Waiting".into(),
             quote: String::new(),
+            picture: None,
         };
         let (commuter, parent) = (persona("Commuter"), persona("Parent"));
         for p in [&commuter, &parent] {

@@ -8,11 +8,87 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::{Id, Journey, PersonaScore};
+use crate::{Id, Journey, PersonaPicture, PersonaScore, PictureFormat};
 
 /// Most personas one journey is drawn for: beyond eight curves the emotion band is unreadable, and
 /// eight distinct colour-blind-safe colours (Okabe–Ito) are all there are.
 pub const MAX_JOURNEY_PERSONAS: usize = 8;
+
+/// Largest persona picture, in bytes of the file: a portrait, not a poster; the workspace stays small
+/// enough to share through Git.
+pub const MAX_PICTURE_BYTES: usize = 2 << 20;
+
+/// Widest and tallest persona picture, in pixels, so a tiny file cannot claim a huge image.
+pub const MAX_PICTURE_SIDE: usize = 8_192;
+
+/// Why a persona's picture was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PictureError {
+    /// Not base64.
+    #[error("the picture's data is not base64")]
+    NotBase64,
+    /// Over [`MAX_PICTURE_BYTES`].
+    #[error("the picture is {0} bytes; the limit is {MAX_PICTURE_BYTES} (2 MB)")]
+    TooBig(usize),
+    /// Neither PNG nor JPEG, or its header is damaged.
+    #[error("the picture is not a PNG or JPEG image")]
+    NotAnImage,
+    /// Its header says another format than the one given.
+    #[error("the picture is a {found:?} file, not {said:?}")]
+    WrongFormat {
+        /// The format the header says.
+        found: PictureFormat,
+        /// The format given with it.
+        said: PictureFormat,
+    },
+    /// Zero or more than [`MAX_PICTURE_SIDE`] pixels on a side.
+    #[error("the picture is {width}×{height} pixels; each side must be 1 to {MAX_PICTURE_SIDE}")]
+    Dimensions {
+        /// Its width.
+        width: usize,
+        /// Its height.
+        height: usize,
+    },
+}
+
+/// Checks a persona's picture without decoding its pixels: size, then the header's format and
+/// dimensions (read by `imagesize`, which only parses headers), so a hostile file costs nothing.
+pub fn check_picture(picture: &PersonaPicture) -> Result<(), PictureError> {
+    use base64::Engine;
+    // Base64 takes 4 characters for 3 bytes: refuse an over-long text before decoding it.
+    if picture.data.len() / 4 * 3 > MAX_PICTURE_BYTES + 3 {
+        return Err(PictureError::TooBig(picture.data.len() / 4 * 3));
+    }
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(&picture.data)
+        .map_err(|_| PictureError::NotBase64)?;
+    if bytes.len() > MAX_PICTURE_BYTES {
+        return Err(PictureError::TooBig(bytes.len()));
+    }
+    picture_format(&bytes).and_then(|(found, width, height)| {
+        if found != picture.format {
+            return Err(PictureError::WrongFormat {
+                found,
+                said: picture.format,
+            });
+        }
+        if width == 0 || height == 0 || width > MAX_PICTURE_SIDE || height > MAX_PICTURE_SIDE {
+            return Err(PictureError::Dimensions { width, height });
+        }
+        Ok(())
+    })
+}
+
+/// The format and dimensions a PNG or JPEG file's header gives.
+pub fn picture_format(bytes: &[u8]) -> Result<(PictureFormat, usize, usize), PictureError> {
+    let format = match imagesize::image_type(bytes).map_err(|_| PictureError::NotAnImage)? {
+        imagesize::ImageType::Png => PictureFormat::Png,
+        imagesize::ImageType::Jpeg => PictureFormat::Jpeg,
+        _ => return Err(PictureError::NotAnImage),
+    };
+    let size = imagesize::blob_size(bytes).map_err(|_| PictureError::NotAnImage)?;
+    Ok((format, size.width, size.height))
+}
 
 /// One card's emotion scores as they were, so an edit that moves scores between personas can be undone.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]

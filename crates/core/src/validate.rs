@@ -125,6 +125,14 @@ pub enum ValidationError {
         /// "depend on" or "be owned by".
         relation: &'static str,
     },
+    /// A persona's picture that is not a small PNG or JPEG.
+    #[error("the picture of persona \"{persona}\": {reason}")]
+    Picture {
+        /// The persona's name.
+        persona: String,
+        /// What is wrong with it.
+        reason: crate::persona::PictureError,
+    },
     /// Two personas with one name.
     #[error("there are two personas named \"{name}\"")]
     DuplicatePersona {
@@ -331,6 +339,12 @@ pub fn validate_workspace(ws: &Workspace) -> Result<(), ValidationError> {
             ("persona quote", &persona.quote),
         ] {
             check_text(what, text)?;
+        }
+        if let Some(picture) = &persona.picture {
+            crate::persona::check_picture(picture).map_err(|reason| ValidationError::Picture {
+                persona: persona.name.clone(),
+                reason,
+            })?;
         }
         if !persona_names.insert(persona.name.to_lowercase()) {
             return Err(ValidationError::DuplicatePersona {

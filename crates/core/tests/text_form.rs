@@ -98,8 +98,14 @@ fn hotel() -> Workspace {
             needs: "A key that works".into(),
             pains: "Queues".into(),
             quote: "\"Just give me my key\"".into(),
+            picture: None,
         })
         .collect();
+    ws.personas[1].picture = Some(throughline_core::PersonaPicture {
+        format: throughline_core::PictureFormat::Png,
+        data: "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII="
+            .into(),
+    });
     stay.steps = vec![book, arrive, greet, encode];
     let mut review = Journey::from_template("Leaves a review", &["Write"]);
     review.id = id("review");

@@ -151,7 +151,7 @@ impl Store {
             .collect::<rusqlite::Result<_>>()?;
         let personas = c
             .prepare(
-                "SELECT id, name, description, goals, needs, pains, quote FROM personas ORDER BY name, id",
+                "SELECT id, name, description, goals, needs, pains, quote, picture FROM personas ORDER BY name, id",
             )?
             .query_map([], |r| {
                 Ok(Persona {
@@ -162,6 +162,17 @@ impl Store {
                     needs: r.get(4)?,
                     pains: r.get(5)?,
                     quote: r.get(6)?,
+                    picture: r
+                        .get::<_, Option<String>>(7)?
+                        .map(|json| serde_json::from_str(&json))
+                        .transpose()
+                        .map_err(|e| {
+                            rusqlite::Error::FromSqlConversionFailure(
+                                7,
+                                rusqlite::types::Type::Text,
+                                Box::new(e),
+                            )
+                        })?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;

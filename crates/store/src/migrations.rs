@@ -158,6 +158,7 @@ mod tests {
             needs: String::new(),
             pains: String::new(),
             quote: String::new(),
+            picture: None,
         };
         let edits = [
             Edit::CreatePersona {

@@ -251,10 +251,10 @@ fn put_journey(tx: &Transaction, j: &Journey) -> rusqlite::Result<usize> {
 
 fn put_persona(tx: &Transaction, p: &Persona) -> rusqlite::Result<usize> {
     tx.prepare_cached(
-        "INSERT INTO personas (id, name, description, goals, needs, pains, quote)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+        "INSERT INTO personas (id, name, description, goals, needs, pains, quote, picture)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
          ON CONFLICT (id) DO UPDATE SET name = ?2, description = ?3, goals = ?4, needs = ?5,
-             pains = ?6, quote = ?7",
+             pains = ?6, quote = ?7, picture = ?8",
     )?
     .execute(params![
         Blob(p.id),
@@ -263,7 +263,12 @@ fn put_persona(tx: &Transaction, p: &Persona) -> rusqlite::Result<usize> {
         p.goals,
         p.needs,
         p.pains,
-        p.quote
+        p.quote,
+        p.picture
+            .as_ref()
+            .map(serde_json::to_string)
+            .transpose()
+            .map_err(to_sql)?
     ])
 }
 

@@ -1,5 +1,5 @@
-//! Personas through the store: each persona edit is one transaction that loads back as applied, undo
-//! included.
+//! Personas through the store: each persona edit (its picture too) is one transaction that loads back
+//! as applied, undo included.
 
 use throughline_core::edit::{apply, Edit, StepDetails, Template};
 use throughline_core::{Id, LaneKind, Persona, PersonaScore, Workspace};
@@ -14,6 +14,7 @@ fn guest(name: &str) -> Persona {
         needs: "A quiet room".into(),
         pains: "Slow check-in".into(),
         quote: "\"Where is the lift?\"".into(),
+        picture: None,
     }
 }
 
@@ -85,6 +86,15 @@ fn persona_edits_and_their_undo_load_back_as_applied() {
         personas: vec![solo.id, couple.id],
     };
     save(&mut store, &mut ws, &set);
+    let picture = Edit::SetPersonaPicture {
+        persona: couple.id,
+        picture: Some(throughline_core::PersonaPicture {
+            format: throughline_core::PictureFormat::Png,
+            data: "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII="
+                .into(),
+        }),
+    };
+    save(&mut store, &mut ws, &picture);
     let mut details = StepDetails::of(ws.journeys[0].step(step).unwrap());
     details.scores = vec![PersonaScore {
         persona: couple.id,

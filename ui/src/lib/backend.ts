@@ -87,6 +87,8 @@ export interface Backend extends CsvBackend {
   listEntities(): Promise<EntitySummary[]>;
   /** Every persona with the journeys drawn for it. */
   listPersonas(): Promise<PersonaSummary[]>;
+  /** A persona's picture as a `data:` URL, or null. */
+  personaPicture(persona: Id): Promise<string | null>;
   /** Everything that refers to an entity, shown before it is deleted. */
   entityUsage(entity: Id): Promise<EntityUsage>;
   /** Links from a card or entity to entities (performed by, uses, part of; depends on, member of). */
@@ -253,6 +255,7 @@ export function tauriBackend(): Backend {
     uiPainted: () => ask('ui_painted'),
     listEntities: () => ask('list_entities'),
     listPersonas: () => ask('list_personas'),
+    personaPicture: (persona) => ask('persona_picture', { persona }),
     entityUsage: (entity) => ask('entity_usage', { entity }),
     linksFrom: (id) => ask('links_from', { id }),
     ownership: () => ask('ownership'),

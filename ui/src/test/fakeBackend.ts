@@ -210,6 +210,7 @@ export function fakeBackend(overrides: Partial<Backend> = {}): FakeBackend {
     uiPainted: vi.fn(async () => undefined),
     listEntities: vi.fn(async () => entities.map(summaryOfEntity)),
     listPersonas: vi.fn(async () => []),
+    personaPicture: vi.fn(async () => null),
     entityUsage: vi.fn(async (entity: Id) => ({ entity, steps: stepRefs().slice(0, 2), entities: [], links: 2 })),
     linksFrom: vi.fn(async () => []),
     ownership: vi.fn(async () => ({

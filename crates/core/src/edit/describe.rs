@@ -128,6 +128,15 @@ pub fn describe(edit: &Edit, before: &Workspace) -> String {
             Some(p) => format!("deleted the persona {}", quoted(&p.name)),
             None => "deleted a persona".to_owned(),
         },
+        Edit::SetPersonaPicture { persona, picture } => {
+            let name = before
+                .persona(*persona)
+                .map_or_else(|| "a persona".to_owned(), |p| quoted(&p.name));
+            match picture {
+                Some(_) => format!("set the picture of {name}"),
+                None => format!("removed the picture of {name}"),
+            }
+        }
         Edit::RestorePersona { persona, .. } => {
             format!("restored the persona {}", quoted(&persona.name))
         }

@@ -6,7 +6,7 @@ use super::{journey_ix, EditError, Touched};
 use crate::persona::{restore_feelings, set_personas, JourneyFeelings, MAX_JOURNEY_PERSONAS};
 use crate::text::{clean_name, clean_text};
 use crate::validate::{check_name, check_text, ValidationError};
-use crate::{Id, Persona, Workspace};
+use crate::{Id, Persona, PersonaPicture, Workspace};
 
 use super::Edit;
 
@@ -34,8 +34,15 @@ fn checked(ws: &Workspace, persona: &Persona) -> Result<Persona, EditError> {
     {
         return Err(ValidationError::DuplicatePersona { name }.into());
     }
+    if let Some(picture) = &persona.picture {
+        crate::persona::check_picture(picture).map_err(|reason| ValidationError::Picture {
+            persona: name.clone(),
+            reason,
+        })?;
+    }
     Ok(Persona {
         id: persona.id,
+        picture: persona.picture.clone(),
         description: text("persona description", &persona.description)?,
         goals: text("persona goals", &persona.goals)?,
         needs: text("persona needs", &persona.needs)?,
@@ -70,11 +77,45 @@ pub(super) fn update(
     t: &mut Touched,
 ) -> Result<Edit, EditError> {
     let ix = persona_ix(ws, persona.id)?;
-    let new = checked(ws, persona)?;
+    // The picture has its own edit, so a changed name does not carry the picture into the undo log.
+    let new = checked(
+        ws,
+        &Persona {
+            picture: ws.personas[ix].picture.clone(),
+            ..persona.clone()
+        },
+    )?;
     let old = std::mem::replace(&mut ws.personas[ix], new);
     sort(ws);
     t.personas.push(persona.id);
-    Ok(Edit::UpdatePersona { persona: old })
+    Ok(Edit::UpdatePersona {
+        persona: Persona {
+            picture: None,
+            ..old
+        },
+    })
+}
+
+/// Gives a persona a picture, or takes it away.
+pub(super) fn set_picture(
+    ws: &mut Workspace,
+    id: Id,
+    picture: Option<&PersonaPicture>,
+    t: &mut Touched,
+) -> Result<Edit, EditError> {
+    let ix = persona_ix(ws, id)?;
+    if let Some(p) = picture {
+        crate::persona::check_picture(p).map_err(|reason| ValidationError::Picture {
+            persona: ws.personas[ix].name.clone(),
+            reason,
+        })?;
+    }
+    let old = std::mem::replace(&mut ws.personas[ix].picture, picture.cloned());
+    t.personas.push(id);
+    Ok(Edit::SetPersonaPicture {
+        persona: id,
+        picture: old,
+    })
 }
 
 /// Deletes a persona, taking it off every journey drawn for it (their cards lose its scores).
@@ -194,6 +235,7 @@ mod tests {
             needs: "A quiet room".into(),
             pains: "Queues at the desk".into(),
             quote: "\"I just want my key\"".into(),
+            picture: None,
         }
     }
 
@@ -395,6 +437,96 @@ mod tests {
             .is_err(),
             "a score for a persona the journey is not drawn for"
         );
+        assert_eq!(ws, before);
+    }
+
+    /// A 1×1 PNG.
+    const PNG: &str =
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=";
+
+    fn b64(bytes: &[u8]) -> String {
+        use base64::Engine;
+        base64::engine::general_purpose::STANDARD.encode(bytes)
+    }
+
+    #[test]
+    fn a_picture_is_set_and_undone_on_its_own_and_bad_pictures_change_nothing() {
+        use crate::{PersonaPicture, PictureFormat};
+        let (mut ws, _, _) = hotel();
+        let guest = persona("Night owl");
+        apply(
+            &mut ws,
+            &Edit::CreatePersona {
+                persona: guest.clone(),
+            },
+        )
+        .unwrap();
+        let png = PersonaPicture {
+            format: PictureFormat::Png,
+            data: PNG.into(),
+        };
+        undo_and_redo(
+            &mut ws,
+            &Edit::SetPersonaPicture {
+                persona: guest.id,
+                picture: Some(png.clone()),
+            },
+        );
+        assert_eq!(ws.persona(guest.id).unwrap().picture, Some(png.clone()));
+        let (_, inverse) = apply(
+            &mut ws,
+            &Edit::UpdatePersona {
+                persona: Persona {
+                    name: "Night owl guest".into(),
+                    picture: None,
+                    ..guest.clone()
+                },
+            },
+        )
+        .unwrap();
+        assert_eq!(
+            ws.persona(guest.id).unwrap().picture,
+            Some(png),
+            "a rename keeps the picture"
+        );
+        assert!(
+            matches!(&inverse, Edit::UpdatePersona { persona } if persona.picture.is_none()),
+            "and does not carry it into the undo log"
+        );
+        // SOI, then a baseline frame header of a 3×2 image, then EOI.
+        let jpeg = [
+            0xFF, 0xD8, 0xFF, 0xC0, 0x00, 0x11, 0x08, 0x00, 0x02, 0x00, 0x03, 0x03, 0x01, 0x22,
+            0x00, 0x02, 0x11, 0x01, 0x03, 0x11, 0x01, 0xFF, 0xD9,
+        ];
+        assert_eq!(
+            crate::persona::picture_format(&jpeg),
+            Ok((PictureFormat::Jpeg, 3, 2))
+        );
+        let before = ws.clone();
+        let mut huge = vec![0u8; crate::persona::MAX_PICTURE_BYTES + 1];
+        huge[..8].copy_from_slice(&[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A]);
+        let bad = [
+            (
+                PictureFormat::Png,
+                b64(b"GIF89a\x01\x00\x01\x00"),
+                "not a PNG or JPEG",
+            ),
+            (PictureFormat::Png, b64(&jpeg), "is a Jpeg file, not Png"),
+            (PictureFormat::Png, "not base64!".to_owned(), "not base64"),
+            (PictureFormat::Png, b64(&huge), "the limit is 2097152"),
+        ];
+        for (format, data, says) in bad {
+            let err = apply(
+                &mut ws,
+                &Edit::SetPersonaPicture {
+                    persona: guest.id,
+                    picture: Some(crate::PersonaPicture { format, data }),
+                },
+            )
+            .unwrap_err();
+            assert!(err.to_string().contains(says), "{err}");
+            assert!(err.to_string().contains("Night owl guest"), "{err}");
+        }
         assert_eq!(ws, before);
     }
 }

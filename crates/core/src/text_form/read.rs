@@ -14,7 +14,7 @@ use super::{
 use crate::validate::validate_journey;
 use crate::{
     validate_workspace, Entity, EntityKind, Id, Journey, Lane, Link, LinkKind, Metric, Persona,
-    PersonaScore, Stage, Step, ValidationError, Workspace,
+    PersonaPicture, PersonaScore, Stage, Step, ValidationError, Workspace,
 };
 
 /// Reads a text form given as relative path (with `/`) → file contents, and returns the workspace (in
@@ -68,7 +68,8 @@ pub fn from_files<B: AsRef<[u8]>>(
             ValidationError::DuplicateName { .. }
             | ValidationError::EmptyName { .. }
             | ValidationError::TooLong { .. }
-            | ValidationError::DuplicatePersona { .. } => ENTITIES_FILE,
+            | ValidationError::DuplicatePersona { .. }
+            | ValidationError::Picture { .. } => ENTITIES_FILE,
             _ => WORKSPACE_FILE,
         };
         return Err(TextFormError::invalid(file, e.to_string()));
@@ -374,6 +375,10 @@ impl Reader {
                 needs: p.needs,
                 pains: p.pains,
                 quote: p.quote,
+                picture: p.picture.map(|pic| PersonaPicture {
+                    format: pic.format,
+                    data: pic.data,
+                }),
             })
             .collect();
         Ok(())

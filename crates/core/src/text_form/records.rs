@@ -6,7 +6,7 @@
 use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::text::{MAX_NAME_CHARS, MAX_TEXT_CHARS};
-use crate::{EntityKind, Id, LaneKind, LinkKind, MetricKind, Severity};
+use crate::{EntityKind, Id, LaneKind, LinkKind, MetricKind, PictureFormat, Severity};
 
 /// `workspace.json`.
 #[derive(Serialize, Deserialize)]
@@ -53,6 +53,15 @@ pub(crate) struct PersonaRecord {
     pub pains: String,
     #[serde(deserialize_with = "text")]
     pub quote: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub picture: Option<PictureRecord>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct PictureRecord {
+    pub format: PictureFormat,
+    pub data: String,
 }
 
 #[derive(Serialize, Deserialize)]

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::records::{
     CardRecord, EntitiesFile, EntityRecord, FlowRecord, JourneyFile, LaneRecord, LinkRecord,
-    MetricRecord, PersonaRecord, ScoreRecord, StageRecord, WorkspaceFile,
+    MetricRecord, PersonaRecord, PictureRecord, ScoreRecord, StageRecord, WorkspaceFile,
 };
 use super::slug::journey_file_name;
 use super::{canonical, ENTITIES_FILE, JOURNEYS_DIR, TEXT_FORMAT, TEXT_VERSION, WORKSPACE_FILE};
@@ -67,6 +67,10 @@ pub fn to_files(ws: &Workspace, name: &str) -> BTreeMap<String, String> {
                     needs: p.needs.clone(),
                     pains: p.pains.clone(),
                     quote: p.quote.clone(),
+                    picture: p.picture.as_ref().map(|pic| PictureRecord {
+                        format: pic.format,
+                        data: pic.data.clone(),
+                    }),
                 })
                 .collect(),
         }),

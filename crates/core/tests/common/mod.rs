@@ -166,6 +166,7 @@ fn random_persona_edit(
                 needs: String::new(),
                 pains: String::new(),
                 quote: String::new(),
+                picture: None,
             },
         },
         1 => {

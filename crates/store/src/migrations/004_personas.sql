@@ -9,7 +9,9 @@ CREATE TABLE personas (
     goals       TEXT NOT NULL DEFAULT '',
     needs       TEXT NOT NULL DEFAULT '',
     pains       TEXT NOT NULL DEFAULT '',
-    quote       TEXT NOT NULL DEFAULT ''
+    quote       TEXT NOT NULL DEFAULT '',
+    -- The picture as {"format": "png"|"jpeg", "data": base64}, checked by the model before it is written.
+    picture     TEXT CHECK (picture IS NULL OR json_valid(picture))
 ) STRICT;
 
 ALTER TABLE journeys ADD COLUMN personas TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(personas));

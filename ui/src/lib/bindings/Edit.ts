@@ -8,6 +8,7 @@ import type { Lane } from "./Lane";
 import type { LaneKind } from "./LaneKind";
 import type { Link } from "./Link";
 import type { Persona } from "./Persona";
+import type { PersonaPicture } from "./PersonaPicture";
 import type { Slot } from "./Slot";
 import type { Stage } from "./Stage";
 import type { Step } from "./Step";
@@ -341,7 +342,15 @@ persona: Persona, } | { "type": "update_persona",
 /**
  * The persona as it should be (found by its id).
  */
-persona: Persona, } | { "type": "delete_persona", 
+persona: Persona, } | { "type": "set_persona_picture", 
+/**
+ * The persona.
+ */
+persona: Id, 
+/**
+ * The picture, or none.
+ */
+picture: PersonaPicture | null, } | { "type": "delete_persona", 
 /**
  * The persona.
  */

@@ -15,4 +15,8 @@ max_text_chars: number,
 /**
  * Most characters in a name.
  */
-max_name_chars: number, };
+max_name_chars: number, 
+/**
+ * Largest persona picture, in bytes.
+ */
+max_picture_bytes: number, };

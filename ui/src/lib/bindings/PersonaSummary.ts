@@ -7,9 +7,13 @@ import type { Persona } from "./Persona";
  */
 export type PersonaSummary = { 
 /**
- * The persona.
+ * The persona, without its picture (fetched on its own, so the list stays light).
  */
 persona: Persona, 
+/**
+ * Whether it has a picture.
+ */
+has_picture: boolean, 
 /**
  * The journeys it is on, in sidebar order.
  */
