@@ -7,7 +7,8 @@ use throughline_core::clip::{self, Pasting, Target};
 use throughline_core::edit::{Edit, Slot, StepDetails, Template};
 use throughline_core::synthetic::Rng;
 use throughline_core::{
-    Entity, EntityKind, Id, Journey, LaneKind, Link, LinkKind, Persona, PersonaScore, Workspace,
+    Entity, EntityKind, Id, Journey, LaneKind, Link, LinkKind, Persona, PersonaPicture,
+    PersonaScore, PictureFormat, Workspace,
 };
 
 /// The workspace in a canonical order, so two equal workspaces compare equal whatever order edits left
@@ -180,6 +181,14 @@ fn random_persona_edit(
         }
         2 => Edit::DeletePersona {
             persona: pick(rng)?.id,
+        },
+        3 if rng.below(2) == 0 => Edit::SetPersonaPicture {
+            persona: pick(rng)?.id,
+            picture: (rng.below(2) == 0).then(|| PersonaPicture {
+                format: PictureFormat::Png,
+                data: "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII="
+                    .into(),
+            }),
         },
         3 => {
             let mut personas = j.personas.clone();
