@@ -92,7 +92,7 @@ async fn personas() {
         .await
         .expect("type the quote");
     settle(client).await;
-    screenshot::save_and_check(client, "personas-view").await;
+    screenshot::save_and_check_table(client, "personas-view").await;
 
     click(client, Locator::Css("[data-testid='view-blueprint']")).await;
     for name in ["Business traveller", "Family"] {
