@@ -8,8 +8,8 @@ use tauri::{AppHandle, Manager, Runtime, State, WebviewWindow};
 use throughline_api::{
     file_stem, ApiError, CheckGroup, Clip, CriticalityRow, Edit, EditResult, EntitySummary,
     EntityUsage, ErrorCode, ExportFormat, ExportOptions, FindScope, Found, Id, Impact,
-    JourneySummary, Link, NetworkScene, OpenWorkspace, Ownership, Pasted, Pasting, SceneUpdate,
-    ShownScene, Step, WorkspaceInfo,
+    JourneySummary, Link, NetworkScene, OpenWorkspace, Ownership, Pasted, Pasting, PersonaSummary,
+    SceneUpdate, ShownScene, Step, WorkspaceInfo,
 };
 
 use crate::export::{self, Exports};
@@ -90,6 +90,21 @@ pub async fn find_cards(
 #[tauri::command]
 pub async fn list_entities(state: State<'_, AppState>) -> Result<Vec<EntitySummary>, ApiError> {
     with(&state, |ws| Ok(ws.entities()))
+}
+
+/// Every persona with the journeys drawn for it, for the personas view and the pickers.
+#[tauri::command]
+pub fn list_personas(state: State<'_, AppState>) -> Result<Vec<PersonaSummary>, ApiError> {
+    with(&state, |ws| Ok(ws.personas()))
+}
+
+/// A persona's picture as a `data:` URL, or none.
+#[tauri::command]
+pub fn persona_picture(
+    state: State<'_, AppState>,
+    persona: Id,
+) -> Result<Option<String>, ApiError> {
+    with(&state, |ws| ws.persona_picture(persona))
 }
 
 /// Where an entity is used, asked before deleting it.

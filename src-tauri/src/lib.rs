@@ -130,6 +130,8 @@ pub fn build_app<R: tauri::Runtime>(
             history::scene_then,
             commands::edit_status,
             commands::list_entities,
+            commands::list_personas,
+            commands::persona_picture,
             commands::entity_usage,
             commands::links_from,
             commands::ownership,

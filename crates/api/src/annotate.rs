@@ -56,5 +56,14 @@ pub(crate) fn annotations(
         .filter(|h| !h.is_unassigned())
         .map(|h| h.link)
         .collect();
-    Annotations { chips, handoffs }
+    let personas = journey
+        .personas
+        .iter()
+        .filter_map(|p| ws.persona(*p).map(|persona| (*p, persona.name.clone())))
+        .collect();
+    Annotations {
+        chips,
+        handoffs,
+        personas,
+    }
 }

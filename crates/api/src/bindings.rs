@@ -10,9 +10,9 @@ use ts_rs::{Config, TS};
 use crate::{
     ApiError, CheckGroup, Clip, Comparison, CriticalityRow, CsvPreview, CsvTable, CsvTarget, Edit,
     EditResult, EntitySummary, EntityUsage, ExportFormat, ExportOptions, FindScope, Found,
-    HistoryList, HistoryPage, Impact, JourneySummary, Link, NetworkScene, NewWorkspace, Older,
-    Ownership, Pasted, Pasting, RecentWorkspace, Scene, SceneUpdate, ShownScene, Step, ThenScene,
-    Version, WorkspaceInfo,
+    HistoryList, HistoryPage, Impact, JourneySummary, Limits, Link, NetworkScene, NewWorkspace,
+    Older, Ownership, Pasted, Pasting, PersonaSummary, RecentWorkspace, Scene, SceneUpdate,
+    ShownScene, Step, ThenScene, Version, WorkspaceInfo,
 };
 
 fn export_all(dir: &Path) {
@@ -55,6 +55,22 @@ fn export_all(dir: &Path) {
     Version::export_all(&cfg).unwrap();
     SceneUpdate::export_all(&cfg).unwrap();
     ShownScene::export_all(&cfg).unwrap();
+    PersonaSummary::export_all(&cfg).unwrap();
+    Limits::export_all(&cfg).unwrap();
+    write_limits(dir);
+}
+
+/// Writes the model's limits as a TypeScript constant beside the types, so the UI states the limits
+/// Rust enforces instead of copies.
+fn write_limits(dir: &Path) {
+    let values = serde_json::to_string(&crate::LIMITS).unwrap();
+    let text = format!(
+        "// Written by the bindings test from throughline_api::LIMITS. Do not edit.\n\
+         import type {{ Limits }} from './Limits';\n\n\
+         /** The limits the model enforces. */\n\
+         export const LIMITS: Limits = {values};\n"
+    );
+    std::fs::write(dir.join("limitValues.ts"), text).unwrap();
 }
 
 fn files(dir: &Path) -> Vec<(String, String)> {

@@ -17,6 +17,7 @@ mod manage;
 mod merge_versions;
 mod outage;
 mod patience;
+mod personas;
 mod recent;
 mod resolve;
 mod safe_write;
@@ -51,6 +52,7 @@ pub use manage::{
 pub use merge_versions::{merge_versions, write_workspace_to, VersionsMerged, Written};
 pub use outage::{is_customer, CriticalityRow, Impact, ImpactCard};
 pub use patience::{retry_while_in_use, OPEN_PATIENCE};
+pub use personas::{JourneyRef, Limits, PersonaSummary, LIMITS};
 pub use recent::{
     canonical_path, recent_list_path, RecentEntry, RecentWorkspace, RecentWorkspaces, RECENT_LIMIT,
 };
@@ -73,7 +75,9 @@ pub use throughline_core::impact::Reason;
 pub use throughline_core::merge;
 pub use throughline_core::package::JourneyPackage;
 pub use throughline_core::{synthetic, Id, Step};
-pub use throughline_core::{Entity, EntityKind, Link, LinkKind};
+pub use throughline_core::{
+    Entity, EntityKind, Journey, LaneKind, Link, LinkKind, Persona, Workspace,
+};
 pub use throughline_render::{ExportOptions, PageLayout, Paper};
 pub use throughline_render::{NetworkScene, Scene, SceneDiff};
 pub use types::{EditResult, JourneySummary, WorkspaceInfo};

@@ -19,6 +19,8 @@ pub struct JourneySummary {
     pub stages: u32,
     /// How many cards it has.
     pub steps: u32,
+    /// The shared personas it is drawn for, in order (the first scores the cards' emotion).
+    pub personas: Vec<Id>,
 }
 
 /// The open workspace, for the window title and the sidebar header.

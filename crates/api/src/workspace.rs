@@ -201,6 +201,7 @@ impl OpenWorkspace {
                 description: j.description.clone(),
                 stages: j.stages.len() as u32,
                 steps: j.steps.len() as u32,
+                personas: j.personas.clone(),
             })
             .collect()
     }

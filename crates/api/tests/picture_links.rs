@@ -59,6 +59,7 @@ fn coffee_shop() -> Workspace {
             link("l7", LinkKind::DependsOn, "till", "reader"),
             link("l8", LinkKind::MemberOf, "barista", "crew"),
         ],
+        personas: Vec::new(),
     }
 }
 

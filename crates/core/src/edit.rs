@@ -5,6 +5,13 @@
 
 mod describe;
 mod entities;
+mod journeys;
+mod lanes;
+mod links;
+mod ordered;
+mod personas;
+mod stages;
+mod steps;
 
 pub use describe::{describe, QUOTED_CHARS};
 
@@ -14,11 +21,13 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 use ts_rs::TS;
 
-use crate::text::{clean_name, clean_text, MAX_NAME_CHARS};
-use crate::validate::{
-    check_links, check_name, check_owner, check_text, validate_journey, ValidationError,
+use crate::persona::JourneyFeelings;
+use crate::text::{clean_name, clean_text};
+use crate::validate::{check_links, check_name, validate_journey, ValidationError};
+use crate::{
+    Entity, Id, Journey, Lane, LaneKind, Link, Metric, Persona, PersonaPicture, PersonaScore,
+    Severity, Stage, Step, Workspace,
 };
-use crate::{Entity, Id, Journey, Lane, LaneKind, Link, Metric, Severity, Stage, Step, Workspace};
 
 /// Where an ordered record (journey, stage, lane, card) goes among its siblings.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
@@ -72,6 +81,9 @@ pub struct StepDetails {
     pub notes: String,
     /// Metrics.
     pub metrics: Vec<Metric>,
+    /// The other personas' emotion scores (customer steps only).
+    #[serde(default)]
+    pub scores: Vec<PersonaScore>,
 }
 
 impl StepDetails {
@@ -87,6 +99,7 @@ impl StepDetails {
             wait_point: step.wait_point,
             notes: step.notes.clone(),
             metrics: step.metrics.clone(),
+            scores: step.scores.clone(),
         }
     }
 
@@ -114,6 +127,7 @@ impl StepDetails {
                 ..m
             })
             .collect();
+        step.scores = self.scores;
     }
 }
 
@@ -374,6 +388,48 @@ pub enum Edit {
         /// The owner, or none to clear it.
         owner: Option<Id>,
     },
+    /// Add a persona to the workspace.
+    CreatePersona {
+        /// The new persona (its id chosen by the caller, so redo recreates the same record).
+        persona: Persona,
+    },
+    /// Replace a persona's name and description; every journey drawn for it sees the change.
+    UpdatePersona {
+        /// The persona as it should be (found by its id).
+        persona: Persona,
+    },
+    /// Give a persona a picture (a PNG or JPEG of at most 2 MB), or take it away.
+    SetPersonaPicture {
+        /// The persona.
+        persona: Id,
+        /// The picture, or none.
+        picture: Option<PersonaPicture>,
+    },
+    /// Delete a persona, taking it off every journey drawn for it with its scores.
+    DeletePersona {
+        /// The persona.
+        persona: Id,
+    },
+    /// Put back a deleted persona on the journeys it was taken off, with their cards' scores.
+    RestorePersona {
+        /// The persona as it was.
+        persona: Persona,
+        /// Each journey it was on: its personas and its cards' scores as they were.
+        journeys: Vec<JourneyFeelings>,
+    },
+    /// Set the personas a journey is drawn for, in order; each keeps its cards' scores, and the
+    /// first's become the cards' `emotion`.
+    SetJourneyPersonas {
+        /// The journey.
+        journey: Id,
+        /// Its personas (at most [`crate::persona::MAX_JOURNEY_PERSONAS`]).
+        personas: Vec<Id>,
+    },
+    /// Put a journey's personas and its cards' scores back exactly (the inverse of the above).
+    RestoreJourneyPersonas {
+        /// What to put back.
+        feelings: JourneyFeelings,
+    },
     /// Several edits as one, undone together.
     Batch {
         /// The edits, in order.
@@ -442,6 +498,10 @@ pub struct Touched {
     pub entities: Vec<Id>,
     /// Entities removed.
     pub removed_entities: Vec<Id>,
+    /// Personas added or changed.
+    pub personas: Vec<Id>,
+    /// Personas removed.
+    pub removed_personas: Vec<Id>,
     /// The journey the edit happened in, for the UI to show (the last one, for a batch).
     pub journey: Option<Id>,
 }
@@ -460,6 +520,8 @@ impl Touched {
         self.removed_links.extend(other.removed_links);
         self.entities.extend(other.entities);
         self.removed_entities.extend(other.removed_entities);
+        self.personas.extend(other.personas);
+        self.removed_personas.extend(other.removed_personas);
         self.journey = other.journey.or(self.journey);
     }
 }
@@ -649,52 +711,6 @@ fn named(what: &'static str, name: &str) -> Result<String, EditError> {
     Ok(name)
 }
 
-fn new_journey(id: Id, name: String, template: Template) -> Journey {
-    let derived = |key: &str| Id::derived(&id.to_string(), key);
-    let (stages, kinds): (&[&str], &[LaneKind]) = match template {
-        Template::Blueprint => (
-            &["Discover", "Choose", "Buy", "Use", "Get help"],
-            &LaneKind::ALL,
-        ),
-        Template::Blank => (&["Stage 1"], &[LaneKind::Customer]),
-    };
-    Journey {
-        id,
-        name,
-        persona: String::new(),
-        description: String::new(),
-        position: 0.0,
-        stages: stages
-            .iter()
-            .enumerate()
-            .map(|(i, n)| Stage {
-                id: derived(&format!("stage{i}")),
-                name: (*n).to_owned(),
-                position: i as f64,
-            })
-            .collect(),
-        lanes: kinds
-            .iter()
-            .enumerate()
-            .map(|(i, k)| Lane {
-                id: derived(&format!("lane{i}")),
-                name: k.standard_name().to_owned(),
-                kind: *k,
-                position: i as f64,
-            })
-            .collect(),
-        steps: Vec::new(),
-    }
-}
-
-fn touch_journey_all(t: &mut Touched, j: &Journey) {
-    t.journeys.push(j.id);
-    t.stages.extend(j.stages.iter().map(|s| s.id));
-    t.lanes.extend(j.lanes.iter().map(|l| l.id));
-    t.steps.extend(j.steps.iter().map(|s| s.id));
-    t.journey = Some(j.id);
-}
-
 fn apply_one(ws: &mut Workspace, edit: &Edit) -> Result<(Touched, Edit), EditError> {
     let mut t = Touched::default();
     let inverse = match edit {
@@ -703,355 +719,50 @@ fn apply_one(ws: &mut Workspace, edit: &Edit) -> Result<(Touched, Edit), EditErr
             journey,
             name,
             template,
-        } => {
-            if ws.journey(*journey).is_some() {
-                return Err(EditError::Exists { what: "journey" });
-            }
-            let mut j = new_journey(*journey, named("journey name", name)?, *template);
-            j.position = ws.journeys.iter().map(|j| j.position).fold(-1.0, f64::max) + 1.0;
-            touch_journey_all(&mut t, &j);
-            ws.journeys.push(j);
-            Edit::DeleteJourney { journey: *journey }
-        }
+        } => journeys::create(ws, *journey, name, *template, &mut t)?,
         Edit::DuplicateJourney { source, journey } => {
-            if ws.journey(*journey).is_some() {
-                return Err(EditError::Exists { what: "journey" });
-            }
-            let src = ws
-                .journey(*source)
-                .ok_or(EditError::Missing { what: "journey" })?;
-            let map = |old: Id| Id::derived(&journey.to_string(), &old.to_string());
-            let mut copy = src.clone();
-            copy.id = *journey;
-            let copy_name: String = format!("{} (copy)", src.name)
-                .chars()
-                .take(MAX_NAME_CHARS)
-                .collect();
-            copy.name = copy_name;
-            copy.position = ws.journeys.iter().map(|j| j.position).fold(-1.0, f64::max) + 1.0;
-            for s in &mut copy.stages {
-                s.id = map(s.id);
-            }
-            for l in &mut copy.lanes {
-                l.id = map(l.id);
-            }
-            let step_ids: HashSet<Id> = copy.steps.iter().map(|s| s.id).collect();
-            for s in &mut copy.steps {
-                s.id = map(s.id);
-                s.lane = map(s.lane);
-                s.stage = map(s.stage);
-            }
-            let links: Vec<Link> = ws
-                .links
-                .iter()
-                .filter(|l| step_ids.contains(&l.from))
-                .map(|l| Link {
-                    id: map(l.id),
-                    kind: l.kind,
-                    from: map(l.from),
-                    to: if step_ids.contains(&l.to) {
-                        map(l.to)
-                    } else {
-                        l.to
-                    },
-                })
-                .collect();
-            touch_journey_all(&mut t, &copy);
-            ws.journeys.push(copy);
-            restore_links(ws, &links, &mut t)?;
-            Edit::DeleteJourney { journey: *journey }
+            journeys::duplicate(ws, *source, *journey, &mut t)?
         }
         Edit::UpdateJourney {
             journey,
             name,
             persona,
             description,
-        } => {
-            let name = named("journey name", name)?;
-            let persona = clean_name(persona);
-            let description = clean_text(description);
-            let j = journey_ix(ws, *journey)?;
-            let j = &mut ws.journeys[j];
-            let old = Edit::UpdateJourney {
-                journey: *journey,
-                name: std::mem::replace(&mut j.name, name),
-                persona: std::mem::replace(&mut j.persona, persona),
-                description: std::mem::replace(&mut j.description, description),
-            };
-            t.journeys.push(*journey);
-            t.journey = Some(*journey);
-            old
-        }
-        Edit::MoveJourney { journey, to } => {
-            let j = journey_ix(ws, *journey)?;
-            let siblings = sorted(
-                ws.journeys.iter().map(|j| (j.id, j.position)),
-                &HashSet::from([*journey]),
-            );
-            let (position, renumbered) = position_for(&siblings, to);
-            let old = ws.journeys[j].position;
-            ws.journeys[j].position = position;
-            for (id, p) in renumbered {
-                if let Some(other) = ws.journeys.iter_mut().find(|o| o.id == id) {
-                    other.position = p;
-                    t.journeys.push(id);
-                }
-            }
-            ws.journeys
-                .sort_by(|a, b| a.position.total_cmp(&b.position).then(a.id.cmp(&b.id)));
-            t.journeys.push(*journey);
-            Edit::MoveJourney {
-                journey: *journey,
-                to: Slot::At { position: old },
-            }
-        }
-        Edit::DeleteJourney { journey } => {
-            let j = journey_ix(ws, *journey)?;
-            let removed = ws.journeys.remove(j);
-            let ids: HashSet<Id> = removed.steps.iter().map(|s| s.id).collect();
-            let links = links_touching(ws, &ids);
-            t.removed_links.extend(links.iter().map(|l| l.id));
-            t.removed_journeys.push(*journey);
-            Edit::RestoreJourney {
-                journey: Box::new(removed),
-                links,
-            }
-        }
-        Edit::RestoreJourney { journey, links } => {
-            if ws.journey(journey.id).is_some() {
-                return Err(EditError::Exists { what: "journey" });
-            }
-            validate_journey(journey)?;
-            touch_journey_all(&mut t, journey);
-            ws.journeys.push((**journey).clone());
-            ws.journeys
-                .sort_by(|a, b| a.position.total_cmp(&b.position).then(a.id.cmp(&b.id)));
-            if let Err(e) = restore_links(ws, links, &mut t) {
-                ws.journeys.retain(|j| j.id != journey.id);
-                return Err(e);
-            }
-            Edit::DeleteJourney {
-                journey: journey.id,
-            }
-        }
+        } => journeys::update(ws, *journey, name, persona, description, &mut t)?,
+        Edit::MoveJourney { journey, to } => journeys::move_to(ws, *journey, to, &mut t)?,
+        Edit::DeleteJourney { journey } => journeys::delete(ws, *journey, &mut t)?,
+        Edit::RestoreJourney { journey, links } => journeys::restore(ws, journey, links, &mut t)?,
         Edit::AddStage {
             journey,
             stage,
             name,
             to,
-        } => {
-            let name = named("stage name", name)?;
-            let j = journey_ix(ws, *journey)?;
-            if ws.journeys[j].stages.iter().any(|s| s.id == *stage) {
-                return Err(EditError::Exists { what: "stage" });
-            }
-            let siblings = sorted(
-                ws.journeys[j].stages.iter().map(|s| (s.id, s.position)),
-                &HashSet::new(),
-            );
-            let (position, renumbered) = position_for(&siblings, to);
-            let stages = &mut ws.journeys[j].stages;
-            for (id, p) in renumbered {
-                if let Some(s) = stages.iter_mut().find(|s| s.id == id) {
-                    s.position = p;
-                    t.stages.push(id);
-                }
-            }
-            stages.push(Stage {
-                id: *stage,
-                name,
-                position,
-            });
-            stages.sort_by(|a, b| a.position.total_cmp(&b.position).then(a.id.cmp(&b.id)));
-            t.stages.push(*stage);
-            t.journey = Some(*journey);
-            Edit::DeleteStage { stage: *stage }
-        }
-        Edit::RenameStage { stage, name } => {
-            let name = named("stage name", name)?;
-            let (j, s) = find(ws, "stage", |j| {
-                j.stages.iter().position(|s| s.id == *stage)
-            })?;
-            let old = std::mem::replace(&mut ws.journeys[j].stages[s].name, name);
-            t.stages.push(*stage);
-            t.journey = Some(ws.journeys[j].id);
-            Edit::RenameStage {
-                stage: *stage,
-                name: old,
-            }
-        }
-        Edit::MoveStage { stage, to } => {
-            let (j, s) = find(ws, "stage", |j| {
-                j.stages.iter().position(|s| s.id == *stage)
-            })?;
-            let siblings = sorted(
-                ws.journeys[j].stages.iter().map(|s| (s.id, s.position)),
-                &HashSet::from([*stage]),
-            );
-            let (position, renumbered) = position_for(&siblings, to);
-            let stages = &mut ws.journeys[j].stages;
-            let old = stages[s].position;
-            stages[s].position = position;
-            for (id, p) in renumbered {
-                if let Some(s) = stages.iter_mut().find(|s| s.id == id) {
-                    s.position = p;
-                    t.stages.push(id);
-                }
-            }
-            stages.sort_by(|a, b| a.position.total_cmp(&b.position).then(a.id.cmp(&b.id)));
-            t.stages.push(*stage);
-            t.journey = Some(ws.journeys[j].id);
-            Edit::MoveStage {
-                stage: *stage,
-                to: Slot::At { position: old },
-            }
-        }
-        Edit::DeleteStage { stage } => {
-            let (j, s) = find(ws, "stage", |j| {
-                j.stages.iter().position(|s| s.id == *stage)
-            })?;
-            let removed = ws.journeys[j].stages.remove(s);
-            let journey_id = ws.journeys[j].id;
-            let (steps, links) = take_steps(ws, j, |st| st.stage == *stage, &mut t);
-            t.removed_stages.push(*stage);
-            t.journey = Some(journey_id);
-            Edit::RestoreStage {
-                journey: journey_id,
-                stage: removed,
-                steps,
-                links,
-            }
-        }
+        } => stages::add(ws, *journey, *stage, name, to, &mut t)?,
+        Edit::RenameStage { stage, name } => stages::rename(ws, *stage, name, &mut t)?,
+        Edit::MoveStage { stage, to } => ordered::move_to::<Stage>(ws, *stage, to, &mut t)?,
+        Edit::DeleteStage { stage } => ordered::delete::<Stage>(ws, *stage, &mut t)?,
         Edit::RestoreStage {
             journey,
             stage,
             steps,
             links,
-        } => {
-            let j = journey_ix(ws, *journey)?;
-            if ws.journeys[j].stages.iter().any(|s| s.id == stage.id) {
-                return Err(EditError::Exists { what: "stage" });
-            }
-            check_new_steps(&ws.journeys[j], steps)?;
-            let jr = &mut ws.journeys[j];
-            jr.stages.push(stage.clone());
-            jr.stages
-                .sort_by(|a, b| a.position.total_cmp(&b.position).then(a.id.cmp(&b.id)));
-            if let Err(e) = put_steps_back(ws, j, steps, links, &mut t) {
-                ws.journeys[j].stages.retain(|s| s.id != stage.id);
-                return Err(e);
-            }
-            t.stages.push(stage.id);
-            Edit::DeleteStage { stage: stage.id }
-        }
+        } => ordered::restore(ws, *journey, stage, steps, links, &mut t)?,
         Edit::AddLane {
             journey,
             lane,
             name,
             kind,
             to,
-        } => {
-            let name = named("lane name", name)?;
-            let j = journey_ix(ws, *journey)?;
-            if ws.journeys[j].lanes.iter().any(|l| l.id == *lane) {
-                return Err(EditError::Exists { what: "lane" });
-            }
-            let siblings = sorted(
-                ws.journeys[j].lanes.iter().map(|l| (l.id, l.position)),
-                &HashSet::new(),
-            );
-            let (position, renumbered) = position_for(&siblings, to);
-            let lanes = &mut ws.journeys[j].lanes;
-            for (id, p) in renumbered {
-                if let Some(l) = lanes.iter_mut().find(|l| l.id == id) {
-                    l.position = p;
-                    t.lanes.push(id);
-                }
-            }
-            lanes.push(Lane {
-                id: *lane,
-                name,
-                kind: *kind,
-                position,
-            });
-            lanes.sort_by(|a, b| a.position.total_cmp(&b.position).then(a.id.cmp(&b.id)));
-            t.lanes.push(*lane);
-            t.journey = Some(*journey);
-            Edit::DeleteLane { lane: *lane }
-        }
-        Edit::UpdateLane { lane, name, kind } => {
-            let name = named("lane name", name)?;
-            let (j, l) = find(ws, "lane", |j| j.lanes.iter().position(|l| l.id == *lane))?;
-            let target = &mut ws.journeys[j].lanes[l];
-            let old = Edit::UpdateLane {
-                lane: *lane,
-                name: std::mem::replace(&mut target.name, name),
-                kind: std::mem::replace(&mut target.kind, *kind),
-            };
-            t.lanes.push(*lane);
-            t.journey = Some(ws.journeys[j].id);
-            old
-        }
-        Edit::MoveLane { lane, to } => {
-            let (j, l) = find(ws, "lane", |j| j.lanes.iter().position(|l| l.id == *lane))?;
-            let siblings = sorted(
-                ws.journeys[j].lanes.iter().map(|l| (l.id, l.position)),
-                &HashSet::from([*lane]),
-            );
-            let (position, renumbered) = position_for(&siblings, to);
-            let lanes = &mut ws.journeys[j].lanes;
-            let old = lanes[l].position;
-            lanes[l].position = position;
-            for (id, p) in renumbered {
-                if let Some(l) = lanes.iter_mut().find(|l| l.id == id) {
-                    l.position = p;
-                    t.lanes.push(id);
-                }
-            }
-            lanes.sort_by(|a, b| a.position.total_cmp(&b.position).then(a.id.cmp(&b.id)));
-            t.lanes.push(*lane);
-            t.journey = Some(ws.journeys[j].id);
-            Edit::MoveLane {
-                lane: *lane,
-                to: Slot::At { position: old },
-            }
-        }
-        Edit::DeleteLane { lane } => {
-            let (j, l) = find(ws, "lane", |j| j.lanes.iter().position(|l| l.id == *lane))?;
-            let removed = ws.journeys[j].lanes.remove(l);
-            let journey_id = ws.journeys[j].id;
-            let (steps, links) = take_steps(ws, j, |st| st.lane == *lane, &mut t);
-            t.removed_lanes.push(*lane);
-            t.journey = Some(journey_id);
-            Edit::RestoreLane {
-                journey: journey_id,
-                lane: removed,
-                steps,
-                links,
-            }
-        }
+        } => lanes::add(ws, *journey, *lane, name, *kind, to, &mut t)?,
+        Edit::UpdateLane { lane, name, kind } => lanes::update(ws, *lane, name, *kind, &mut t)?,
+        Edit::MoveLane { lane, to } => ordered::move_to::<Lane>(ws, *lane, to, &mut t)?,
+        Edit::DeleteLane { lane } => ordered::delete::<Lane>(ws, *lane, &mut t)?,
         Edit::RestoreLane {
             journey,
             lane,
             steps,
             links,
-        } => {
-            let j = journey_ix(ws, *journey)?;
-            if ws.journeys[j].lanes.iter().any(|l| l.id == lane.id) {
-                return Err(EditError::Exists { what: "lane" });
-            }
-            check_new_steps(&ws.journeys[j], steps)?;
-            let jr = &mut ws.journeys[j];
-            jr.lanes.push(lane.clone());
-            jr.lanes
-                .sort_by(|a, b| a.position.total_cmp(&b.position).then(a.id.cmp(&b.id)));
-            if let Err(e) = put_steps_back(ws, j, steps, links, &mut t) {
-                ws.journeys[j].lanes.retain(|l| l.id != lane.id);
-                return Err(e);
-            }
-            t.lanes.push(lane.id);
-            Edit::DeleteLane { lane: lane.id }
-        }
+        } => ordered::restore(ws, *journey, lane, steps, links, &mut t)?,
         Edit::AddStep {
             journey,
             step,
@@ -1059,135 +770,30 @@ fn apply_one(ws: &mut Workspace, edit: &Edit) -> Result<(Touched, Edit), EditErr
             stage,
             to,
             text,
-        } => {
-            let text = clean_text(text);
-            check_text("card text", &text)?;
-            let j = journey_ix(ws, *journey)?;
-            let jr = &mut ws.journeys[j];
-            if jr.lane(*lane).is_none() {
-                return Err(EditError::Missing { what: "lane" });
-            }
-            if !jr.stages.iter().any(|s| s.id == *stage) {
-                return Err(EditError::Missing { what: "stage" });
-            }
-            if jr.steps.iter().any(|s| s.id == *step) {
-                return Err(EditError::Exists { what: "card" });
-            }
-            let siblings = sorted(
-                jr.steps
-                    .iter()
-                    .filter(|s| s.lane == *lane && s.stage == *stage)
-                    .map(|s| (s.id, s.position)),
-                &HashSet::new(),
-            );
-            let (position, renumbered) = position_for(&siblings, to);
-            renumber_steps(jr, renumbered, &mut t);
-            let mut new = Step::new(*lane, *stage, position, &text);
-            new.id = *step;
-            jr.steps.push(new);
-            t.steps.push(*step);
-            t.journey = Some(*journey);
-            Edit::DeleteSteps { steps: vec![*step] }
-        }
-        Edit::SetStepText { step, text } => {
-            let text = clean_text(text);
-            check_text("card text", &text)?;
-            let (j, s) = find(ws, "card", |j| j.steps.iter().position(|s| s.id == *step))?;
-            let old = std::mem::replace(&mut ws.journeys[j].steps[s].text, text);
-            t.steps.push(*step);
-            t.journey = Some(ws.journeys[j].id);
-            Edit::SetStepText {
-                step: *step,
-                text: old,
-            }
-        }
-        Edit::SetStepDetails { step, details } => {
-            let (j, s) = find(ws, "card", |j| j.steps.iter().position(|s| s.id == *step))?;
-            let target = &mut ws.journeys[j].steps[s];
-            let old = StepDetails::of(target);
-            details.clone().put(target);
-            t.steps.push(*step);
-            t.journey = Some(ws.journeys[j].id);
-            Edit::SetStepDetails {
-                step: *step,
-                details: old,
-            }
-        }
+        } => steps::add(ws, *journey, *step, (*lane, *stage), to, text, &mut t)?,
+        Edit::SetStepText { step, text } => steps::set_text(ws, *step, text, &mut t)?,
+        Edit::SetStepDetails { step, details } => steps::set_details(ws, *step, details, &mut t)?,
         Edit::MoveSteps {
             steps,
             lane,
             stage,
             to,
-        } => move_steps(ws, steps, *lane, *stage, to, &mut t)?,
-        Edit::DeleteSteps { steps } => {
-            let first = steps.first().ok_or(EditError::Missing { what: "card" })?;
-            let (j, _) = find(ws, "card", |j| j.steps.iter().position(|s| s.id == *first))?;
-            let ids: HashSet<Id> = steps.iter().copied().collect();
-            let journey = &ws.journeys[j];
-            if journey.steps.iter().filter(|s| ids.contains(&s.id)).count() != ids.len() {
-                return Err(EditError::Missing { what: "card" });
-            }
-            let journey_id = journey.id;
-            let (removed, links) = take_steps(ws, j, |s| ids.contains(&s.id), &mut t);
-            Edit::RestoreSteps {
-                journey: journey_id,
-                steps: removed,
-                links,
-            }
-        }
+        } => steps::move_steps(ws, steps, *lane, *stage, to, &mut t)?,
+        Edit::DeleteSteps { steps } => steps::delete(ws, steps, &mut t)?,
         Edit::RestoreSteps {
             journey,
             steps,
             links,
-        } => {
-            let j = journey_ix(ws, *journey)?;
-            check_new_steps(&ws.journeys[j], steps)?;
-            put_steps_back(ws, j, steps, links, &mut t)?;
-            Edit::DeleteSteps {
-                steps: steps.iter().map(|s| s.id).collect(),
-            }
-        }
+        } => steps::restore(ws, *journey, steps, links, &mut t)?,
         Edit::AddSteps {
             journey,
             steps,
             links,
             ..
-        } => add_steps(ws, *journey, steps, links, &mut t)?,
-        Edit::AddLink { link } => {
-            restore_links(ws, std::slice::from_ref(link), &mut t)?;
-            t.journey = ws
-                .journeys
-                .iter()
-                .find(|j| j.steps.iter().any(|s| s.id == link.from))
-                .map(|j| j.id);
-            Edit::DeleteLinks {
-                links: vec![link.id],
-            }
-        }
-        Edit::DeleteLinks { links } => {
-            let ids: HashSet<Id> = links.iter().copied().collect();
-            if ws.links.iter().filter(|l| ids.contains(&l.id)).count() != ids.len() {
-                return Err(EditError::Missing { what: "link" });
-            }
-            let (removed, kept): (Vec<Link>, Vec<Link>) = std::mem::take(&mut ws.links)
-                .into_iter()
-                .partition(|l| ids.contains(&l.id));
-            ws.links = kept;
-            t.removed_links.extend(removed.iter().map(|l| l.id));
-            t.journey = removed.first().and_then(|l| {
-                ws.journeys
-                    .iter()
-                    .find(|j| j.steps.iter().any(|s| s.id == l.from))
-                    .map(|j| j.id)
-            });
-            Edit::RestoreLinks { links: removed }
-        }
-        Edit::RestoreLinks { links } => {
-            restore_links(ws, links, &mut t)?;
-            Edit::DeleteLinks {
-                links: links.iter().map(|l| l.id).collect(),
-            }
-        }
+        } => steps::add_steps(ws, *journey, steps, links, &mut t)?,
+        Edit::AddLink { link } => links::add(ws, link, &mut t)?,
+        Edit::DeleteLinks { links } => links::delete(ws, links, &mut t)?,
+        Edit::RestoreLinks { links } => links::restore(ws, links, &mut t)?,
         Edit::CreateEntity { entity } => entities::create(ws, entity, &mut t)?,
         Edit::UpdateEntity {
             entity,
@@ -1203,177 +809,23 @@ fn apply_one(ws: &mut Workspace, edit: &Edit) -> Result<(Touched, Edit), EditErr
             owned_entities,
         } => entities::restore(ws, entity, links, owned_steps, owned_entities, &mut t)?,
         Edit::SetOwner { steps, owner } => entities::set_owner(ws, steps, *owner, &mut t)?,
+        Edit::CreatePersona { persona } => personas::create(ws, persona, &mut t)?,
+        Edit::UpdatePersona { persona } => personas::update(ws, persona, &mut t)?,
+        Edit::DeletePersona { persona } => personas::delete(ws, *persona, &mut t)?,
+        Edit::SetPersonaPicture { persona, picture } => {
+            personas::set_picture(ws, *persona, picture.as_ref(), &mut t)?
+        }
+        Edit::RestorePersona { persona, journeys } => {
+            personas::restore(ws, persona, journeys, &mut t)?
+        }
+        Edit::SetJourneyPersonas { journey, personas } => {
+            personas::set_journey(ws, *journey, personas, &mut t)?
+        }
+        Edit::RestoreJourneyPersonas { feelings } => {
+            personas::restore_journey(ws, feelings, &mut t)?
+        }
     };
     Ok((t, inverse))
-}
-
-/// Adds whole cards with their links, cleaning their texts as if typed; every link must touch one of
-/// them, so the inverse (deleting the cards) takes everything the edit brought.
-fn add_steps(
-    ws: &mut Workspace,
-    journey: Id,
-    steps: &[Step],
-    links: &[Link],
-    t: &mut Touched,
-) -> Result<Edit, EditError> {
-    if steps.is_empty() {
-        return Err(EditError::Missing { what: "card" });
-    }
-    if steps.len() > MAX_ADDED_STEPS {
-        return Err(ValidationError::TooMany {
-            what: "cards in one edit",
-            limit: MAX_ADDED_STEPS,
-        }
-        .into());
-    }
-    let j = journey_ix(ws, journey)?;
-    let mut ids: HashSet<Id> = HashSet::with_capacity(steps.len());
-    for s in steps {
-        if !ids.insert(s.id) {
-            return Err(EditError::Exists { what: "card" });
-        }
-    }
-    if ws
-        .journeys
-        .iter()
-        .flat_map(|j| &j.steps)
-        .any(|s| ids.contains(&s.id))
-    {
-        return Err(EditError::Exists { what: "card" });
-    }
-    if let Some(l) = links
-        .iter()
-        .find(|l| !ids.contains(&l.from) && !ids.contains(&l.to))
-    {
-        return Err(ValidationError::LinkEnds {
-            kind: l.kind,
-            from: l.from.to_string(),
-            to: format!("{} (a link added with cards must touch one of them)", l.to),
-        }
-        .into());
-    }
-    let mut cleaned = Vec::with_capacity(steps.len());
-    for s in steps {
-        let mut step = s.clone();
-        step.text = clean_text(&s.text);
-        check_text("card text", &step.text)?;
-        StepDetails::of(s).put(&mut step);
-        if let Some(owner) = step.owner {
-            check_owner(ws, "a card's owner", owner)?;
-        }
-        cleaned.push(step);
-    }
-    put_steps_back(ws, j, &cleaned, links, t)?;
-    Ok(Edit::DeleteSteps {
-        steps: steps.iter().map(|s| s.id).collect(),
-    })
-}
-
-fn renumber_steps(journey: &mut Journey, renumbered: Vec<(Id, f64)>, t: &mut Touched) {
-    for (id, p) in renumbered {
-        if let Some(s) = journey.steps.iter_mut().find(|s| s.id == id) {
-            s.position = p;
-            t.steps.push(id);
-        }
-    }
-}
-
-fn move_steps(
-    ws: &mut Workspace,
-    steps: &[Id],
-    lane: Id,
-    stage: Id,
-    to: &Slot,
-    t: &mut Touched,
-) -> Result<Edit, EditError> {
-    let first = *steps.first().ok_or(EditError::Missing { what: "card" })?;
-    let (j, _) = find(ws, "card", |j| j.steps.iter().position(|s| s.id == first))?;
-    let journey = &mut ws.journeys[j];
-    let lane_ix = |id: Id| journey.lanes.iter().position(|l| l.id == id);
-    let stage_ix = |id: Id| journey.stages.iter().position(|s| s.id == id);
-    let target_lane = lane_ix(lane).ok_or(EditError::Missing { what: "lane" })?;
-    let target_stage = stage_ix(stage).ok_or(EditError::Missing { what: "stage" })?;
-    let mut plan = Vec::with_capacity(steps.len());
-    let mut origin = None;
-    for id in steps {
-        let step = journey
-            .step(*id)
-            .ok_or(EditError::Missing { what: "card" })?;
-        let (l, s) = (
-            lane_ix(step.lane).ok_or(EditError::Missing { what: "lane" })?,
-            stage_ix(step.stage).ok_or(EditError::Missing { what: "stage" })?,
-        );
-        let (l0, s0) = *origin.get_or_insert((l, s));
-        let clamp = |v: isize, n: usize| v.clamp(0, n as isize - 1) as usize;
-        let nl = clamp(
-            target_lane as isize + l as isize - l0 as isize,
-            journey.lanes.len(),
-        );
-        let ns = clamp(
-            target_stage as isize + s as isize - s0 as isize,
-            journey.stages.len(),
-        );
-        plan.push((
-            *id,
-            step.lane,
-            step.stage,
-            step.position,
-            journey.lanes[nl].id,
-            journey.stages[ns].id,
-        ));
-    }
-    let moving: HashSet<Id> = steps.iter().copied().collect();
-    let mut inverse = Vec::with_capacity(plan.len());
-    for (k, (id, old_lane, old_stage, old_pos, new_lane, new_stage)) in plan.into_iter().enumerate()
-    {
-        let siblings = sorted(
-            journey
-                .steps
-                .iter()
-                .filter(|s| s.lane == new_lane && s.stage == new_stage)
-                .map(|s| (s.id, s.position)),
-            &moving,
-        );
-        let slot = if k == 0 { to.clone() } else { Slot::END };
-        let (position, renumbered) = position_for(&siblings, &slot);
-        let mut undo_renumber: Vec<(Id, f64)> = Vec::new();
-        for (rid, _) in &renumbered {
-            if let Some(s) = journey.step(*rid) {
-                undo_renumber.push((*rid, s.position));
-            }
-        }
-        renumber_steps(journey, renumbered, t);
-        if let Some(s) = journey.steps.iter_mut().find(|s| s.id == id) {
-            s.lane = new_lane;
-            s.stage = new_stage;
-            s.position = position;
-        }
-        t.steps.push(id);
-        inverse.push(Edit::MoveSteps {
-            steps: vec![id],
-            lane: old_lane,
-            stage: old_stage,
-            to: Slot::At { position: old_pos },
-        });
-        for (rid, p) in undo_renumber {
-            let s = journey.step(rid).map(|s| (s.lane, s.stage));
-            if let Some((l, st)) = s {
-                inverse.push(Edit::MoveSteps {
-                    steps: vec![rid],
-                    lane: l,
-                    stage: st,
-                    to: Slot::At { position: p },
-                });
-            }
-        }
-    }
-    t.journey = Some(journey.id);
-    inverse.reverse();
-    Ok(if inverse.len() == 1 {
-        inverse.remove(0)
-    } else {
-        Edit::Batch { edits: inverse }
-    })
 }
 
 #[cfg(test)]

@@ -395,6 +395,7 @@ mod tests {
                 from: id("pms"),
                 to: id("opera"),
             }],
+            personas: Vec::new(),
         }
     }
 

@@ -341,6 +341,7 @@ mod tests {
             journeys: vec![j],
             entities: vec![team],
             links: vec![],
+            personas: Vec::new(),
         };
         let g = WorkspaceGraph::build(&ws);
         assert_eq!((g.node_count(), g.edge_count()), (3, 1));

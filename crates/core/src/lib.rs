@@ -13,6 +13,7 @@ pub mod impact;
 pub mod merge;
 pub mod model;
 pub mod package;
+pub mod persona;
 pub mod restore;
 pub mod sample;
 pub mod sheet;

@@ -17,6 +17,10 @@ pub struct Workspace {
     pub entities: Vec<Entity>,
     /// Typed edges between steps and entities.
     pub links: Vec<Link>,
+    /// The customers journeys are drawn for, shared so one persona's curve can be followed across
+    /// journeys.
+    #[serde(default)]
+    pub personas: Vec<Persona>,
 }
 
 /// One customer journey drawn as a blueprint: stages are columns, lanes are rows, steps are cards.
@@ -38,6 +42,10 @@ pub struct Journey {
     pub lanes: Vec<Lane>,
     /// Cards, in any order; each names its lane and stage.
     pub steps: Vec<Step>,
+    /// The shared personas this journey is for, the first being the one a card's `emotion` scores
+    /// (at most [`crate::persona::MAX_JOURNEY_PERSONAS`]).
+    #[serde(default)]
+    pub personas: Vec<Id>,
 }
 
 /// A column of the blueprint: one phase of the customer's journey.
@@ -175,6 +183,63 @@ pub struct Step {
     pub metrics: Vec<Metric>,
     /// The one accountable person or team.
     pub owner: Option<Id>,
+    /// How the journey's other personas (after the first, whose score is `emotion`) feel here, in the
+    /// order of the journey's personas; only on customer steps.
+    #[serde(default)]
+    pub scores: Vec<PersonaScore>,
+}
+
+/// How one persona feels at one customer step.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct PersonaScore {
+    /// The persona (one of the journey's, not its first).
+    pub persona: Id,
+    /// −2…+2.
+    pub score: i8,
+}
+
+/// A customer a journey is drawn for, shared by every journey of the workspace: who they are and what
+/// they want, so the room argues about the same person.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+pub struct Persona {
+    /// Identity of the persona.
+    pub id: Id,
+    /// Their name, unique in the workspace.
+    pub name: String,
+    /// Who they are, in a line or two.
+    pub description: String,
+    /// What they are trying to achieve.
+    pub goals: String,
+    /// What they need from the service.
+    pub needs: String,
+    /// What gets in their way.
+    pub pains: String,
+    /// Something they said, in their words.
+    pub quote: String,
+    /// Their picture, kept in the workspace (see [`crate::persona::check_picture`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub picture: Option<PersonaPicture>,
+}
+
+/// The two picture formats a persona's picture may be in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum PictureFormat {
+    /// PNG.
+    Png,
+    /// JPEG.
+    Jpeg,
+}
+
+/// A persona's picture: its format and its bytes in standard base64, so it travels in JSON (the undo
+/// log, the text form, a journey package) as it is stored.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct PersonaPicture {
+    /// PNG or JPEG, as its header says.
+    pub format: PictureFormat,
+    /// The file's bytes, base64.
+    pub data: String,
 }
 
 /// How badly a pain point hurts.
@@ -312,6 +377,7 @@ impl Journey {
                 })
                 .collect(),
             steps: Vec::new(),
+            personas: Vec::new(),
         }
     }
 
@@ -355,6 +421,7 @@ impl Step {
             notes: String::new(),
             metrics: Vec::new(),
             owner: None,
+            scores: Vec::new(),
         }
     }
 }
@@ -368,6 +435,11 @@ impl Workspace {
     /// The entity with this id.
     pub fn entity(&self, id: Id) -> Option<&Entity> {
         self.entities.iter().find(|e| e.id == id)
+    }
+
+    /// The persona with this id.
+    pub fn persona(&self, id: Id) -> Option<&Persona> {
+        self.personas.iter().find(|p| p.id == id)
     }
 
     /// Flow links whose ends both lie in this journey, ordered by id so the drawing does not depend on

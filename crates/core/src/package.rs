@@ -12,7 +12,7 @@ use thiserror::Error;
 
 use crate::edit::Edit;
 use crate::text::{clean_name, clean_text, MAX_NAME_CHARS};
-use crate::{Entity, EntityKind, Id, Journey, Link, LinkKind, Step, Workspace};
+use crate::{Entity, EntityKind, Id, Journey, Link, LinkKind, Persona, Step, Workspace};
 
 /// The package format this build writes. Bumped when a field changes meaning, so an older Throughline
 /// refuses a newer package instead of misreading it. Dependencies among entities added no field and
@@ -44,6 +44,10 @@ pub struct JourneyPackage {
     /// owners of all of those (one step, not transitively); an entity's owner is kept only when it is
     /// in the package.
     pub entities: Vec<Entity>,
+    /// The personas the journey is drawn for, in its order; left out when it has none, so packages
+    /// without personas are written as before.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub personas: Vec<Persona>,
 }
 
 /// Why a package could not be read or imported. Nothing has changed when this is returned.
@@ -203,12 +207,18 @@ fn pack(
             .owner
             .filter(|o| named.contains(o) && ws.entity(*o).is_some());
     }
+    let personas = journey
+        .personas
+        .iter()
+        .filter_map(|p| ws.persona(*p).cloned())
+        .collect();
     Ok(JourneyPackage {
         format: PACKAGE_FORMAT.to_owned(),
         version: PACKAGE_VERSION,
         journey,
         links,
         entities,
+        personas,
     })
 }
 
@@ -248,11 +258,25 @@ pub fn unpack(ws: &Workspace, pkg: &JourneyPackage, journey: Id) -> Result<Edit,
         l.id = map(l.id);
         l.name = clean_name(&l.name);
     }
+    let personas = match_personas(ws, pkg, &map, &mut edits);
+    new.personas = j
+        .personas
+        .iter()
+        .filter_map(|p| personas.get(p).copied())
+        .collect();
     for s in &mut new.steps {
         s.id = map(s.id);
         s.lane = map(s.lane);
         s.stage = map(s.stage);
         clean_step(s, &matched)?;
+        for score in &mut s.scores {
+            score.persona = *personas.get(&score.persona).ok_or_else(|| {
+                PackageError::Inconsistent(format!(
+                    "card \"{}\" scores persona {}, which the package does not carry",
+                    s.text, score.persona
+                ))
+            })?;
+        }
     }
     new.sort();
 
@@ -269,6 +293,34 @@ pub fn unpack(ws: &Workspace, pkg: &JourneyPackage, journey: Id) -> Result<Edit,
     Ok(Edit::Batch { edits })
 }
 
+/// Matches the package's personas to the workspace's by name (ignoring case), adding to `edits` the
+/// creation of those it lacks under ids derived with `map`; answers package id → workspace id.
+fn match_personas(
+    ws: &Workspace,
+    pkg: &JourneyPackage,
+    map: &impl Fn(Id) -> Id,
+    edits: &mut Vec<Edit>,
+) -> HashMap<Id, Id> {
+    let mut ids = HashMap::new();
+    for p in &pkg.personas {
+        let name = clean_name(&p.name).to_lowercase();
+        let found = ws
+            .personas
+            .iter()
+            .find(|w| w.name.to_lowercase() == name)
+            .map(|w| w.id);
+        let id = found.unwrap_or_else(|| {
+            let id = map(p.id);
+            edits.push(Edit::CreatePersona {
+                persona: Persona { id, ..p.clone() },
+            });
+            id
+        });
+        ids.insert(p.id, id);
+    }
+    ids
+}
+
 /// Refuses a package that uses one id for two records, which would make its links ambiguous.
 pub(crate) fn check_ids(pkg: &JourneyPackage) -> Result<(), PackageError> {
     let j = &pkg.journey;
@@ -279,6 +331,7 @@ pub(crate) fn check_ids(pkg: &JourneyPackage) -> Result<(), PackageError> {
         .chain(j.steps.iter().map(|s| s.id))
         .chain(pkg.links.iter().map(|l| l.id))
         .chain(pkg.entities.iter().map(|e| e.id))
+        .chain(pkg.personas.iter().map(|p| p.id))
     {
         if !seen.insert(id) {
             return Err(PackageError::Inconsistent(format!(
@@ -603,6 +656,89 @@ mod tests {
     }
 
     #[test]
+    fn personas_travel_with_their_scores_and_match_by_name_on_import() {
+        let mut src = sample_workspace().unwrap();
+        let id = richest(&src);
+        let persona = |name: &str| crate::Persona {
+            id: Id::new(),
+            name: name.into(),
+            description: String::new(),
+            goals: String::new(),
+            needs: String::new(),
+            pains: "Waiting".into(),
+            quote: String::new(),
+            picture: None,
+        };
+        let (commuter, parent) = (persona("Commuter"), persona("Parent"));
+        for p in [&commuter, &parent] {
+            apply(&mut src, &Edit::CreatePersona { persona: p.clone() }).unwrap();
+        }
+        apply(
+            &mut src,
+            &Edit::SetJourneyPersonas {
+                journey: id,
+                personas: vec![commuter.id, parent.id],
+            },
+        )
+        .unwrap();
+        let scored = src
+            .journey(id)
+            .unwrap()
+            .steps
+            .iter()
+            .find(|s| s.emotion.is_some())
+            .unwrap()
+            .id;
+        let mut details =
+            crate::edit::StepDetails::of(src.journey(id).unwrap().step(scored).unwrap());
+        details.scores = vec![crate::PersonaScore {
+            persona: parent.id,
+            score: 2,
+        }];
+        apply(
+            &mut src,
+            &Edit::SetStepDetails {
+                step: scored,
+                details,
+            },
+        )
+        .unwrap();
+        let pkg = JourneyPackage::from_json(&package(&src, id).unwrap().to_json()).unwrap();
+        assert_eq!(pkg.personas.len(), 2);
+
+        let mut ws = Workspace::default();
+        apply(
+            &mut ws,
+            &Edit::CreatePersona {
+                persona: persona("parent"),
+            },
+        )
+        .unwrap();
+        let new = Id::new();
+        let edit = unpack(&ws, &pkg, new).unwrap();
+        apply(&mut ws, &edit).unwrap();
+        validate_workspace(&ws).unwrap();
+        assert_eq!(
+            ws.personas.len(),
+            2,
+            "\"Parent\" matched the existing \"parent\""
+        );
+        let j = ws.journey(new).unwrap();
+        let names: Vec<&str> = j
+            .personas
+            .iter()
+            .map(|p| ws.persona(*p).unwrap().name.as_str())
+            .collect();
+        assert_eq!(names, ["Commuter", "parent"]);
+        let scores: Vec<i8> = j
+            .steps
+            .iter()
+            .flat_map(|s| s.scores.iter().map(|p| p.score))
+            .collect();
+        assert_eq!(scores, [2]);
+    }
+
+    #[test]
     fn the_same_journey_packs_to_the_same_bytes() {
         let ws = sample_workspace().unwrap();
         let id = ws.journeys[0].id;
@@ -723,6 +859,7 @@ mod tests {
                 link("dep3", LinkKind::DependsOn, "kiosk", "net"),
                 link("member", LinkKind::MemberOf, "nurse", "ward"),
             ],
+            personas: Vec::new(),
         };
         validate_workspace(&ws).unwrap();
         (ws, id("visit"))

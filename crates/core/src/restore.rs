@@ -306,6 +306,7 @@ mod tests {
             journeys: vec![j],
             entities: vec![team, records],
             links,
+            personas: Vec::new(),
         }
     }
 

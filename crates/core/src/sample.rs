@@ -177,6 +177,7 @@ pub fn sample_workspace() -> Result<Workspace, SampleError> {
                 notes: s.notes.clone(),
                 metrics: s.metrics.clone(),
                 owner: s.owner.as_deref().map(|o| lookup(&keys, o)).transpose()?,
+                scores: Vec::new(),
             });
             for (kind, targets) in [
                 (LinkKind::PerformedBy, &s.performed_by),
@@ -200,6 +201,7 @@ pub fn sample_workspace() -> Result<Workspace, SampleError> {
             stages,
             lanes,
             steps,
+            personas: Vec::new(),
         });
     }
     ws.links = links;

@@ -184,6 +184,7 @@ pub fn export_benchmark() -> Workspace {
         journeys: vec![journey],
         entities: Vec::new(),
         links: flows,
+        personas: Vec::new(),
     }
 }
 

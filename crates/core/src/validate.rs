@@ -5,6 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use thiserror::Error;
 
+use crate::persona::MAX_JOURNEY_PERSONAS;
 use crate::text::{MAX_NAME_CHARS, MAX_TEXT_CHARS};
 
 /// Most metrics one card may carry; a card is a sticky note, not a dashboard.
@@ -124,6 +125,29 @@ pub enum ValidationError {
         /// "depend on" or "be owned by".
         relation: &'static str,
     },
+    /// A persona's picture that is not a small PNG or JPEG.
+    #[error("the picture of persona \"{persona}\": {reason}")]
+    Picture {
+        /// The persona's name.
+        persona: String,
+        /// What is wrong with it.
+        reason: crate::persona::PictureError,
+    },
+    /// Two personas with one name.
+    #[error("there are two personas named \"{name}\"")]
+    DuplicatePersona {
+        /// The shared name.
+        name: String,
+    },
+    /// A persona score for a persona the journey is not drawn for (or for its first, whose score is
+    /// the card's emotion), or twice for one persona.
+    #[error("card \"{step}\" scores persona {persona}, which is not one of its journey's other personas or is scored twice")]
+    StrayScore {
+        /// The step's text.
+        step: String,
+        /// The persona scored.
+        persona: Id,
+    },
     /// Two entities of one kind with one name.
     #[error("there are two {kind:?} entities named \"{name}\"")]
     DuplicateName {
@@ -167,6 +191,17 @@ pub fn validate_journey(journey: &Journey) -> Result<(), ValidationError> {
     check_name("journey name", &journey.name)?;
     check_len("persona", &journey.persona, MAX_NAME_CHARS)?;
     check_text("journey description", &journey.description)?;
+    if journey.personas.len() > MAX_JOURNEY_PERSONAS {
+        return Err(ValidationError::TooMany {
+            what: "personas on one journey",
+            limit: MAX_JOURNEY_PERSONAS,
+        });
+    }
+    let mut personas = HashSet::new();
+    if let Some(p) = journey.personas.iter().find(|p| !personas.insert(**p)) {
+        return Err(ValidationError::DuplicateId(*p));
+    }
+    let others: HashSet<Id> = journey.personas.iter().skip(1).copied().collect();
     let mut lanes = HashMap::new();
     let mut previous: Option<LaneKind> = None;
     let mut ordered = journey.lanes.clone();
@@ -221,7 +256,20 @@ pub fn validate_journey(journey: &Journey) -> Result<(), ValidationError> {
         if !stages.contains(&step.stage) {
             return Err(missing("stage"));
         }
-        if let Some(score) = step.emotion {
+        let mut scored = HashSet::new();
+        for s in &step.scores {
+            if !others.contains(&s.persona) || !scored.insert(s.persona) {
+                return Err(ValidationError::StrayScore {
+                    step: step.text.clone(),
+                    persona: s.persona,
+                });
+            }
+        }
+        for score in step
+            .emotion
+            .into_iter()
+            .chain(step.scores.iter().map(|s| s.score))
+        {
             if !(-2..=2).contains(&score) {
                 return Err(ValidationError::EmotionOutOfRange {
                     step: step.text.clone(),
@@ -278,6 +326,39 @@ pub fn validate_workspace(ws: &Workspace) -> Result<(), ValidationError> {
             });
         }
         ends.insert(entity.id, End::Entity(entity.kind));
+    }
+    let mut persona_names = HashSet::new();
+    for persona in &ws.personas {
+        unique(persona.id)?;
+        check_name("persona name", &persona.name)?;
+        for (what, text) in [
+            ("persona description", &persona.description),
+            ("persona goals", &persona.goals),
+            ("persona needs", &persona.needs),
+            ("persona pains", &persona.pains),
+            ("persona quote", &persona.quote),
+        ] {
+            check_text(what, text)?;
+        }
+        if let Some(picture) = &persona.picture {
+            crate::persona::check_picture(picture).map_err(|reason| ValidationError::Picture {
+                persona: persona.name.clone(),
+                reason,
+            })?;
+        }
+        if !persona_names.insert(persona.name.to_lowercase()) {
+            return Err(ValidationError::DuplicatePersona {
+                name: persona.name.clone(),
+            });
+        }
+    }
+    for p in ws.journeys.iter().flat_map(|j| &j.personas) {
+        if ws.persona(*p).is_none() {
+            return Err(ValidationError::Dangling {
+                what: "a journey's persona",
+                id: *p,
+            });
+        }
     }
     for entity in &ws.entities {
         if let Some(owner) = entity.owner {

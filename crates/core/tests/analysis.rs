@@ -30,6 +30,7 @@ impl Builder {
                 journeys: vec![j],
                 entities: vec![],
                 links: vec![],
+                personas: Vec::new(),
             },
         }
     }

@@ -33,6 +33,7 @@ impl Hotel {
                 journeys: vec![Journey::from_template("Overnight hotel stay", &STAGES)],
                 entities: vec![],
                 links: vec![],
+                personas: Vec::new(),
             },
             ids: HashMap::new(),
         };

@@ -11,7 +11,7 @@ use throughline_core::text_form::{
 };
 use throughline_core::{
     validate_workspace, Entity, EntityKind, Id, Journey, LaneKind, Link, LinkKind, Metric,
-    MetricKind, Severity, Step, Workspace,
+    MetricKind, Persona, PersonaScore, Severity, Step, Workspace,
 };
 use uuid::Uuid;
 
@@ -83,6 +83,29 @@ fn hotel() -> Workspace {
     let mut encode = card("encode", back, 1, "Encodes the key card");
     encode.fail_point = true;
     encode.notes = "Encoder jams in the cold — ask IT".into();
+    arrive.scores = vec![PersonaScore {
+        persona: id("family"),
+        score: -1,
+    }];
+    stay.personas = vec![id("business"), id("family")];
+    ws.personas = ["business", "family"]
+        .iter()
+        .map(|k| Persona {
+            id: id(k),
+            name: format!("The {k} guest"),
+            description: format!("Stays for {k}"),
+            goals: "Sleep".into(),
+            needs: "A key that works".into(),
+            pains: "Queues".into(),
+            quote: "\"Just give me my key\"".into(),
+            picture: None,
+        })
+        .collect();
+    ws.personas[1].picture = Some(throughline_core::PersonaPicture {
+        format: throughline_core::PictureFormat::Png,
+        data: "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII="
+            .into(),
+    });
     stay.steps = vec![book, arrive, greet, encode];
     let mut review = Journey::from_template("Leaves a review", &["Write"]);
     review.id = id("review");
@@ -189,6 +212,7 @@ fn the_layout_is_one_field_per_line_in_a_fixed_order() {
             "persona",
             "description",
             "position",
+            "personas",
             "stages",
             "lanes",
             "cards",

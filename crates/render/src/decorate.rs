@@ -76,6 +76,7 @@ pub fn export_scene(
             } else {
                 Default::default()
             },
+            personas: notes.personas.clone(),
         };
         &filtered
     };

@@ -44,6 +44,8 @@ const LINE_H: f64 = 18.0;
 const CHANNEL_H: f64 = 16.0;
 const LINE_GAP: f64 = 24.0;
 const EMOTION_H: f64 = 128.0;
+/// Extra height of the emotion band for its key of personas.
+const KEY_H: f64 = 22.0;
 const STAGE_LINE_H: f64 = 19.0;
 const MARKER_STEP: f64 = 18.0;
 const CHIP_H: f64 = 15.0;
@@ -92,6 +94,8 @@ pub struct Annotations {
     pub chips: HashMap<Id, Vec<ChipInput>>,
     /// Flow links along which the work passes to another team.
     pub handoffs: HashSet<Id>,
+    /// Names of the journey's personas, for the emotion band's key.
+    pub personas: HashMap<Id, String>,
 }
 
 /// Choices that change what the layout makes room for. The screen always uses the default; an export
@@ -285,18 +289,24 @@ pub fn layout_routed(
         }
         previous = Some(lane.kind);
         if options.emotion && lane.kind == LaneKind::Customer && emotion.is_none() {
+            let height = EMOTION_H
+                + if journey.personas.is_empty() {
+                    0.0
+                } else {
+                    KEY_H
+                };
             emotion = Some(EmotionBand {
                 band: Rect {
                     x: MARGIN,
                     y,
                     width: 0.0,
-                    height: EMOTION_H,
+                    height,
                 },
                 header: Rect {
                     x: MARGIN,
                     y,
                     width: HEADER_W - 8.0,
-                    height: EMOTION_H,
+                    height,
                 },
                 title: TextLine {
                     text: "Emotion".into(),
@@ -307,8 +317,11 @@ pub fn layout_routed(
                 grid: Vec::new(),
                 path: String::new(),
                 points: Vec::new(),
+                stroke: String::new(),
+                curves: Vec::new(),
+                key: Vec::new(),
             });
-            y += EMOTION_H;
+            y += height;
         }
 
         // Cards of this lane, cell by cell; the lane is as tall as its fullest cell.
@@ -445,7 +458,20 @@ pub fn layout_routed(
         .collect();
 
     if let Some(band) = &mut emotion {
-        fill_emotion(band, &cards, &stage_columns, label_font, styles.label.size);
+        let curve = Colours::standard().curve;
+        let scores = Scores {
+            journey,
+            names: &notes.personas,
+            curve: &curve,
+        };
+        fill_emotion(
+            band,
+            &scores,
+            &cards,
+            &stage_columns,
+            label_font,
+            styles.label.size,
+        );
     }
 
     let arrows = drawn
@@ -773,14 +799,24 @@ pub(crate) fn star(cx: f64, cy: f64, outer: f64, inner: f64) -> String {
     out
 }
 
+/// What the emotion band needs of the journey beyond its cards: the personas' scores and names.
+struct Scores<'a> {
+    journey: &'a Journey,
+    names: &'a HashMap<Id, String>,
+    curve: &'a str,
+}
+
 fn fill_emotion(
     band: &mut EmotionBand,
+    scores: &Scores,
     cards: &[Card],
     stages: &[StageColumn],
     font: &crate::font::Font,
     size: f64,
 ) {
-    let top = band.band.y + 20.0;
+    let personas = &scores.journey.personas;
+    let key_h = if personas.is_empty() { 0.0 } else { KEY_H };
+    let top = band.band.y + 20.0 + key_h;
     let bottom = band.band.y + band.band.height - 20.0;
     let y_of = |score: i8| top + (2.0 - f64::from(score)) / 4.0 * (bottom - top);
     band.grid = vec![y_of(2), y_of(0), y_of(-2)];
@@ -793,43 +829,120 @@ fn fill_emotion(
             y: y_of(*score) + size * 0.36,
         })
         .collect();
+    // One colour per persona; with one curve only, the theme's curve colour and the scores' own
+    // colours on its points, as before personas.
+    let many = personas.len() > 1;
+    let colour = |k: usize| {
+        if many {
+            PERSONA_COLOURS[k % PERSONA_COLOURS.len()].to_owned()
+        } else {
+            scores.curve.to_owned()
+        }
+    };
+    let steps: HashMap<Id, &throughline_core::Step> =
+        scores.journey.steps.iter().map(|s| (s.id, s)).collect();
+    let score_of = |card: &Card, k: usize| -> Option<i8> {
+        if k == 0 {
+            return card.emotion;
+        }
+        let p = personas.get(k)?;
+        let step = steps.get(&card.id)?;
+        step.scores
+            .iter()
+            .find(|s| s.persona == *p)
+            .map(|s| s.score)
+    };
+    let n_curves = personas.len().max(1);
+    let mut curves: Vec<Vec<EmotionPoint>> = vec![Vec::new(); n_curves];
     for stage in stages {
         let scored: Vec<&Card> = cards
             .iter()
-            .filter(|c| c.stage == stage.id && c.emotion.is_some())
+            .filter(|c| c.stage == stage.id && (0..n_curves).any(|k| score_of(c, k).is_some()))
             .collect();
         let n = scored.len() as f64;
-        for (k, card) in scored.iter().enumerate() {
-            let score = card.emotion.unwrap_or(0);
-            band.points.push(EmotionPoint {
-                step: card.id,
-                at: Point {
-                    x: stage.x + stage.width * (k as f64 + 1.0) / (n + 1.0),
-                    y: y_of(score),
-                },
-                score,
-                colour: emotion_colour(score).to_owned(),
-            });
-        }
-    }
-    if band.points.len() >= 2 {
-        let p = &band.points;
-        let mut d = String::from("M");
-        crate::svg::push_num(&mut d, p[0].at.x);
-        d.push(' ');
-        crate::svg::push_num(&mut d, p[0].at.y);
-        for w in p.windows(2) {
-            let (a, b) = (w[0].at, w[1].at);
-            let mid = (a.x + b.x) / 2.0;
-            d.push('C');
-            for (x, y) in [(mid, a.y), (mid, b.y), (b.x, b.y)] {
-                crate::svg::push_num(&mut d, x);
-                d.push(' ');
-                crate::svg::push_num(&mut d, y);
-                d.push(' ');
+        for (i, card) in scored.iter().enumerate() {
+            let x = stage.x + stage.width * (i as f64 + 1.0) / (n + 1.0);
+            for (k, points) in curves.iter_mut().enumerate() {
+                if let Some(score) = score_of(card, k) {
+                    points.push(EmotionPoint {
+                        step: card.id,
+                        at: Point { x, y: y_of(score) },
+                        score,
+                        colour: if many {
+                            colour(k)
+                        } else {
+                            emotion_colour(score).to_owned()
+                        },
+                    });
+                }
             }
-            d.pop();
         }
-        band.path = d;
     }
+    let mut curves = curves.into_iter();
+    band.points = curves.next().unwrap_or_default();
+    band.path = smooth_path(&band.points);
+    band.stroke = colour(0);
+    band.curves = curves
+        .enumerate()
+        .map(|(k, points)| EmotionCurve {
+            persona: personas[k + 1],
+            colour: colour(k + 1),
+            path: smooth_path(&points),
+            points,
+        })
+        .collect();
+    let mut x = band.header.x + band.header.width + 16.0;
+    let baseline = band.band.y + 8.0 + size;
+    band.key = personas
+        .iter()
+        .enumerate()
+        .map(|(k, p)| {
+            let name = scores.names.get(p).cloned().unwrap_or_default();
+            let key = PersonaKey {
+                persona: *p,
+                colour: colour(k),
+                swatch: Point {
+                    x: x + 5.0,
+                    y: baseline - size * 0.36,
+                },
+                label: TextLine {
+                    text: name.clone(),
+                    x: x + 14.0,
+                    y: baseline,
+                },
+            };
+            x += 14.0 + font.width(&name, size) + 18.0;
+            key
+        })
+        .collect();
+}
+
+/// Okabe and Ito's colour-blind-safe series, ordered so the first curves differ most (the yellow,
+/// faint on a light band, comes last).
+pub const PERSONA_COLOURS: [&str; 8] = [
+    "#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#000000", "#f0e442",
+];
+
+/// A smooth curve through `points` left to right (empty for fewer than two).
+fn smooth_path(p: &[EmotionPoint]) -> String {
+    if p.len() < 2 {
+        return String::new();
+    }
+    let mut d = String::from("M");
+    crate::svg::push_num(&mut d, p[0].at.x);
+    d.push(' ');
+    crate::svg::push_num(&mut d, p[0].at.y);
+    for w in p.windows(2) {
+        let (a, b) = (w[0].at, w[1].at);
+        let mid = (a.x + b.x) / 2.0;
+        d.push('C');
+        for (x, y) in [(mid, a.y), (mid, b.y), (b.x, b.y)] {
+            crate::svg::push_num(&mut d, x);
+            d.push(' ');
+            crate::svg::push_num(&mut d, y);
+            d.push(' ');
+        }
+        d.pop();
+    }
+    d
 }

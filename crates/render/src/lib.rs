@@ -23,7 +23,7 @@ pub use decorate::{export_scene, TitleInfo};
 pub use font::Fonts;
 pub use layout::{
     layout, layout_cached, layout_routed, layout_with, Annotations, ChipInput, LayoutMetrics,
-    LayoutOptions, Routed, LAYOUT_METRICS,
+    LayoutOptions, Routed, LAYOUT_METRICS, PERSONA_COLOURS,
 };
 pub use network::{layout_network, NetworkInput, NetworkKind, NetworkScene};
 pub use options::{ExportOptions, PageLayout, Paper};

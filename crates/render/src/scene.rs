@@ -253,6 +253,38 @@ pub struct EmotionBand {
     pub path: String,
     /// The scored points, left to right.
     pub points: Vec<EmotionPoint>,
+    /// Colour of the main curve (the journey's first persona, or its unnamed customer).
+    pub stroke: String,
+    /// The curves of the journey's other personas, in its order.
+    pub curves: Vec<EmotionCurve>,
+    /// Whose each curve is, in the journey's order (empty when the journey names no persona).
+    pub key: Vec<PersonaKey>,
+}
+
+/// The emotion curve of one of a journey's personas after the first.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct EmotionCurve {
+    /// The persona.
+    pub persona: Id,
+    /// Its colour, from the colour-blind-safe series.
+    pub colour: String,
+    /// Smooth path through the points (empty when fewer than two).
+    pub path: String,
+    /// The scored points, left to right.
+    pub points: Vec<EmotionPoint>,
+}
+
+/// One entry of the emotion band's key: a persona's colour and name.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct PersonaKey {
+    /// The persona.
+    pub persona: Id,
+    /// Its curve's colour.
+    pub colour: String,
+    /// Centre of the colour swatch.
+    pub swatch: Point,
+    /// Its name.
+    pub label: TextLine,
 }
 
 /// A journey laid out for drawing.

@@ -12,8 +12,8 @@ use throughline_core::{Id, LineKind};
 use ts_rs::TS;
 
 use crate::scene::{
-    Arrow, Card, EmotionBand, EmotionPoint, LaneBand, Legend, PainNotes, Rect, Rule, Scene,
-    Separator, StageColumn, TextLine, TitleBlock,
+    Arrow, Card, EmotionBand, EmotionCurve, EmotionPoint, LaneBand, Legend, PainNotes, PersonaKey,
+    Rect, Rule, Scene, Separator, StageColumn, TextLine, TitleBlock,
 };
 use crate::theme::{Colours, TextStyles};
 
@@ -273,6 +273,18 @@ pub struct EmotionPatch {
     pub path: Option<String>,
     /// The scored points.
     pub points: ListPatch<Id, EmotionPoint>,
+    /// The main curve's colour, if it changed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub stroke: Option<String>,
+    /// The other personas' curves, whole, if any changed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub curves: Option<Vec<EmotionCurve>>,
+    /// The key of personas, if it changed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub key: Option<Vec<PersonaKey>>,
 }
 
 /// What changed from one scene to another. A part left out (or an empty list patch) did not change;
@@ -475,6 +487,9 @@ fn diff_emotion(old: &EmotionBand, new: &EmotionBand) -> EmotionPatch {
         grid: changed(&old.grid, &new.grid),
         path: changed(&old.path, &new.path),
         points: diff_list(&old.points, &new.points),
+        stroke: changed(&old.stroke, &new.stroke),
+        curves: changed(&old.curves, &new.curves),
+        key: changed(&old.key, &new.key),
     }
 }
 
@@ -487,6 +502,9 @@ fn apply_emotion(old: &EmotionBand, patch: &EmotionPatch) -> EmotionBand {
         grid: patch.grid.clone().unwrap_or_else(|| old.grid.clone()),
         path: patch.path.clone().unwrap_or_else(|| old.path.clone()),
         points: apply_list(&old.points, &patch.points),
+        stroke: patch.stroke.clone().unwrap_or_else(|| old.stroke.clone()),
+        curves: patch.curves.clone().unwrap_or_else(|| old.curves.clone()),
+        key: patch.key.clone().unwrap_or_else(|| old.key.clone()),
     }
 }
 

@@ -243,20 +243,36 @@ pub(crate) fn write_svg(scene: &Scene, metadata: Option<&str>, layered: bool) ->
         for tick in &e.ticks {
             w.text(tick, "label");
         }
-        if !e.path.is_empty() {
-            w.raw("<path")
-                .attr_str("d", &e.path)
-                .raw(" fill=\"none\"")
-                .attr_str("stroke", &c.curve)
-                .raw(" stroke-width=\"2.5\"/>\n");
+        let main = (e.stroke.as_str(), e.path.as_str(), e.points.as_slice());
+        let others = e
+            .curves
+            .iter()
+            .map(|k| (k.colour.as_str(), k.path.as_str(), k.points.as_slice()));
+        for (stroke, path, points) in std::iter::once(main).chain(others) {
+            if !path.is_empty() {
+                w.raw("<path")
+                    .attr_str("d", path)
+                    .raw(" fill=\"none\"")
+                    .attr_str("stroke", stroke)
+                    .raw(" stroke-width=\"2.5\"/>\n");
+            }
+            for p in points {
+                w.raw("<circle")
+                    .attr("cx", p.at.x)
+                    .attr("cy", p.at.y)
+                    .raw(" r=\"5.5\"")
+                    .attr_str("fill", &p.colour)
+                    .raw(" stroke=\"#ffffff\" stroke-width=\"2\"/>\n");
+            }
         }
-        for p in &e.points {
+        for k in &e.key {
             w.raw("<circle")
-                .attr("cx", p.at.x)
-                .attr("cy", p.at.y)
-                .raw(" r=\"5.5\"")
-                .attr_str("fill", &p.colour)
-                .raw(" stroke=\"#ffffff\" stroke-width=\"2\"/>\n");
+                .attr("cx", k.swatch.x)
+                .attr("cy", k.swatch.y)
+                .raw(" r=\"5\"")
+                .attr_str("fill", &k.colour)
+                .raw("/>\n");
+            w.text(&k.label, "label");
         }
         w.raw(close);
     }

@@ -160,7 +160,11 @@ fn annotations(ws: &Workspace, seed: u64) -> Annotations {
         .filter(|_| rng.below(3) == 0)
         .map(|l| l.id)
         .collect();
-    Annotations { chips, handoffs }
+    Annotations {
+        chips,
+        handoffs,
+        personas: HashMap::new(),
+    }
 }
 
 fn scene(ws: &Workspace, notes: &Annotations, fonts: &Fonts, cache: &mut WrapCache) -> Scene {

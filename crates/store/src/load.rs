@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use rusqlite::Row;
 use throughline_core::{
-    validate_workspace, Entity, Id, Journey, Lane, Link, Stage, Step, Workspace,
+    validate_workspace, Entity, Id, Journey, Lane, Link, Persona, Stage, Step, Workspace,
 };
 
 use crate::codec::{Blob, Kind};
@@ -46,9 +46,13 @@ impl Store {
     fn read(&self) -> std::result::Result<Workspace, Box<dyn std::error::Error>> {
         let c = &self.conn;
         let mut journeys: Vec<Journey> = c
-            .prepare("SELECT id, name, persona, description, position FROM journeys ORDER BY position, id")?
+            .prepare("SELECT id, name, persona, description, position, personas FROM journeys ORDER BY position, id")?
             .query_map([], |r| {
+                let personas: String = r.get(5)?;
                 Ok(Journey {
+                    personas: serde_json::from_str(&personas).map_err(|e| {
+                        rusqlite::Error::FromSqlConversionFailure(5, rusqlite::types::Type::Text, Box::new(e))
+                    })?,
                     id: id(r, 0)?,
                     name: r.get(1)?,
                     persona: r.get(2)?,
@@ -92,7 +96,7 @@ impl Store {
         }
         let mut stmt = c.prepare(
             "SELECT journey, id, lane, stage, position, text, channel, moment_of_truth, emotion,
-                    pain_point, pain_severity, fail_point, wait_point, notes, metrics, owner
+                    pain_point, pain_severity, fail_point, wait_point, notes, metrics, owner, scores
              FROM steps ORDER BY position, id",
         )?;
         let mut rows = stmt.query([])?;
@@ -116,6 +120,9 @@ impl Store {
                     metrics: serde_json::from_str(&r.get::<_, String>(14)?)
                         .map_err(|e| format!("card {card}: its metrics cannot be read: {e}"))?,
                     owner: opt_id(r, 15)?,
+                    scores: serde_json::from_str(&r.get::<_, String>(16)?).map_err(|e| {
+                        format!("card {card}: its persona scores cannot be read: {e}")
+                    })?,
                 });
             }
         }
@@ -142,10 +149,38 @@ impl Store {
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
+        let personas = c
+            .prepare(
+                "SELECT id, name, description, goals, needs, pains, quote, picture FROM personas ORDER BY name, id",
+            )?
+            .query_map([], |r| {
+                Ok(Persona {
+                    id: id(r, 0)?,
+                    name: r.get(1)?,
+                    description: r.get(2)?,
+                    goals: r.get(3)?,
+                    needs: r.get(4)?,
+                    pains: r.get(5)?,
+                    quote: r.get(6)?,
+                    picture: r
+                        .get::<_, Option<String>>(7)?
+                        .map(|json| serde_json::from_str(&json))
+                        .transpose()
+                        .map_err(|e| {
+                            rusqlite::Error::FromSqlConversionFailure(
+                                7,
+                                rusqlite::types::Type::Text,
+                                Box::new(e),
+                            )
+                        })?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
         Ok(Workspace {
             journeys,
             entities,
             links,
+            personas,
         })
     }
 }

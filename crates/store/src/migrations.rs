@@ -9,6 +9,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_initial.sql"),
     include_str!("migrations/002_history_index.sql"),
     include_str!("migrations/003_history_when_and_versions.sql"),
+    include_str!("migrations/004_personas.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {
@@ -106,5 +107,92 @@ mod tests {
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .unwrap();
         assert_eq!(v, latest());
+    }
+
+    /// A file of schema 3 (before personas) opens, is upgraded, and its cards' single emotion becomes
+    /// the score of the first persona the journey is given.
+    #[test]
+    fn a_schema_3_file_keeps_its_emotions_as_the_first_personas() {
+        use throughline_core::edit::{apply, Edit};
+        use throughline_core::{Id, Persona};
+
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.throughline");
+        {
+            let mut conn = Connection::open(&path).unwrap();
+            migrations().to_version(&mut conn, 3).unwrap();
+            let journey = Id::new();
+            let lane = Id::new();
+            let stage = Id::new();
+            let blob = |id: Id| id.as_uuid().as_bytes().to_vec();
+            conn.execute(
+                "INSERT INTO journeys (id, name, position) VALUES (?1, 'Hotel stay', 0)",
+                [blob(journey)],
+            )
+            .unwrap();
+            conn.execute(
+                "INSERT INTO stages (id, journey, name, position) VALUES (?1, ?2, 'Arrive', 0)",
+                [blob(stage), blob(journey)],
+            )
+            .unwrap();
+            conn.execute(
+                "INSERT INTO lanes (id, journey, name, kind, position) VALUES (?1, ?2, 'Guest', 'customer', 0)",
+                [blob(lane), blob(journey)],
+            )
+            .unwrap();
+            conn.execute(
+                "INSERT INTO steps (id, journey, lane, stage, position, text, emotion)
+                 VALUES (?1, ?2, ?3, ?4, 0, 'Queues at the desk', -2)",
+                [blob(Id::new()), blob(journey), blob(lane), blob(stage)],
+            )
+            .unwrap();
+        }
+        let mut store = crate::Store::open(&path).unwrap();
+        let mut ws = store.load().unwrap();
+        assert_eq!(ws.journeys[0].steps[0].emotion, Some(-2));
+        let traveller = Persona {
+            id: Id::new(),
+            name: "Traveller".into(),
+            description: String::new(),
+            goals: String::new(),
+            needs: String::new(),
+            pains: String::new(),
+            quote: String::new(),
+            picture: None,
+        };
+        let edits = [
+            Edit::CreatePersona {
+                persona: traveller.clone(),
+            },
+            Edit::SetJourneyPersonas {
+                journey: ws.journeys[0].id,
+                personas: vec![traveller.id],
+            },
+        ];
+        for edit in &edits {
+            let (touched, inverse) = apply(&mut ws, edit).unwrap();
+            store
+                .save(
+                    &ws,
+                    &touched,
+                    crate::History::Record {
+                        edit,
+                        inverse: &inverse,
+                        description: "persona",
+                    },
+                )
+                .unwrap();
+        }
+        let loaded = store.load().unwrap();
+        assert_eq!(loaded.journeys[0].personas, vec![traveller.id]);
+        assert_eq!(
+            throughline_core::persona::score_of(
+                &loaded.journeys[0],
+                &loaded.journeys[0].steps[0],
+                traveller.id
+            ),
+            Some(-2),
+            "the old single emotion is the first persona's"
+        );
     }
 }

@@ -3,7 +3,7 @@
 
 use rusqlite::{params, OptionalExtension, Transaction};
 use throughline_core::edit::{Edit, Touched};
-use throughline_core::{Entity, Id, Journey, Lane, Link, Stage, Step, Workspace};
+use throughline_core::{Entity, Id, Journey, Lane, Link, Persona, Stage, Step, Workspace};
 
 use crate::codec::{name_of, opt, Blob};
 use crate::{Result, Store, StoreError};
@@ -35,6 +35,9 @@ impl Store {
         let tx = self.conn.transaction().map_err(err)?;
         for e in &ws.entities {
             put_entity(&tx, e).map_err(err)?;
+        }
+        for p in &ws.personas {
+            put_persona(&tx, p).map_err(err)?;
         }
         for j in &ws.journeys {
             put_journey(&tx, j).map_err(err)?;
@@ -165,6 +168,10 @@ fn write_touched(tx: &Transaction, ws: &Workspace, t: &Touched) -> rusqlite::Res
     delete("lanes", &t.removed_lanes)?;
     delete("journeys", &t.removed_journeys)?;
     delete("entities", &t.removed_entities)?;
+    delete("personas", &t.removed_personas)?;
+    for p in touched(&t.personas, ws.personas.iter().map(|p| (p.id, p))) {
+        put_persona(tx, p)?;
+    }
     for id in &t.journeys {
         if let Some(j) = ws.journey(*id) {
             put_journey(tx, j)?;
@@ -220,12 +227,49 @@ fn touched<T>(ids: &[Id], all: impl Iterator<Item = (Id, T)> + Clone) -> Vec<T> 
     }
 }
 
+/// A list written as a JSON column, with serde's error as SQLite's.
+fn to_sql(e: serde_json::Error) -> rusqlite::Error {
+    rusqlite::Error::ToSqlConversionFailure(Box::new(e))
+}
+
 fn put_journey(tx: &Transaction, j: &Journey) -> rusqlite::Result<usize> {
     tx.prepare_cached(
-        "INSERT INTO journeys (id, name, persona, description, position) VALUES (?1, ?2, ?3, ?4, ?5)
-         ON CONFLICT (id) DO UPDATE SET name = ?2, persona = ?3, description = ?4, position = ?5",
+        "INSERT INTO journeys (id, name, persona, description, position, personas)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+         ON CONFLICT (id) DO UPDATE SET name = ?2, persona = ?3, description = ?4, position = ?5,
+             personas = ?6",
     )?
-    .execute(params![Blob(j.id), j.name, j.persona, j.description, j.position])
+    .execute(params![
+        Blob(j.id),
+        j.name,
+        j.persona,
+        j.description,
+        j.position,
+        serde_json::to_string(&j.personas).map_err(to_sql)?
+    ])
+}
+
+fn put_persona(tx: &Transaction, p: &Persona) -> rusqlite::Result<usize> {
+    tx.prepare_cached(
+        "INSERT INTO personas (id, name, description, goals, needs, pains, quote, picture)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+         ON CONFLICT (id) DO UPDATE SET name = ?2, description = ?3, goals = ?4, needs = ?5,
+             pains = ?6, quote = ?7, picture = ?8",
+    )?
+    .execute(params![
+        Blob(p.id),
+        p.name,
+        p.description,
+        p.goals,
+        p.needs,
+        p.pains,
+        p.quote,
+        p.picture
+            .as_ref()
+            .map(serde_json::to_string)
+            .transpose()
+            .map_err(to_sql)?
+    ])
 }
 
 fn put_stage(tx: &Transaction, journey: Id, s: &Stage) -> rusqlite::Result<usize> {
@@ -265,15 +309,16 @@ fn put_entity(tx: &Transaction, e: &Entity) -> rusqlite::Result<usize> {
 }
 
 fn put_step(tx: &Transaction, journey: Id, s: &Step) -> rusqlite::Result<usize> {
-    let metrics = serde_json::to_string(&s.metrics)
-        .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
+    let metrics = serde_json::to_string(&s.metrics).map_err(to_sql)?;
     tx.prepare_cached(
         "INSERT INTO steps (id, journey, lane, stage, position, text, channel, moment_of_truth, emotion,
-                            pain_point, pain_severity, fail_point, wait_point, notes, metrics, owner)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
+                            pain_point, pain_severity, fail_point, wait_point, notes, metrics, owner,
+                            scores)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
          ON CONFLICT (id) DO UPDATE SET journey = ?2, lane = ?3, stage = ?4, position = ?5, text = ?6,
              channel = ?7, moment_of_truth = ?8, emotion = ?9, pain_point = ?10, pain_severity = ?11,
-             fail_point = ?12, wait_point = ?13, notes = ?14, metrics = ?15, owner = ?16",
+             fail_point = ?12, wait_point = ?13, notes = ?14, metrics = ?15, owner = ?16,
+             scores = ?17",
     )?
     .execute(params![
         Blob(s.id),
@@ -292,6 +337,7 @@ fn put_step(tx: &Transaction, journey: Id, s: &Step) -> rusqlite::Result<usize> 
         s.notes,
         metrics,
         opt(s.owner),
+        serde_json::to_string(&s.scores).map_err(to_sql)?,
     ])
 }
 

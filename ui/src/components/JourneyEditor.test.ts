@@ -319,6 +319,7 @@ describe('details panel', () => {
         wait_point: stored.wait_point,
         notes: stored.notes,
         metrics: [],
+        scores: [],
       },
     });
   });

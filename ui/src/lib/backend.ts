@@ -38,6 +38,7 @@ import type { NetworkScene } from './bindings/NetworkScene';
 import type { Ownership } from './bindings/Ownership';
 import type { Pasted } from './bindings/Pasted';
 import type { Pasting } from './bindings/Pasting';
+import type { PersonaSummary } from './bindings/PersonaSummary';
 import type { Scene } from './bindings/Scene';
 import type { Step } from './bindings/Step';
 import type { WorkspaceInfo } from './bindings/WorkspaceInfo';
@@ -93,6 +94,10 @@ export interface Backend extends CsvBackend {
   uiPainted(): Promise<void>;
   /** Every person, team, system and process, for the entities panel and the pickers. */
   listEntities(): Promise<EntitySummary[]>;
+  /** Every persona with the journeys drawn for it. */
+  listPersonas(): Promise<PersonaSummary[]>;
+  /** A persona's picture as a `data:` URL, or null. */
+  personaPicture(persona: Id): Promise<string | null>;
   /** Everything that refers to an entity, shown before it is deleted. */
   entityUsage(entity: Id): Promise<EntityUsage>;
   /** Links from a card or entity to entities (performed by, uses, part of; depends on, member of). */
@@ -267,6 +272,8 @@ export function tauriBackend(): Backend {
     editStatus: () => read('edit_status'),
     uiPainted: () => read('ui_painted'),
     listEntities: () => read('list_entities'),
+    listPersonas: () => read('list_personas'),
+    personaPicture: (persona) => read('persona_picture', { persona }),
     entityUsage: (entity) => read('entity_usage', { entity }),
     linksFrom: (id) => read('links_from', { id }),
     ownership: () => read('ownership'),

@@ -45,6 +45,7 @@ export function stepOf(id: Id): Step {
         notes: '',
         metrics: [],
         owner: null,
+        scores: [],
       };
     }
   }
@@ -208,6 +209,8 @@ export function fakeBackend(overrides: Partial<Backend> = {}): FakeBackend {
     editStatus: vi.fn(async () => ({ journey: null, can_undo: false, can_redo: false, described: null })),
     uiPainted: vi.fn(async () => undefined),
     listEntities: vi.fn(async () => entities.map(summaryOfEntity)),
+    listPersonas: vi.fn(async () => []),
+    personaPicture: vi.fn(async () => null),
     entityUsage: vi.fn(async (entity: Id) => ({ entity, steps: stepRefs().slice(0, 2), entities: [], links: 2 })),
     linksFrom: vi.fn(async () => []),
     ownership: vi.fn(async () => ({

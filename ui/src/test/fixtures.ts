@@ -25,5 +25,6 @@ export function summaryOf(scene: Scene, persona: string): JourneySummary {
     description: '',
     stages: scene.stages.length,
     steps: scene.cards.length,
+    personas: [],
   };
 }

@@ -96,6 +96,7 @@ pub fn hotel_stay() -> Workspace {
         journeys: vec![j],
         entities,
         links,
+        personas: Vec::new(),
     };
     card(&mut ws, "Clerk checks reservation").owner = Some(id("Front desk"));
     ws

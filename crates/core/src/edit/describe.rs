@@ -119,6 +119,34 @@ pub fn describe(edit: &Edit, before: &Workspace) -> String {
             let verb = if owner.is_some() { "set" } else { "cleared" };
             format!("{verb} owner of {}", cards(before, steps))
         }
+        Edit::CreatePersona { persona } => format!("added the persona {}", quoted(&persona.name)),
+        Edit::UpdatePersona { persona } => match before.persona(persona.id) {
+            Some(p) if p.name != persona.name => format!("renamed the persona {}", quoted(&p.name)),
+            _ => format!("changed the persona {}", quoted(&persona.name)),
+        },
+        Edit::DeletePersona { persona } => match before.persona(*persona) {
+            Some(p) => format!("deleted the persona {}", quoted(&p.name)),
+            None => "deleted a persona".to_owned(),
+        },
+        Edit::SetPersonaPicture { persona, picture } => {
+            let name = before
+                .persona(*persona)
+                .map_or_else(|| "a persona".to_owned(), |p| quoted(&p.name));
+            match picture {
+                Some(_) => format!("set the picture of {name}"),
+                None => format!("removed the picture of {name}"),
+            }
+        }
+        Edit::RestorePersona { persona, .. } => {
+            format!("restored the persona {}", quoted(&persona.name))
+        }
+        Edit::SetJourneyPersonas { journey, .. }
+        | Edit::RestoreJourneyPersonas {
+            feelings: crate::persona::JourneyFeelings { journey, .. },
+        } => format!(
+            "changed the personas of the journey {}",
+            journey_name(before, *journey)
+        ),
         // A paste that also creates the entities its cards name is told as the paste.
         Edit::Batch { edits } => match edits.iter().find(|e| matches!(e, Edit::AddSteps { .. })) {
             Some(added) => describe(added, before),

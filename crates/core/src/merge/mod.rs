@@ -35,6 +35,8 @@ pub enum RecordKind {
     Entity,
     /// A link.
     Link,
+    /// A persona.
+    Persona,
 }
 
 /// The record a conflict or a repair is about, with a name a person recognises.

@@ -64,6 +64,13 @@ pub fn merge_records(base: &Workspace, ours: &Workspace, theirs: &Workspace) -> 
         |e, _| e.name.clone(),
     );
     let links = m.table(RecordKind::Link, &b.links, &o.links, &t.links, link_name);
+    let personas = m.table(
+        RecordKind::Persona,
+        &b.personas,
+        &o.personas,
+        &t.personas,
+        |p, _| p.name.clone(),
+    );
 
     let mut repairs = Vec::new();
     let mut journeys: BTreeMap<Id, Journey> = heads
@@ -112,6 +119,7 @@ pub fn merge_records(base: &Workspace, ours: &Workspace, theirs: &Workspace) -> 
             journeys: journeys.into_values().collect(),
             entities: entities.into_values().map(|(_, e)| e).collect(),
             links: links.into_values().map(|(_, l)| l).collect(),
+            personas: personas.into_values().map(|(_, p)| p).collect(),
         },
         conflicts: m.conflicts,
         repairs,

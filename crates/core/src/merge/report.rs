@@ -31,6 +31,7 @@ fn record(kind: RecordKind, name: &str) -> String {
         RecordKind::Card => "card",
         RecordKind::Entity => "entity",
         RecordKind::Link => "link",
+        RecordKind::Persona => "persona",
     };
     let line = name.lines().next().unwrap_or_default();
     let short: String = line.chars().take(60).collect();

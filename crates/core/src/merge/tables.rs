@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Entity, Id, Journey, Link, Workspace};
+use crate::{Entity, Id, Journey, Link, Persona, Workspace};
 use crate::{Lane, Stage, Step};
 
 /// Records by id, each with the id of the journey it belongs to (nil for entities and links).
@@ -24,6 +24,8 @@ pub struct Head {
     pub persona: String,
     pub description: String,
     pub position: f64,
+    #[serde(default)]
+    pub personas: Vec<Id>,
 }
 
 /// Every record of a workspace in its table.
@@ -35,6 +37,7 @@ pub struct Tables {
     pub steps: Table<Step>,
     pub entities: Table<Entity>,
     pub links: Table<Link>,
+    pub personas: Table<Persona>,
 }
 
 impl Tables {
@@ -57,6 +60,11 @@ impl Tables {
         );
         t.links
             .extend(ws.links.iter().map(|l| (l.id, (no_journey(), l.clone()))));
+        t.personas.extend(
+            ws.personas
+                .iter()
+                .map(|p| (p.id, (no_journey(), p.clone()))),
+        );
         t
     }
 }
@@ -69,6 +77,7 @@ pub fn head(j: &Journey) -> Head {
         persona: j.persona.clone(),
         description: j.description.clone(),
         position: j.position,
+        personas: j.personas.clone(),
     }
 }
 
@@ -83,5 +92,6 @@ pub fn journey(h: Head) -> Journey {
         stages: Vec::new(),
         lanes: Vec::new(),
         steps: Vec::new(),
+        personas: h.personas,
     }
 }

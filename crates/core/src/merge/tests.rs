@@ -319,6 +319,7 @@ fn a_journey_deleted_on_one_side_and_edited_on_the_other_is_kept_whole() {
             .filter(|l| l.kind == LinkKind::MemberOf)
             .cloned()
             .collect(),
+        personas: Vec::new(),
     };
     let mut theirs = b.clone();
     card(&mut theirs, "Pays bill").notes = "Invoice to company".into();

@@ -54,6 +54,7 @@ pub(crate) fn build(ws: &Workspace, analysis: &Analysis, target: &CsvTarget, see
         notes: c.notes.clone(),
         metrics: Vec::new(),
         owner: c.owner.map(&owner),
+        scores: Vec::new(),
     };
     match target {
         CsvTarget::NewJourney { .. } => {
@@ -98,6 +99,7 @@ pub(crate) fn build(ws: &Workspace, analysis: &Analysis, target: &CsvTarget, see
                         .collect(),
                     lanes,
                     steps,
+                    personas: Vec::new(),
                 }),
                 links: Vec::new(),
             });

@@ -65,5 +65,6 @@ pub fn canonical(ws: &Workspace) -> Workspace {
     }
     ws.entities.sort_by_key(|e| (e.kind, e.id));
     ws.links.sort_by_key(|l| l.id);
+    ws.personas.sort_by_key(|p| p.id);
     ws
 }

@@ -13,8 +13,8 @@ use super::{
 };
 use crate::validate::validate_journey;
 use crate::{
-    validate_workspace, Entity, EntityKind, Id, Journey, Lane, Link, LinkKind, Metric, Stage, Step,
-    ValidationError, Workspace,
+    validate_workspace, Entity, EntityKind, Id, Journey, Lane, Link, LinkKind, Metric, Persona,
+    PersonaPicture, PersonaScore, Stage, Step, ValidationError, Workspace,
 };
 
 /// Reads a text form given as relative path (with `/`) → file contents, and returns the workspace (in
@@ -67,7 +67,9 @@ pub fn from_files<B: AsRef<[u8]>>(
         let file = match e {
             ValidationError::DuplicateName { .. }
             | ValidationError::EmptyName { .. }
-            | ValidationError::TooLong { .. } => ENTITIES_FILE,
+            | ValidationError::TooLong { .. }
+            | ValidationError::DuplicatePersona { .. }
+            | ValidationError::Picture { .. } => ENTITIES_FILE,
             _ => WORKSPACE_FILE,
         };
         return Err(TextFormError::invalid(file, e.to_string()));
@@ -359,6 +361,26 @@ impl Reader {
             })
             .collect();
         ws.links.extend(file.links.into_iter().map(link));
+        for (i, p) in file.personas.iter().enumerate() {
+            self.unique(at(p.id, format!("personas[{i}].id")))?;
+        }
+        ws.personas = file
+            .personas
+            .into_iter()
+            .map(|p| Persona {
+                id: p.id,
+                name: p.name,
+                description: p.description,
+                goals: p.goals,
+                needs: p.needs,
+                pains: p.pains,
+                quote: p.quote,
+                picture: p.picture.map(|pic| PersonaPicture {
+                    format: pic.format,
+                    data: pic.data,
+                }),
+            })
+            .collect();
         Ok(())
     }
 
@@ -507,8 +529,17 @@ impl Reader {
                         })
                         .collect(),
                     owner: c.owner,
+                    scores: c
+                        .scores
+                        .into_iter()
+                        .map(|p| PersonaScore {
+                            persona: p.persona,
+                            score: p.score,
+                        })
+                        .collect(),
                 })
                 .collect(),
+            personas: file.personas,
         };
         validate_journey(&journey).map_err(|e| TextFormError::invalid(path, e.to_string()))?;
         ws.journeys.push(journey);

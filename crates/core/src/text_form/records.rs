@@ -6,7 +6,7 @@
 use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::text::{MAX_NAME_CHARS, MAX_TEXT_CHARS};
-use crate::{EntityKind, Id, LaneKind, LinkKind, MetricKind, Severity};
+use crate::{EntityKind, Id, LaneKind, LinkKind, MetricKind, PictureFormat, Severity};
 
 /// `workspace.json`.
 #[derive(Serialize, Deserialize)]
@@ -32,6 +32,43 @@ pub(crate) struct Header {
 pub(crate) struct EntitiesFile {
     pub entities: Vec<EntityRecord>,
     pub links: Vec<LinkRecord>,
+    /// Left out when there are none, so a workspace without personas reads and writes as before.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub personas: Vec<PersonaRecord>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct PersonaRecord {
+    pub id: Id,
+    #[serde(deserialize_with = "name")]
+    pub name: String,
+    #[serde(deserialize_with = "text")]
+    pub description: String,
+    #[serde(deserialize_with = "text")]
+    pub goals: String,
+    #[serde(deserialize_with = "text")]
+    pub needs: String,
+    #[serde(deserialize_with = "text")]
+    pub pains: String,
+    #[serde(deserialize_with = "text")]
+    pub quote: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub picture: Option<PictureRecord>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct PictureRecord {
+    pub format: PictureFormat,
+    pub data: String,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ScoreRecord {
+    pub persona: Id,
+    pub score: i8,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -68,6 +105,9 @@ pub(crate) struct JourneyFile {
     #[serde(deserialize_with = "text")]
     pub description: String,
     pub position: f64,
+    /// Left out when there are none, like every field added after version 1.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub personas: Vec<Id>,
     pub stages: Vec<StageRecord>,
     pub lanes: Vec<LaneRecord>,
     pub cards: Vec<CardRecord>,
@@ -118,6 +158,8 @@ pub(crate) struct CardRecord {
     pub metrics: Vec<MetricRecord>,
     #[serde(deserialize_with = "present")]
     pub owner: Option<Id>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scores: Vec<ScoreRecord>,
 }
 
 #[derive(Serialize, Deserialize)]

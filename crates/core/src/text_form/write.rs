@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::records::{
     CardRecord, EntitiesFile, EntityRecord, FlowRecord, JourneyFile, LaneRecord, LinkRecord,
-    MetricRecord, StageRecord, WorkspaceFile,
+    MetricRecord, PersonaRecord, PictureRecord, ScoreRecord, StageRecord, WorkspaceFile,
 };
 use super::slug::journey_file_name;
 use super::{canonical, ENTITIES_FILE, JOURNEYS_DIR, TEXT_FORMAT, TEXT_VERSION, WORKSPACE_FILE};
@@ -56,6 +56,23 @@ pub fn to_files(ws: &Workspace, name: &str) -> BTreeMap<String, String> {
                 })
                 .collect(),
             links: among_entities.into_iter().map(link_record).collect(),
+            personas: ws
+                .personas
+                .iter()
+                .map(|p| PersonaRecord {
+                    id: p.id,
+                    name: p.name.clone(),
+                    description: p.description.clone(),
+                    goals: p.goals.clone(),
+                    needs: p.needs.clone(),
+                    pains: p.pains.clone(),
+                    quote: p.quote.clone(),
+                    picture: p.picture.as_ref().map(|pic| PictureRecord {
+                        format: pic.format,
+                        data: pic.data.clone(),
+                    }),
+                })
+                .collect(),
         }),
     );
     let mut uses: HashMap<String, usize> = HashMap::new();
@@ -88,6 +105,7 @@ fn journey_file(j: &Journey, links: &[&Link]) -> JourneyFile {
         persona: j.persona.clone(),
         description: j.description.clone(),
         position: j.position,
+        personas: j.personas.clone(),
         stages: j
             .stages
             .iter()
@@ -136,6 +154,14 @@ fn journey_file(j: &Journey, links: &[&Link]) -> JourneyFile {
                     })
                     .collect(),
                 owner: s.owner,
+                scores: s
+                    .scores
+                    .iter()
+                    .map(|p| ScoreRecord {
+                        persona: p.persona,
+                        score: p.score,
+                    })
+                    .collect(),
             })
             .collect(),
         flows: flows

@@ -6,7 +6,10 @@
 use throughline_core::clip::{self, Pasting, Target};
 use throughline_core::edit::{Edit, Slot, StepDetails, Template};
 use throughline_core::synthetic::Rng;
-use throughline_core::{Entity, EntityKind, Id, LaneKind, Link, LinkKind, Workspace};
+use throughline_core::{
+    Entity, EntityKind, Id, Journey, LaneKind, Link, LinkKind, Persona, PersonaPicture,
+    PersonaScore, PictureFormat, Workspace,
+};
 
 /// The workspace in a canonical order, so two equal workspaces compare equal whatever order edits left
 /// their vectors in.
@@ -20,6 +23,7 @@ pub fn canonical(ws: &Workspace) -> Workspace {
     }
     ws.links.sort_by_key(|l| l.id);
     ws.entities.sort_by_key(|e| e.id);
+    ws.personas.sort_by_key(|p| p.id);
     ws
 }
 
@@ -33,6 +37,11 @@ pub fn random_edit(ws: &Workspace, rng: &mut Rng) -> Edit {
     let step = pick_step(rng);
     if rng.below(3) == 0 {
         if let Some(edit) = random_entity_edit(ws, step, rng) {
+            return edit;
+        }
+    }
+    if rng.below(4) == 0 {
+        if let Some(edit) = random_persona_edit(ws, j, step, rng) {
             return edit;
         }
     }
@@ -135,6 +144,83 @@ pub fn random_edit(ws: &Workspace, rng: &mut Rng) -> Edit {
             description: "D".into(),
         },
     }
+}
+
+/// A random edit of the shared personas, of a journey's personas (reordered, added, taken off) or of a
+/// card's per-persona scores (which may be refused, e.g. off the customer lane).
+fn random_persona_edit(
+    ws: &Workspace,
+    j: &Journey,
+    step: Option<Id>,
+    rng: &mut Rng,
+) -> Option<Edit> {
+    let pick = |rng: &mut Rng| {
+        (!ws.personas.is_empty()).then(|| ws.personas[rng.below(ws.personas.len())].clone())
+    };
+    Some(match rng.below(6) {
+        0 => Edit::CreatePersona {
+            persona: Persona {
+                id: Id::new(),
+                name: format!("Persona {}", rng.below(40)),
+                description: "who".into(),
+                goals: String::new(),
+                needs: String::new(),
+                pains: String::new(),
+                quote: String::new(),
+                picture: None,
+            },
+        },
+        1 => {
+            let p = pick(rng)?;
+            Edit::UpdatePersona {
+                persona: Persona {
+                    quote: format!("said {}", rng.below(10)),
+                    ..p
+                },
+            }
+        }
+        2 => Edit::DeletePersona {
+            persona: pick(rng)?.id,
+        },
+        3 if rng.below(2) == 0 => Edit::SetPersonaPicture {
+            persona: pick(rng)?.id,
+            picture: (rng.below(2) == 0).then(|| PersonaPicture {
+                format: PictureFormat::Png,
+                data: "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII="
+                    .into(),
+            }),
+        },
+        3 => {
+            let mut personas = j.personas.clone();
+            match rng.below(3) {
+                0 => personas.push(pick(rng)?.id),
+                1 if !personas.is_empty() => {
+                    personas.remove(rng.below(personas.len()));
+                }
+                _ => personas.reverse(),
+            }
+            Edit::SetJourneyPersonas {
+                journey: j.id,
+                personas,
+            }
+        }
+        _ => {
+            let s = j.step(step?)?;
+            let mut details = StepDetails::of(s);
+            details.emotion = Some(rng.below(5) as i8 - 2);
+            details.scores = Vec::new();
+            for p in j.personas.iter().skip(1) {
+                let score = rng.below(7) as i8 - 3;
+                if score != -3 {
+                    details.scores.push(PersonaScore { persona: *p, score });
+                }
+            }
+            Edit::SetStepDetails {
+                step: s.id,
+                details,
+            }
+        }
+    })
 }
 
 /// A random edit of the shared entities or of a card's owner and links (which may be refused).

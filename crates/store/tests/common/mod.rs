@@ -33,6 +33,7 @@ pub fn hotel_stay() -> Workspace {
         journeys: vec![j],
         entities: Vec::new(),
         links: Vec::new(),
+        personas: Vec::new(),
     }
 }
 

@@ -3,9 +3,12 @@ import type { AddedBy } from "./AddedBy";
 import type { Entity } from "./Entity";
 import type { Id } from "./Id";
 import type { Journey } from "./Journey";
+import type { JourneyFeelings } from "./JourneyFeelings";
 import type { Lane } from "./Lane";
 import type { LaneKind } from "./LaneKind";
 import type { Link } from "./Link";
+import type { Persona } from "./Persona";
+import type { PersonaPicture } from "./PersonaPicture";
 import type { Slot } from "./Slot";
 import type { Stage } from "./Stage";
 import type { Step } from "./Step";
@@ -331,7 +334,47 @@ steps: Array<Id>,
 /**
  * The owner, or none to clear it.
  */
-owner: Id | null, } | { "type": "batch", 
+owner: Id | null, } | { "type": "create_persona", 
+/**
+ * The new persona (its id chosen by the caller, so redo recreates the same record).
+ */
+persona: Persona, } | { "type": "update_persona", 
+/**
+ * The persona as it should be (found by its id).
+ */
+persona: Persona, } | { "type": "set_persona_picture", 
+/**
+ * The persona.
+ */
+persona: Id, 
+/**
+ * The picture, or none.
+ */
+picture: PersonaPicture | null, } | { "type": "delete_persona", 
+/**
+ * The persona.
+ */
+persona: Id, } | { "type": "restore_persona", 
+/**
+ * The persona as it was.
+ */
+persona: Persona, 
+/**
+ * Each journey it was on: its personas and its cards' scores as they were.
+ */
+journeys: Array<JourneyFeelings>, } | { "type": "set_journey_personas", 
+/**
+ * The journey.
+ */
+journey: Id, 
+/**
+ * Its personas (at most [`crate::persona::MAX_JOURNEY_PERSONAS`]).
+ */
+personas: Array<Id>, } | { "type": "restore_journey_personas", 
+/**
+ * What to put back.
+ */
+feelings: JourneyFeelings, } | { "type": "batch", 
 /**
  * The edits, in order.
  */

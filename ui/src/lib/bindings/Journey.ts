@@ -39,4 +39,9 @@ lanes: Array<Lane>,
 /**
  * Cards, in any order; each names its lane and stage.
  */
-steps: Array<Step>, };
+steps: Array<Step>, 
+/**
+ * The shared personas this journey is for, the first being the one a card's `emotion` scores
+ * (at most [`crate::persona::MAX_JOURNEY_PERSONAS`]).
+ */
+personas: Array<Id>, };

@@ -28,4 +28,8 @@ stages: number,
 /**
  * How many cards it has.
  */
-steps: number, };
+steps: number, 
+/**
+ * The shared personas it is drawn for, in order (the first scores the cards' emotion).
+ */
+personas: Array<Id>, };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Step } from '../bindings/Step';
-import { CUSTOM_CHANNEL, detailsFromForm, emptyMetric, formFromStep, parseNumber } from './form';
+import { CUSTOM_CHANNEL, detailsFromForm, emptyMetric, formFromStep, parseNumber, scoreIn, toggleScore } from './form';
 
 const step: Step = {
   id: 's',
@@ -18,6 +18,7 @@ const step: Step = {
   notes: 'Peak on Mondays',
   metrics: [{ name: 'Wait', unit: 'min', target: 2, actual: null, kind: 'leading' }],
   owner: null,
+  scores: [{ persona: 'family', score: 2 }],
 };
 
 describe('details form', () => {
@@ -35,7 +36,26 @@ describe('details form', () => {
       wait_point: true,
       notes: 'Peak on Mondays',
       metrics: [{ name: 'Wait', unit: 'min', target: 2, actual: null, kind: 'leading' }],
+      scores: [{ persona: 'family', score: 2 }],
     });
+  });
+
+  it('sets each persona its own score: the first in emotion, the others in journey order', () => {
+    const personas = ['business', 'family', 'student'];
+    const form = formFromStep(step);
+    expect(scoreIn(form, personas, 'business')).toBe(-1);
+    expect(scoreIn(form, personas, 'family')).toBe(2);
+    toggleScore(form, personas, 'student', -2);
+    toggleScore(form, personas, 'business', 1);
+    expect(detailsFromForm(form)).toMatchObject({
+      emotion: 1,
+      scores: [
+        { persona: 'family', score: 2 },
+        { persona: 'student', score: -2 },
+      ],
+    });
+    toggleScore(form, personas, 'family', 2);
+    expect(form.scores).toEqual([{ persona: 'student', score: -2 }]);
   });
 
   it('keeps a channel not in the list as a custom one', () => {

@@ -2,6 +2,7 @@
 // the fields become the StepDetails of one set_step_details edit.
 import type { Metric } from '../bindings/Metric';
 import type { MetricKind } from '../bindings/MetricKind';
+import type { PersonaScore } from '../bindings/PersonaScore';
 import type { Severity } from '../bindings/Severity';
 import type { Step } from '../bindings/Step';
 import type { StepDetails } from '../bindings/StepDetails';
@@ -27,6 +28,8 @@ export interface DetailsForm {
   customChannel: string;
   momentOfTruth: boolean;
   emotion: number | null;
+  /** The journey's other personas' scores. */
+  scores: PersonaScore[];
   painPoint: string;
   painSeverity: Severity;
   failPoint: boolean;
@@ -54,6 +57,7 @@ export function formFromStep(step: Step): DetailsForm {
     customChannel: listed ? '' : channel,
     momentOfTruth: step.moment_of_truth,
     emotion: step.emotion,
+    scores: step.scores.map((s) => ({ ...s })),
     painPoint: step.pain_point ?? '',
     painSeverity: step.pain_severity,
     failPoint: step.fail_point,
@@ -85,6 +89,7 @@ export function detailsFromForm(form: DetailsForm): StepDetails {
     channel: channel === '' ? null : channel,
     moment_of_truth: form.momentOfTruth,
     emotion: form.emotion,
+    scores: form.scores.map((s) => ({ ...s })),
     pain_point: form.painPoint.trim() === '' ? null : form.painPoint,
     pain_severity: form.painSeverity,
     fail_point: form.failPoint,
@@ -92,6 +97,33 @@ export function detailsFromForm(form: DetailsForm): StepDetails {
     notes: form.notes,
     metrics: form.metrics.map(metricFromRow),
   };
+}
+
+/**
+ * The score `persona` gives in the form: the card's emotion for the journey's first persona (and for
+ * its unnamed customer when it names none).
+ */
+export function scoreIn(form: DetailsForm, personas: string[], persona: string): number | null {
+  if (personas.length === 0 || personas[0] === persona) return form.emotion;
+  return form.scores.find((s) => s.persona === persona)?.score ?? null;
+}
+
+/** Sets the score `persona` gives (null: none), keeping the journey's order. */
+export function setScore(form: DetailsForm, personas: string[], persona: string, score: number | null) {
+  if (personas.length === 0 || personas[0] === persona) {
+    form.emotion = score;
+    return;
+  }
+  const kept = form.scores.filter((s) => s.persona !== persona);
+  if (score !== null) kept.push({ persona, score });
+  const order = (p: string) => personas.indexOf(p);
+  form.scores = kept.sort((a, b) => order(a.persona) - order(b.persona));
+}
+
+/** Sets the score `persona` gives, or clears it when it is that score already. */
+export function toggleScore(form: DetailsForm, personas: string[], persona: string, score: number | null) {
+  const next = scoreIn(form, personas, persona) === score ? null : score;
+  setScore(form, personas, persona, next);
 }
 
 /** A new, empty metric row. */

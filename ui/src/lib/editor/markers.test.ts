@@ -20,6 +20,7 @@ function step(id: string, extra: Partial<Step> = {}): Step {
     notes: 'kept',
     metrics: [],
     owner: null,
+    scores: [],
     ...extra,
   };
 }

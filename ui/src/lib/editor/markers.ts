@@ -44,6 +44,7 @@ function detailsOf(step: Step): StepDetails {
     wait_point: step.wait_point,
     notes: step.notes,
     metrics: step.metrics,
+    scores: step.scores,
   };
 }
 

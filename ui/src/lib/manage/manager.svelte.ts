@@ -9,6 +9,7 @@ import type { Entity } from '../bindings/Entity';
 import type { EntitySummary } from '../bindings/EntitySummary';
 import type { Id } from '../bindings/Id';
 import type { Impact } from '../bindings/Impact';
+import type { PersonaSummary } from '../bindings/PersonaSummary';
 import type { Session } from '../session.svelte';
 import { quietNewCards, type ChecksScope, type QuietChecks } from './checks';
 import type { Stop } from '../presentation/present';
@@ -16,7 +17,7 @@ import { impactJourney } from './impact';
 import { dockState, toggleAction, type DockPanel, type DockState } from '../dock/dock';
 
 /** What fills the main area. */
-export type View = 'blueprint' | 'ownership' | 'entities' | 'network';
+export type View = 'blueprint' | 'ownership' | 'entities' | 'personas' | 'network';
 
 /** A card to select (and scroll to) once its journey's blueprint is shown. */
 export interface CardRequest {
@@ -40,6 +41,10 @@ export class Manager {
   dockFront = $state<DockPanel>('details');
   handoffs = $state(true);
   entities = $state.raw<EntitySummary[]>([]);
+  /** The shared personas, each with the journeys drawn for it. */
+  personas = $state.raw<PersonaSummary[]>([]);
+  /** The persona chosen in the personas view. */
+  chosenPersona = $state<Id | null>(null);
   checks = $state.raw<CheckGroup[] | null>(null);
   /** Whether the checks are the shown journey's or the whole workspace's. */
   checksScope = $state<ChecksScope>('journey');
@@ -71,6 +76,8 @@ export class Manager {
   reset() {
     this.view = 'blueprint';
     this.entities = [];
+    this.personas = [];
+    this.chosenPersona = null;
     this.checks = null;
     this.impact = null;
     this.networkEntity = null;
@@ -87,6 +94,7 @@ export class Manager {
   async refresh() {
     try {
       this.entities = await this.backend.listEntities();
+      this.personas = await this.backend.listPersonas();
       const impact = this.impact;
       if (impact) {
         const known = impact.asked.filter((id) => this.entities.some((s) => s.entity.id === id));

@@ -132,6 +132,9 @@ function applyEmotion(old: EmotionBand, patch: EmotionPatch): EmotionBand {
     grid: patch.grid ?? old.grid,
     path: patch.path ?? old.path,
     points: applyList(old.points, patch.points, (p) => p.step),
+    stroke: patch.stroke ?? old.stroke,
+    curves: patch.curves ?? old.curves,
+    key: patch.key ?? old.key,
   };
 }
 

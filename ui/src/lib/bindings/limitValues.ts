@@ -1,0 +1,5 @@
+// Written by the bindings test from throughline_api::LIMITS. Do not edit.
+import type { Limits } from './Limits';
+
+/** The limits the model enforces. */
+export const LIMITS: Limits = {"max_journey_personas":8,"max_text_chars":5000,"max_name_chars":200,"max_picture_bytes":2097152};
