@@ -46,6 +46,8 @@ pub struct Changed {
     pub details: Vec<Id>,
     /// Links of any kind (flows, performed by, uses, part of).
     pub links: bool,
+    /// The personas or the journeys each is drawn for.
+    pub personas: bool,
 }
 
 /// The answer to an edit, undo or redo made from the window.
@@ -124,11 +126,13 @@ impl OpenWorkspace {
         have: u64,
         journeys_before: Vec<crate::JourneySummary>,
     ) -> SceneUpdate {
+        let journeys = self.journeys() != journeys_before;
         let changed = Changed {
-            journeys: self.journeys() != journeys_before,
+            journeys,
             entities: reaches_entities(touched, edit, self),
             details: details(touched),
             links: !touched.links.is_empty() || !touched.removed_links.is_empty(),
+            personas: journeys || reaches_personas(touched, edit),
         };
         let shown = self.view_mut().scene.as_ref().map(|s| s.journey);
         let stays = !follows || result.journey.is_none() || result.journey == shown;
@@ -191,6 +195,20 @@ fn reaches_entities(touched: &Touched, edit: Option<&Edit>, ws: &OpenWorkspace) 
         || !touched.removed_links.is_empty()
         || edit.is_some_and(counts_entities)
         || (!touched.links.is_empty() && entity_link())
+}
+
+/// Whether the personas or the journeys drawn for each changed (a journey's own list of personas).
+fn reaches_personas(touched: &Touched, edit: Option<&Edit>) -> bool {
+    fn sets_journey_personas(edit: &Edit) -> bool {
+        match edit {
+            Edit::SetJourneyPersonas { .. } | Edit::RestoreJourneyPersonas { .. } => true,
+            Edit::Batch { edits } => edits.iter().any(sets_journey_personas),
+            _ => false,
+        }
+    }
+    !touched.personas.is_empty()
+        || !touched.removed_personas.is_empty()
+        || edit.is_some_and(sets_journey_personas)
 }
 
 /// Whether the edit sets owners or removes or brings back cards that entities count.

@@ -4,7 +4,7 @@
 
 use throughline_api::{Edit, OpenWorkspace, Scene, SceneUpdate, Slot, Template};
 use throughline_core::{
-    Entity, EntityKind, Id, Journey, LaneKind, Link, LinkKind, Step, Workspace,
+    Entity, EntityKind, Id, Journey, LaneKind, Link, LinkKind, Persona, Step, Workspace,
 };
 use throughline_render::scene_diff::apply;
 
@@ -165,6 +165,7 @@ fn a_text_edit_sends_one_card_and_says_only_its_details_changed() {
     assert_eq!(sent, vec![steps[9]]);
     assert!(patch.arrows.is_empty() && patch.lanes.is_empty() && patch.stages.is_empty());
     assert!(!update.changed.journeys && !update.changed.entities && !update.changed.links);
+    assert!(!update.changed.personas);
     assert_eq!(update.changed.details, vec![steps[9]]);
     let whole = serde_json::to_string(&window.scene).unwrap().len();
     let diff = serde_json::to_string(patch).unwrap().len();
@@ -241,7 +242,35 @@ fn what_else_changed_follows_the_records_the_edit_touched() {
             owner: None,
         },
     );
-    assert!(renamed.entities && renamed.details.is_empty());
+    assert!(renamed.entities && renamed.details.is_empty() && !renamed.personas);
+    let patient = Id::new();
+    let created = send(
+        &mut ws,
+        Edit::CreatePersona {
+            persona: Persona {
+                id: patient,
+                name: "Anxious first-time patient".into(),
+                description: String::new(),
+                goals: String::new(),
+                needs: String::new(),
+                pains: String::new(),
+                quote: String::new(),
+                picture: None,
+            },
+        },
+    );
+    assert!(created.personas && !created.entities && !created.journeys);
+    let drawn_for = send(
+        &mut ws,
+        Edit::SetJourneyPersonas {
+            journey,
+            personas: vec![patient],
+        },
+    );
+    assert!(
+        drawn_for.personas,
+        "the persona list says which journeys each is drawn for"
+    );
     assert!(
         window
             .scene

@@ -36,6 +36,8 @@ interface Pending {
   entities: boolean;
   /** Whether links of any kind changed. */
   links: boolean;
+  /** Whether the personas or the journeys each is drawn for changed. */
+  personas: boolean;
   /** Cards whose own record changed, or `all` when an answer did not say. */
   details: Set<Id> | 'all';
   failed: ApiError | null;
@@ -53,6 +55,7 @@ function note(pending: Pending, answer: EditAnswer) {
   pending.list ||= changed.journeys;
   pending.entities ||= changed.entities;
   pending.links ||= changed.links;
+  pending.personas ||= changed.personas;
   if (pending.details !== 'all') for (const step of changed.details) pending.details.add(step);
 }
 
@@ -60,6 +63,7 @@ function noteEverything(pending: Pending) {
   pending.list = true;
   pending.entities = true;
   pending.links = true;
+  pending.personas = true;
   pending.details = 'all';
 }
 
@@ -79,7 +83,16 @@ export function undoMessage(kind: 'undo' | 'redo', result: EditResult): string |
 }
 
 function nothingPending(): Pending {
-  return { follow: null, list: false, entities: false, links: false, details: new Set(), failed: null, keydowns: [] };
+  return {
+    follow: null,
+    list: false,
+    entities: false,
+    links: false,
+    personas: false,
+    details: new Set(),
+    failed: null,
+    keydowns: [],
+  };
 }
 
 export class Session {
@@ -94,7 +107,10 @@ export class Session {
    * (ownership, checks, history) know to fetch again.
    */
   version = $state(0);
-  /** Counts the rounds of edits that changed entities or links, for the entity list and the impact. */
+  /**
+   * Counts the rounds of edits that changed entities, links or personas, for the entity and persona
+   * lists and the impact.
+   */
   entitiesVersion = $state(0);
   /** Counts the rounds of edits that changed links, for the chips of the details panel. */
   linksVersion = $state(0);
@@ -381,7 +397,7 @@ export class Session {
 
   /** Tells the views that fetch more than the scene what the round of edits changed. */
   private tellViews(pending: Pending) {
-    if (pending.entities || pending.links) this.entitiesVersion += 1;
+    if (pending.entities || pending.links || pending.personas) this.entitiesVersion += 1;
     if (pending.links) this.linksVersion += 1;
     if (pending.details === 'all' || pending.details.size > 0) {
       this.detailsChanged = pending.details;

@@ -29,7 +29,7 @@ describe('Session', () => {
     const result = { journey: home.id, can_undo: true, can_redo: false, described: null };
     backend.applyEdit.mockResolvedValueOnce({
       ...result,
-      changed: { journeys: false, entities: false, details: ['s'], links: false },
+      changed: { journeys: false, entities: false, details: ['s'], links: false, personas: false },
     });
     await session.apply({ type: 'set_step_text', step: 's', text: 'new' });
     expect(backend.journeyScene).toHaveBeenCalledTimes(2);
@@ -43,11 +43,20 @@ describe('Session', () => {
 
     backend.applyEdit.mockResolvedValueOnce({
       ...result,
-      changed: { journeys: true, entities: true, details: [], links: true },
+      changed: { journeys: true, entities: true, details: [], links: true, personas: true },
     });
     await session.apply({ type: 'delete_steps', steps: ['s'] });
     expect(backend.listJourneys).toHaveBeenCalledTimes(2);
     expect([session.entitiesVersion, session.linksVersion]).toEqual([entities + 1, links + 1]);
+    expect(session.detailsVersion).toBe(details + 1);
+
+    // A persona created or put on a journey has the persona list fetched again, and no details.
+    backend.applyEdit.mockResolvedValueOnce({
+      ...result,
+      changed: { journeys: false, entities: false, details: [], links: false, personas: true },
+    });
+    await session.apply({ type: 'set_journey_personas', journey: home.id, personas: [] });
+    expect([session.entitiesVersion, session.linksVersion]).toEqual([entities + 2, links + 1]);
     expect(session.detailsVersion).toBe(details + 1);
 
     // An answer that does not say what changed (or a refusal) has everything fetched again.

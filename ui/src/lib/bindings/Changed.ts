@@ -20,4 +20,8 @@ details: Array<Id>,
 /**
  * Links of any kind (flows, performed by, uses, part of).
  */
-links: boolean, };
+links: boolean, 
+/**
+ * The personas or the journeys each is drawn for.
+ */
+personas: boolean, };
