@@ -11,8 +11,10 @@ mod support;
 use std::path::Path;
 
 use fantoccini::{Client, Locator};
+use serde_json::json;
 use support::app::{App, Dirs};
 use support::blueprint::click_card;
+use support::input::click_at;
 use support::screenshot;
 use support::ui::{click, settle, wait_find, wait_until};
 use throughline_api::{Journey, LaneKind, OpenWorkspace, Step, Workspace};
@@ -113,8 +115,30 @@ async fn personas() {
         )
         .await;
     }
+    // The whole journey beside the details panel, so that every card can be clicked.
+    click(
+        client,
+        Locator::XPath("//button[normalize-space(.)='Zoom to fit']"),
+    )
+    .await;
+    settle(client).await;
     for (text, _, family) in STEPS {
         click_card(client, text).await;
+        wait_until(
+            client,
+            &format!("{text:?} in the card's details"),
+            || async {
+                let shown = client
+                    .execute(
+                        "return document.querySelector('#dock-panel-details')?.textContent ?? '';",
+                        vec![],
+                    )
+                    .await
+                    .ok()?;
+                shown.as_str()?.contains(text).then_some(())
+            },
+        )
+        .await;
         let rows = wait_until(client, "two emotion rows in the card's details", || async {
             let rows = client
                 .find_all(Locator::Css("[data-testid='emotion-row']"))
@@ -157,22 +181,14 @@ async fn personas() {
     settle(client).await;
     screenshot::save_and_check(client, "personas-two-curves").await;
 
-    click(
-        client,
-        Locator::XPath("//*[@data-testid='persona-key'][contains(., 'Family')]"),
-    )
-    .await;
+    click_key(client, "Family").await;
     wait_until(client, "the family's curve alone", || async {
         (count(client, "svg[role='figure'] path[data-persona]").await == 1).then_some(())
     })
     .await;
     settle(client).await;
     screenshot::save_and_check(client, "personas-family-only").await;
-    click(
-        client,
-        Locator::XPath("//*[@data-testid='persona-key'][contains(., 'Family')]"),
-    )
-    .await;
+    click_key(client, "Family").await;
     wait_until(client, "both curves again", || async {
         (count(client, "svg[role='figure'] path[data-persona]").await == 2).then_some(())
     })
@@ -216,6 +232,22 @@ async fn personas() {
         model.persona(family).map(|p| p.quote.as_str()),
         Some("Three kids, one bathroom")
     );
+}
+
+/// Clicks `persona`'s entry in the emotion band's key, where a person would: at its middle.
+async fn click_key(client: &Client, persona: &str) {
+    let middle = client
+        .execute(
+            "const key = [...document.querySelectorAll('[data-testid=\"persona-key\"]')]
+               .find((k) => k.textContent.includes(arguments[0]));
+             const r = key.getBoundingClientRect();
+             return [r.x + r.width / 2, r.y + r.height / 2];",
+            vec![json!(persona)],
+        )
+        .await
+        .expect("find the persona in the key");
+    let at = |i: usize| middle[i].as_f64().expect("a coordinate");
+    click_at(client, (at(0), at(1)), &[]).await;
 }
 
 async fn count(client: &Client, css: &str) -> usize {
