@@ -56,7 +56,7 @@ pub use personas::{JourneyRef, Limits, PersonaSummary, LIMITS};
 pub use recent::{
     canonical_path, recent_list_path, RecentEntry, RecentWorkspace, RecentWorkspaces, RECENT_LIMIT,
 };
-pub use resolve::resolve_at;
+pub use resolve::{resolve_at, split_version_spec};
 pub use safe_write::{check_target, is_same_file, is_workspace, write_atomically, write_export};
 pub use scene_update::{Changed, SceneUpdate, ShownScene};
 pub use sheets::{
@@ -82,7 +82,7 @@ pub use throughline_render::{ExportOptions, PageLayout, Paper};
 pub use throughline_render::{NetworkScene, Scene, SceneDiff};
 pub use types::{EditResult, JourneySummary, WorkspaceInfo};
 pub use version_folders::{read_versions as read_text_versions, VERSIONS_DIR, VERSION_FILE};
-pub use version_spec::{compare, read_version, split_version_spec, WorkspaceVersion};
+pub use version_spec::{compare, read_version, WorkspaceVersion};
 pub use versions::{check_version_name, Version, MAX_VERSIONS, MAX_VERSION_NAME_CHARS};
 pub use workspace::{default_workspace_path, OpenWorkspace};
 

@@ -1,11 +1,10 @@
 //! Versions of a workspace to compare or merge, named the way a person types them: a workspace file,
 //! a text-form folder, or `FILE@version` for a named version kept inside a workspace file.
 
-use std::path::{Path, PathBuf};
-
 use throughline_core::diff::{diff, diff_journey, WorkspaceDiff};
 use throughline_core::{Id, Workspace};
 
+use crate::resolve::split_version_spec;
 use crate::{open_text, resolve_at, ApiError, ErrorCode, OpenWorkspace};
 
 /// One version of a workspace, read and checked, with the name it goes by.
@@ -19,20 +18,6 @@ pub struct WorkspaceVersion {
     pub spec: String,
 }
 
-/// Splits `FILE@version` into the file and the version's name. A path that exists as typed is a path
-/// even when it holds an `@`, so only `name@version` forms of paths that do not exist are split.
-pub fn split_version_spec(spec: &str) -> (PathBuf, Option<&str>) {
-    if Path::new(spec).exists() {
-        return (PathBuf::from(spec), None);
-    }
-    match spec.rsplit_once('@') {
-        Some((file, version)) if !file.is_empty() && !version.is_empty() => {
-            (PathBuf::from(file), Some(version))
-        }
-        _ => (PathBuf::from(spec), None),
-    }
-}
-
 /// Reads the version `spec` names: a text-form folder, a workspace file (opened read-only, so a
 /// workspace open in a window can be compared), or `FILE@version`.
 pub fn read_version(spec: &str) -> Result<WorkspaceVersion, ApiError> {
@@ -43,8 +28,7 @@ pub fn read_version(spec: &str) -> Result<WorkspaceVersion, ApiError> {
                 .file_stem()
                 .map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            let named = format!("{}@{v}", path.display());
-            (resolve_at(&named)?, format!("{name}@{v}"))
+            (resolve_at(spec)?, format!("{name}@{v}"))
         }
         None if path.is_dir() => open_text(&path)?,
         None if path.exists() => {
@@ -116,28 +100,6 @@ fn find_journey_in(ws: &Workspace, name_or_id: &str) -> Option<Id> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_version_is_split_from_its_file_only_when_the_path_does_not_exist() {
-        let dir = tempfile::tempdir().unwrap();
-        let odd = dir.path().join("team@2026.throughline");
-        std::fs::write(&odd, b"").unwrap();
-        let typed = odd.to_str().unwrap();
-        assert_eq!(split_version_spec(typed), (odd.clone(), None));
-        let missing = format!(
-            "{}@after workshop 2",
-            dir.path().join("hotel.throughline").display()
-        );
-        assert_eq!(
-            split_version_spec(&missing),
-            (
-                dir.path().join("hotel.throughline"),
-                Some("after workshop 2")
-            )
-        );
-        assert_eq!(split_version_spec("plain").1, None);
-        assert_eq!(split_version_spec("trailing@").1, None);
-    }
 
     #[test]
     fn an_open_workspace_compares_with_its_file_and_its_text_form() {
