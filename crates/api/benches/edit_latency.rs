@@ -32,16 +32,7 @@ fn main() {
 fn with_personas(mut ws: Workspace) -> Workspace {
     let personas: Vec<Persona> = ["Commuter", "Parent", "Retired", "Student"]
         .iter()
-        .map(|name| Persona {
-            id: Id::new(),
-            name: (*name).into(),
-            description: String::new(),
-            goals: String::new(),
-            needs: String::new(),
-            pains: String::new(),
-            quote: String::new(),
-            picture: None,
-        })
+        .map(|name| Persona::named(*name))
         .collect();
     let j = &mut ws.journeys[0];
     j.personas = personas.iter().map(|p| p.id).collect();

@@ -103,16 +103,7 @@ mod tests {
     use crate::OpenWorkspace;
 
     fn guest(name: &str) -> throughline_core::Persona {
-        throughline_core::Persona {
-            id: Id::new(),
-            name: name.into(),
-            description: String::new(),
-            goals: String::new(),
-            needs: String::new(),
-            pains: String::new(),
-            quote: String::new(),
-            picture: None,
-        }
+        throughline_core::Persona::named(name)
     }
 
     #[test]

@@ -249,13 +249,7 @@ fn what_else_changed_follows_the_records_the_edit_touched() {
         Edit::CreatePersona {
             persona: Persona {
                 id: patient,
-                name: "Anxious first-time patient".into(),
-                description: String::new(),
-                goals: String::new(),
-                needs: String::new(),
-                pains: String::new(),
-                quote: String::new(),
-                picture: None,
+                ..Persona::named("Anxious first-time patient")
             },
         },
     );

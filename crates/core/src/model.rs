@@ -402,6 +402,23 @@ impl Journey {
     }
 }
 
+impl Persona {
+    /// A new persona known only by its name, as a room first names who a journey is for; the rest is
+    /// filled in later.
+    pub fn named(name: impl Into<String>) -> Persona {
+        Persona {
+            id: Id::new(),
+            name: name.into(),
+            description: String::new(),
+            goals: String::new(),
+            needs: String::new(),
+            pains: String::new(),
+            quote: String::new(),
+            picture: None,
+        }
+    }
+}
+
 impl Step {
     /// A new card with only its text set.
     pub fn new(lane: Id, stage: Id, position: f64, text: &str) -> Step {

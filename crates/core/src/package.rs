@@ -660,14 +660,8 @@ mod tests {
         let mut src = sample_workspace().unwrap();
         let id = richest(&src);
         let persona = |name: &str| crate::Persona {
-            id: Id::new(),
-            name: name.into(),
-            description: String::new(),
-            goals: String::new(),
-            needs: String::new(),
             pains: "Waiting".into(),
-            quote: String::new(),
-            picture: None,
+            ..crate::Persona::named(name)
         };
         let (commuter, parent) = (persona("Commuter"), persona("Parent"));
         for p in [&commuter, &parent] {

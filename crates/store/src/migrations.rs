@@ -150,16 +150,7 @@ mod tests {
         let mut store = crate::Store::open(&path).unwrap();
         let mut ws = store.load().unwrap();
         assert_eq!(ws.journeys[0].steps[0].emotion, Some(-2));
-        let traveller = Persona {
-            id: Id::new(),
-            name: "Traveller".into(),
-            description: String::new(),
-            goals: String::new(),
-            needs: String::new(),
-            pains: String::new(),
-            quote: String::new(),
-            picture: None,
-        };
+        let traveller = Persona::named("Traveller");
         let edits = [
             Edit::CreatePersona {
                 persona: traveller.clone(),

@@ -160,14 +160,8 @@ fn random_persona_edit(
     Some(match rng.below(6) {
         0 => Edit::CreatePersona {
             persona: Persona {
-                id: Id::new(),
-                name: format!("Persona {}", rng.below(40)),
                 description: "who".into(),
-                goals: String::new(),
-                needs: String::new(),
-                pains: String::new(),
-                quote: String::new(),
-                picture: None,
+                ..Persona::named(format!("Persona {}", rng.below(40)))
             },
         },
         1 => {
