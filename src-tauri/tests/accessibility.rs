@@ -1,5 +1,5 @@
 //! Accessibility in the real window: axe-core finds no serious or critical WCAG 2.2 A/AA failure on
-//! any view (Blueprint, Ownership, Entities), in the Export dialog or in any dock panel (Details,
+//! any view (Blueprint, Ownership, Entities, Personas), in the Export dialog or in any dock panel (Details,
 //! Impact, Checks, History, Changes); the blueprint reads as a table of stages by lanes with each
 //! card's text and markers; Tab reaches the controls and every one shows a focus ring; and with the
 //! page's default text one size larger the toolbar still fits 1280 × 720.
@@ -125,6 +125,13 @@ async fn accessibility() {
     wait_find(client, Locator::Css("[data-testid='entity-row']")).await;
     settle(client).await;
     audit(client, &axe, "Entities view").await;
+    screenshot::save_and_check_table(client, "accessibility-entities").await;
+
+    click(client, Locator::Css("[data-testid='view-personas']")).await;
+    wait_find(client, Locator::Css("[data-testid='personas-view']")).await;
+    settle(client).await;
+    audit(client, &axe, "Personas view").await;
+    screenshot::save_and_check_table(client, "accessibility-personas").await;
 
     ask_for_impact(client, ENTITY).await;
     settle(client).await;
