@@ -148,6 +148,8 @@ pub fn build_app<R: tauri::Runtime>(
             commands::ui_painted,
             commands::app_version,
             menu::fire_menu_item,
+            menu_actions::set_menu_enabled,
+            menu_actions::menu_item_enabled,
             text_editing::edit_text,
             tooltip::drop_tooltip,
             csv::csv_preview,

@@ -7,7 +7,8 @@
 //! throughline-app menu_actions` rewrites ui/src/lib/menubar/actions.ts), so the UI's table of
 //! handlers, typed by them, cannot miss one.
 
-use tauri::menu::{MenuItemBuilder, Submenu, SubmenuBuilder};
+use serde::Deserialize;
+use tauri::menu::{MenuItem, MenuItemBuilder, Submenu, SubmenuBuilder};
 use tauri::{AppHandle, Runtime};
 
 /// The event every item of these menus sends, with the item's id as its payload.
@@ -40,6 +41,11 @@ pub enum Menu {
 }
 
 impl Menu {
+    /// The menu's id in the bar.
+    fn id(self) -> String {
+        self.title().to_lowercase()
+    }
+
     /// The menu's title in the bar.
     fn title(self) -> &'static str {
         match self {
@@ -135,13 +141,57 @@ pub fn find(id: &str) -> Option<&'static Action> {
     ACTIONS.iter().find(|a| a.id == id)
 }
 
+/// Whether one item can be chosen, as the window says: Undo greyed out with nothing to undo, Cut or
+/// Delete with nothing selected.
+#[derive(Deserialize, Clone, Debug)]
+pub struct ItemState {
+    /// The item's id, one of [`ACTIONS`].
+    pub id: String,
+    /// Whether it can be chosen.
+    pub enabled: bool,
+}
+
+/// Greys out or brings back items of these menus as what they act on comes and goes. A greyed
+/// item's accelerator is not taken from the page either, so a text field keeps its own Ctrl+Z.
+#[tauri::command]
+pub fn set_menu_enabled<R: Runtime>(
+    app: AppHandle<R>,
+    items: Vec<ItemState>,
+) -> Result<(), String> {
+    for state in items {
+        item(&app, &state.id)?
+            .set_enabled(state.enabled)
+            .map_err(|e| format!("the menu item {} could not be changed: {e}", state.id))?;
+    }
+    Ok(())
+}
+
+/// Whether item `id` can be chosen, for the end-to-end tests (they cannot see a native menu). Only
+/// debug builds answer.
+#[tauri::command]
+pub fn menu_item_enabled<R: Runtime>(app: AppHandle<R>, id: String) -> Result<bool, String> {
+    if !cfg!(debug_assertions) {
+        return Err("menu items can be read only in a debug build".into());
+    }
+    item(&app, &id)?.is_enabled().map_err(|e| e.to_string())
+}
+
+/// The item `id` of these menus in the window's menu bar.
+fn item<R: Runtime>(app: &AppHandle<R>, id: &str) -> Result<MenuItem<R>, String> {
+    let action = find(id).ok_or_else(|| format!("there is no menu item {id}"))?;
+    let bar = app.menu().ok_or("the window has no menu bar")?;
+    bar.get(&action.menu.id())
+        .and_then(|menu| menu.as_submenu().and_then(|m| m.get(action.id)))
+        .and_then(|item| item.as_menuitem().cloned())
+        .ok_or_else(|| format!("the menu bar has no item {id}"))
+}
+
 /// Builds the Edit, View and Help menus, in that order.
 pub fn submenus<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Vec<Submenu<R>>> {
     [Menu::Edit, Menu::View, Menu::Help]
         .into_iter()
         .map(|menu| {
-            let mut builder =
-                SubmenuBuilder::with_id(app, menu.title().to_lowercase(), menu.title());
+            let mut builder = SubmenuBuilder::with_id(app, menu.id(), menu.title());
             for (n, a) in ACTIONS.iter().filter(|a| a.menu == menu).enumerate() {
                 if a.separated && n > 0 {
                     builder = builder.separator();
@@ -168,7 +218,9 @@ fn typescript() -> String {
          /** Every item of the Edit, View and Help menus, in menu order. */\n\
          export const MENU_ACTIONS = [{}] as const;\n\n\
          /** The id of one of those items. */\n\
-         export type MenuAction = (typeof MENU_ACTIONS)[number];\n",
+         export type MenuAction = (typeof MENU_ACTIONS)[number];\n\n\
+         /** Whether one item can be chosen, as `set_menu_enabled` takes it. */\n\
+         export interface MenuItemState {{\n  id: MenuAction;\n  enabled: boolean;\n}}\n",
         ids.join(", ")
     )
 }

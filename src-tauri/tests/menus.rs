@@ -2,7 +2,9 @@
 //! debug-only `fire_menu_item` command hands its id to the menu's own event handler, as WebDriver
 //! cannot open a native menu), does what its shortcut or toolbar control does, seen on screen. And
 //! with those menus' accelerators in place, typing keys still edit text: Ctrl+Z in the card's text
-//! field undoes the typing, Ctrl+A, Ctrl+C, Ctrl+V and Delete work in a text field.
+//! field undoes the typing, Ctrl+A, Ctrl+C, Ctrl+V and Delete work in a text field. Items with
+//! nothing to act on are greyed out (read through the debug-only `menu_item_enabled`): Undo and Redo
+//! with no history, Cut, Copy, Duplicate and Delete with no card selected.
 //!
 //! Needs a display: `xvfb-run -a cargo test -p throughline-app --test menus`.
 
@@ -48,6 +50,7 @@ async fn menus() {
         .expect("resize the window");
     wait_for_focus_on_canvas(client).await;
 
+    greyed_items(client).await;
     let mut fired = BTreeSet::new();
     view_items(client, &mut fired).await;
     panel_items(client, &mut fired).await;
@@ -280,6 +283,50 @@ async fn select_one_card(client: &Client) {
     .await;
 }
 
+/// Whether menu item `id` can be chosen, as the menu bar shows it.
+async fn enabled(client: &Client, id: &str) -> Option<bool> {
+    client
+        .execute(
+            "return window.__TAURI_INTERNALS__.invoke('menu_item_enabled', { id: arguments[0] });",
+            vec![json!(id)],
+        )
+        .await
+        .ok()?
+        .as_bool()
+}
+
+/// Waits until each of `items` is greyed out (false) or can be chosen (true).
+async fn wait_enabled(client: &Client, what: &str, items: &[(&str, bool)]) {
+    wait_until(client, what, || async {
+        for (id, want) in items {
+            if enabled(client, id).await? != *want {
+                return None;
+            }
+        }
+        Some(())
+    })
+    .await;
+}
+
+/// With nothing done and nothing selected, Undo, Redo and the card items are greyed out and Paste is
+/// not; selecting a card brings the card items back.
+async fn greyed_items(client: &Client) {
+    let card_items = ["cut", "copy", "duplicate", "delete"];
+    let mut want: Vec<(&str, bool)> = vec![("undo", false), ("redo", false), ("paste", true)];
+    want.extend(card_items.iter().map(|id| (*id, false)));
+    wait_enabled(client, "Undo, Redo and the card items greyed out", &want).await;
+    select_one_card(client).await;
+    let selected: Vec<(&str, bool)> = card_items.iter().map(|id| (*id, true)).collect();
+    wait_enabled(
+        client,
+        "the card items offered for the selected card",
+        &selected,
+    )
+    .await;
+    press_chord(client, &[], '\u{e00c}').await;
+    wait_enabled(client, "the card items greyed out again", &[("cut", false)]).await;
+}
+
 async fn wait_cards(client: &Client, what: &str, want: u64) {
     wait_until(client, what, || async {
         (count(client, CARDS).await == want).then_some(())
@@ -300,8 +347,10 @@ async fn edit_items(client: &Client, fired: &mut BTreeSet<String>) {
     select_one_card(client).await;
     fire(client, fired, "duplicate").await;
     wait_cards(client, "Edit › Duplicate to add a card", cards + 1).await;
+    wait_enabled(client, "Undo offered after an edit", &[("undo", true)]).await;
     fire(client, fired, "undo").await;
     wait_cards(client, "Edit › Undo to take the copy away", cards).await;
+    wait_enabled(client, "Redo offered after an undo", &[("redo", true)]).await;
     fire(client, fired, "redo").await;
     wait_cards(client, "Edit › Redo to bring it back", cards + 1).await;
     fire(client, fired, "undo").await;

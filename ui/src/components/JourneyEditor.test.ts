@@ -343,3 +343,23 @@ describe('a refused edit', () => {
     expect((restored as HTMLTextAreaElement).value).toHaveLength(5200);
   });
 });
+
+describe('the Edit menu', () => {
+  /** The Edit items the menu bar was last told can be chosen. */
+  const offered = (backend: ReturnType<typeof fakeBackend>) =>
+    vi
+      .mocked(backend.setMenuEnabled)
+      .mock.lastCall?.[0].filter((item) => item.enabled)
+      .map((item) => item.id);
+
+  it('greys out what has nothing to act on and offers it back with a selection or a text field', async () => {
+    const { backend, svg } = await openApp();
+    await waitFor(() => expect(offered(backend)).toEqual([]));
+    await clickAt(svg, middleOf(cardAt(1, 0)));
+    await waitFor(() => expect(offered(backend)).toEqual(['cut', 'copy', 'duplicate', 'delete']));
+    await fireEvent.dblClick(svg, emptySpot(0));
+    const draft = screen.getByRole('textbox', { name: 'New card in Support processes · Discover damage' });
+    await fireEvent.focusIn(draft);
+    await waitFor(() => expect(offered(backend)).toEqual(['undo', 'redo', 'cut', 'copy', 'delete']));
+  });
+});

@@ -44,7 +44,7 @@ import type { Step } from './bindings/Step';
 import type { WorkspaceInfo } from './bindings/WorkspaceInfo';
 import { tauriCsvBackend, type CsvBackend } from './csv/backend';
 import type { MenuEvent } from './files/events';
-import { MENU_ACTION_EVENT, type MenuAction } from './menubar/actions';
+import { MENU_ACTION_EVENT, type MenuAction, type MenuItemState } from './menubar/actions';
 import { isMenuAction, type TextEdit } from './menubar/handlers';
 
 /**
@@ -172,6 +172,8 @@ export interface Backend extends CsvBackend {
   onMenuAction(listener: (action: MenuAction) => void): Promise<() => void>;
   /** Runs a text field's own editing command where the focus is (a menu accelerator took its key). */
   editText(edit: TextEdit): Promise<void>;
+  /** Greys out or brings back Edit items of the menu bar. */
+  setMenuEnabled(items: MenuItemState[]): Promise<void>;
   /** Hides the native tooltip left over an element the view switched away from (WebKitGTK keeps it). */
   dropTooltip(): Promise<void>;
   /** The app's version, for Help › About. */
@@ -310,6 +312,7 @@ export function tauriBackend(): Backend {
       }),
     editText: (edit) => ask('edit_text', { edit }),
     dropTooltip: () => read('drop_tooltip'),
+    setMenuEnabled: (items) => read('set_menu_enabled', { items }),
     appVersion: () => ask('app_version'),
   };
 }

@@ -310,6 +310,7 @@ export function fakeBackend(overrides: Partial<Backend> = {}): FakeBackend {
     onMenuAction: vi.fn(async () => () => undefined),
     editText: vi.fn(async () => undefined),
     dropTooltip: vi.fn(async () => undefined),
+    setMenuEnabled: vi.fn(async () => undefined),
     appVersion: vi.fn(async () => '0.1.0'),
   };
   const replaced = Object.fromEntries(Object.entries(overrides).map(([method, fn]) => [method, vi.fn(fn)]));

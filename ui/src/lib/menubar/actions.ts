@@ -8,3 +8,9 @@ export const MENU_ACTIONS = ['undo', 'redo', 'cut', 'copy', 'paste', 'duplicate'
 
 /** The id of one of those items. */
 export type MenuAction = (typeof MENU_ACTIONS)[number];
+
+/** Whether one item can be chosen, as `set_menu_enabled` takes it. */
+export interface MenuItemState {
+  id: MenuAction;
+  enabled: boolean;
+}
