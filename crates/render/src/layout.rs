@@ -10,6 +10,7 @@ use rustc_hash::FxHashMap;
 use throughline_core::{Id, Journey, LaneKind, LineKind, Link, Step};
 
 use crate::font::Fonts;
+use crate::path_data::path_bounds;
 use crate::route::{rounded_path, Cell, Gutter, Plan};
 use crate::scene::*;
 use crate::theme::{emotion_colour, palette, severity_colour, Colours, TextStyles};
@@ -484,6 +485,7 @@ pub fn layout_routed(
                 id: link.id,
                 from: link.from,
                 to: link.to,
+                bounds: path_bounds(&path),
                 path,
                 handoff: notes.handoffs.contains(&link.id).then(|| middle(points)),
             }

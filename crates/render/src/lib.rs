@@ -10,6 +10,7 @@ pub mod layout;
 pub mod network;
 pub mod options;
 pub mod pages;
+pub mod path_data;
 pub mod route;
 pub mod scene;
 pub mod scene_diff;

@@ -205,6 +205,9 @@ pub struct Arrow {
     pub to: Id,
     /// SVG path data; the arrowhead sits at its end.
     pub path: String,
+    /// The box around the path's points, read from `path` itself: the window culls arrows by it
+    /// instead of parsing path data.
+    pub bounds: Rect,
     /// Where the work passes from one team to another along this arrow, the marker's centre; `None`
     /// when both cards belong to the same team (or a team is not known).
     pub handoff: Option<Point>,

@@ -11,6 +11,7 @@ use serde::Serialize;
 use throughline_core::{Id, LineKind};
 use ts_rs::TS;
 
+use crate::path_data::{hundredths, path_bounds, shift_path};
 use crate::scene::{
     Arrow, Card, EmotionBand, EmotionCurve, EmotionPoint, LaneBand, Legend, PainNotes, PersonaKey,
     Rect, Rule, Scene, Separator, StageColumn, TextLine, TitleBlock,
@@ -171,48 +172,6 @@ pub struct ArrowShift {
     pub dy: f64,
 }
 
-/// A coordinate of a path in whole hundredths, as [`crate::svg::push_num`] writes them; `None` for
-/// text that is not such a number.
-fn hundredths(number: &str) -> Option<i64> {
-    let (negative, digits) = match number.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, number),
-    };
-    let (whole, part) = digits.split_once('.').unwrap_or((digits, ""));
-    if whole.is_empty() || part.len() > 2 || whole.len() > 13 {
-        return None;
-    }
-    let whole: i64 = whole.parse().ok()?;
-    let part: i64 = if part.is_empty() {
-        0
-    } else {
-        format!("{part:0<2}").parse().ok()?
-    };
-    let n = whole * 100 + part;
-    Some(if negative { -n } else { n })
-}
-
-/// `path` with every x moved by `dx` and every y by `dy` hundredths (its numbers alternate x and y),
-/// written as the router writes it; `None` if it holds a number not in hundredths.
-pub fn shift_path(path: &str, dx: i64, dy: i64) -> Option<String> {
-    let mut out = String::with_capacity(path.len() + 8);
-    let mut rest = path;
-    let mut is_x = true;
-    while let Some(start) = rest.find(|c: char| c == '-' || c.is_ascii_digit()) {
-        out.push_str(&rest[..start]);
-        let tail = &rest[start..];
-        let len = 1 + tail[1..]
-            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
-            .unwrap_or(tail.len() - 1);
-        let n = hundredths(&tail[..len])? + if is_x { dx } else { dy };
-        crate::svg::push_num(&mut out, n as f64 / 100.0);
-        is_x = !is_x;
-        rest = &tail[len..];
-    }
-    out.push_str(rest);
-    Some(out)
-}
-
 /// `arrow` moved by `dx`, `dy` (whole hundredths), or `None` if its path cannot be moved.
 pub fn shift_arrow(arrow: &Arrow, dx: f64, dy: f64) -> Option<Arrow> {
     let path = shift_path(
@@ -221,6 +180,7 @@ pub fn shift_arrow(arrow: &Arrow, dx: f64, dy: f64) -> Option<Arrow> {
         (dy * 100.0).round() as i64,
     )?;
     Some(Arrow {
+        bounds: path_bounds(&path),
         path,
         handoff: arrow.handoff.map(|p| crate::scene::Point {
             x: p.x + dx,
@@ -738,20 +698,6 @@ mod tests {
         round_trip(&[], &abc);
         round_trip(&[Item(1, "a"), Item(1, "b")], &abc);
         round_trip(&abc, &[Item(2, "x"), Item(2, "y")]);
-    }
-
-    #[test]
-    fn paths_move_by_whole_hundredths_and_are_written_as_the_router_writes_them() {
-        let path = "M426 207L446 207.5Q452 207.25 452 213L-3 -0.5";
-        assert_eq!(
-            shift_path(path, 100, -50).as_deref(),
-            Some("M427 206.5L447 207Q453 206.75 453 212.5L-2 -1")
-        );
-        assert_eq!(shift_path(path, 0, 0).as_deref(), Some(path));
-        assert_eq!(shift_path("M1.125 2", 1, 1), None, "not in hundredths");
-        assert_eq!(hundredths("-0.05"), Some(-5));
-        assert_eq!(hundredths("12.3"), Some(1230));
-        assert_eq!(hundredths("."), None);
     }
 
     #[test]

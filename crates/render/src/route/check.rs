@@ -211,6 +211,7 @@ fn shared_endpoints(scene: &Scene, routes: &[Vec<Point>]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::path_data::path_bounds;
     use crate::scene::{Arrow, Card};
 
     fn p(x: f64, y: f64) -> Point {
@@ -245,6 +246,7 @@ mod tests {
                 from: id(*from),
                 to: id(*to),
                 path: String::new(),
+                bounds: path_bounds(""),
                 handoff: None,
             })
             .collect();

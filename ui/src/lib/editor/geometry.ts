@@ -3,7 +3,6 @@
 import { LAYOUT_METRICS } from '../bindings/layoutMetricValues';
 import type { Id } from '../bindings/Id';
 import type { Rect } from '../bindings/Rect';
-import { pathBounds } from '../scene/cull';
 import {
   boundingBox,
   cardColumn,
@@ -55,7 +54,7 @@ export function selectionBox(index: SceneIndex, selection: Selection): Rect | nu
       return index.lanes.get(selection.id)?.band ?? null;
     case 'arrow': {
       const arrow = index.scene.arrows.find((a) => a.id === selection.id);
-      return arrow ? pathBounds(arrow.path) : null;
+      return arrow ? arrow.bounds : null;
     }
   }
 }

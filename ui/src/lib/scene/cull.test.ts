@@ -1,19 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { homeInsuranceClaim as scene } from '../../test/fixtures';
-import { pathBounds, visibleArrows, visibleCards } from './cull';
-
-describe('pathBounds', () => {
-  it('boxes every point of a path, control points included', () => {
-    expect(pathBounds('M1122 515L1130 515Q1136 515 1136 509L1136 439Q1136 433 1142 433L1150 433')).toEqual({
-      x: 1122,
-      y: 433,
-      width: 28,
-      height: 82,
-    });
-    expect(pathBounds('M-5 2.5L10 -7.25')).toEqual({ x: -5, y: -7.25, width: 15, height: 9.75 });
-    expect(pathBounds('')).toEqual({ x: 0, y: 0, width: 0, height: 0 });
-  });
-});
+import { visibleArrows, visibleCards } from './cull';
 
 describe('culling', () => {
   it('keeps the cards and arrows that touch the view, in scene order', () => {

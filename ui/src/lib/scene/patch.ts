@@ -103,12 +103,19 @@ export function shiftPath(path: string, dx: number, dy: number): string {
   });
 }
 
-/** `arrow` moved by the shift, its hand-off marker with it. */
+/** `v` moved by `d`, both read as whole hundredths: the number the Rust side reads back from the moved path. */
+function shiftHundredths(v: number, d: number): number {
+  return (Math.round(v * 100) + Math.round(d * 100)) / 100;
+}
+
+/** `arrow` moved by the shift, its bounds and hand-off marker with it. */
 export function shiftArrow(arrow: Arrow, shift: ArrowShift): Arrow {
   const { dx, dy } = shift;
+  const b = arrow.bounds;
   return {
     ...arrow,
     path: shiftPath(arrow.path, dx, dy),
+    bounds: { ...b, x: shiftHundredths(b.x, dx), y: shiftHundredths(b.y, dy) },
     handoff: arrow.handoff && { x: arrow.handoff.x + dx, y: arrow.handoff.y + dy },
   };
 }
