@@ -13,6 +13,7 @@ mod find;
 mod git_merge;
 mod history;
 mod import;
+mod limits;
 mod manage;
 mod merge_versions;
 mod outage;
@@ -45,6 +46,7 @@ pub use import::{
     journey_in_bytes, read_picture, MAX_IMPORT_CARDS, MAX_IMPORT_RECORDS, MAX_PICTURE_BYTES,
     NO_JOURNEY,
 };
+pub use limits::{Limits, LIMITS};
 pub use manage::{
     CheckGroup, EntitySummary, EntityUsage, FindingView, HandoffView, JourneyHandoffs,
     OwnerSummary, Ownership, OwnershipRow, StageRef, StepRef, Subject,
@@ -52,7 +54,7 @@ pub use manage::{
 pub use merge_versions::{merge_versions, write_workspace_to, VersionsMerged, Written};
 pub use outage::{is_customer, CriticalityRow, Impact, ImpactCard};
 pub use patience::{retry_while_in_use, OPEN_PATIENCE};
-pub use personas::{JourneyRef, Limits, PersonaSummary, LIMITS};
+pub use personas::{JourneyRef, PersonaSummary};
 pub use recent::{
     canonical_path, recent_list_path, RecentEntry, RecentWorkspace, RecentWorkspaces, RECENT_LIMIT,
 };

@@ -3,9 +3,10 @@
 import type { ExportFormat } from '../bindings/ExportFormat';
 import type { ExportOptions } from '../bindings/ExportOptions';
 import type { Paper } from '../bindings/Paper';
+import { LIMITS } from '../bindings/limitValues';
 
-/** The widest PNG the renderer makes (crates/render's MAX_PNG_SIDE). */
-export const MAX_PNG_WIDTH = 20_000;
+/** The widest PNG the renderer makes. */
+export const MAX_PNG_WIDTH = LIMITS.max_png_side;
 /** PNG scales offered, in blueprint pixels per pixel. */
 export const SCALES = [1, 2, 3, 4] as const;
 
