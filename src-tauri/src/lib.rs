@@ -174,6 +174,7 @@ pub fn run() {
         return;
     }
     startup::preflight();
+    throughline_api::use_system_fonts();
     let state = AppState::open(&args);
     let recent = workspaces::Recent::load();
     if let Some(path) = state.path() {

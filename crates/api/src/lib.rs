@@ -24,6 +24,7 @@ mod resolve;
 mod safe_write;
 mod scene_update;
 mod sheets;
+mod system_fonts;
 mod text_form;
 mod types;
 mod version_folders;
@@ -64,6 +65,7 @@ pub use scene_update::{Changed, SceneUpdate, ShownScene};
 pub use sheets::{
     map_column, read_csv_file, CsvColumn, CsvField, CsvPreview, CsvRow, CsvTable, CsvTarget,
 };
+pub use system_fonts::use_system_fonts;
 pub use text_form::{
     create_workspace_file, create_workspace_file_with_versions, open_text, save_text, TextSaved,
 };

@@ -354,6 +354,7 @@ fn write_stdout(bytes: &[u8]) -> Result<(), String> {
 }
 
 fn main() -> ExitCode {
+    throughline_api::use_system_fonts();
     match run(Cli::parse()) {
         Ok(Outcome::Done) => ExitCode::SUCCESS,
         Ok(Outcome::ChecksFailed) => ExitCode::from(2),

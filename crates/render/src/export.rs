@@ -418,6 +418,7 @@ mod tests {
     #[test]
     fn scripts_noto_sans_lacks_are_drawn_in_the_faces_they_were_measured_with() {
         const MIXED: &str = "Claims 漢字 עברית العربية";
+        crate::font::tests::use_system_fonts();
         let mut ws = sample_workspace().unwrap();
         ws.journeys[0].steps[0].text = MIXED.into();
         ws.journeys[0].lanes[0].name = "Lane עברית 漢字".into();

@@ -5,9 +5,11 @@
 //! fallback chain, [`FALLBACK_FAMILIES`]: the WebView through the CSS family list ([`css_family_list`],
 //! carried in every scene), the exports through [`FallbackFaces`] (loaded into usvg's font database
 //! with a fallback selector that follows the same order), and this module's measuring through the very
-//! same faces. The chain's faces come from the system, found once and lazily — only when a character
-//! outside Noto Sans is first measured or exported — so start-up and Latin-only workspaces never pay
-//! for scanning the system's fonts.
+//! same faces. The chain's faces come from the system, but this crate does not look for them: the app
+//! and the CLI hand in the search ([`search_fallbacks_with`]), which runs once and lazily — only when a
+//! character outside Noto Sans is first measured or exported — so start-up and Latin-only workspaces
+//! never pay for scanning the system's fonts, and without a search the same input lays out and
+//! exports the same on every machine.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -111,9 +113,16 @@ impl FallbackFaces {
         self.chain(weight).find(|f| f.has(c))
     }
 
-    fn find() -> FallbackFaces {
-        let mut db = fontdb::Database::new();
-        db.load_system_fonts();
+    /// No faces: every character Noto Sans lacks is measured and drawn as a missing glyph.
+    const NONE: FallbackFaces = FallbackFaces {
+        faces: Vec::new(),
+        regular: Vec::new(),
+        bold: Vec::new(),
+    };
+
+    /// The faces of [`FALLBACK_FAMILIES`] among those of `db`, in chain order for each weight: what a
+    /// search hands back once it has loaded the system's fonts into a database.
+    pub fn in_database(db: &fontdb::Database) -> FallbackFaces {
         let mut found = FallbackFaces {
             faces: Vec::new(),
             regular: Vec::new(),
@@ -161,10 +170,28 @@ impl FallbackFaces {
     }
 }
 
-/// The fallback faces of this system, found the first time they are needed and kept for the process.
+/// A search for the fallback chain's faces, which reads the system's fonts.
+pub type FaceSearch = fn() -> FallbackFaces;
+
+static SEARCH: OnceLock<FaceSearch> = OnceLock::new();
+
+/// Hands in how to find the fallback chain's faces. The app and the CLI give the system's fonts
+/// (`throughline_api::use_system_fonts`); the search runs the first time a character Noto Sans lacks
+/// is measured or exported, and the first search handed in is the one kept.
+pub fn search_fallbacks_with(search: FaceSearch) {
+    // A second search is ignored on purpose: faces already measured with must stay the faces used.
+    let _ = SEARCH.set(search);
+}
+
+/// The fallback faces: those the search handed in finds, the first time they are needed, kept for the
+/// process; none while no search has been handed in.
 pub fn fallback_faces() -> &'static FallbackFaces {
     static FOUND: OnceLock<FallbackFaces> = OnceLock::new();
-    FOUND.get_or_init(FallbackFaces::find)
+    static NONE: FallbackFaces = FallbackFaces::NONE;
+    match SEARCH.get() {
+        Some(&search) => FOUND.get_or_init(search),
+        None => &NONE,
+    }
 }
 
 /// Renderers apply kerning and round differently; measuring a little wide keeps a wrapped line from
@@ -277,7 +304,7 @@ pub fn font_data() -> [&'static [u8]; 2] {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     #[test]
@@ -317,9 +344,27 @@ mod tests {
         assert_eq!(crate::theme::TextStyles::standard().family, list);
     }
 
+    /// The system's fonts as the app's search finds them, for the tests that measure and draw the
+    /// scripts Noto Sans lacks (this crate itself never reads them).
+    pub(crate) fn use_system_fonts() {
+        search_fallbacks_with(|| {
+            let mut db = fontdb::Database::new();
+            db.load_system_fonts();
+            FallbackFaces::in_database(&db)
+        });
+    }
+
+    #[test]
+    fn without_a_search_no_system_font_is_used() {
+        let none = FallbackFaces::NONE;
+        assert!(none.face_for('ע', 400).is_none());
+        assert_eq!(none.chain(700).count(), 0);
+    }
+
     /// The face the chain gives `c`. The setup installs the chain's faces (`cargo xtask setup`), so a
     /// machine without one fails here, naming the packages, rather than passing with nothing checked.
     fn fallback_for(c: char, weight: u16) -> &'static SystemFace {
+        use_system_fonts();
         fallback_faces().face_for(c, weight).unwrap_or_else(|| {
             panic!("no system font draws {c:?}: install fonts-noto-core and fonts-droid-fallback (cargo xtask setup does)")
         })
@@ -327,6 +372,7 @@ mod tests {
 
     #[test]
     fn scripts_noto_sans_lacks_are_measured_in_the_chains_face() {
+        use_system_fonts();
         let fonts = Fonts::embedded();
         for (text, weight) in [
             ("עברית", 400),

@@ -162,6 +162,7 @@ mod tests {
 
     #[test]
     fn cjk_and_hebrew_wrap_by_the_fallback_faces_widths() {
+        crate::font::tests::use_system_fonts();
         let fonts = Fonts::embedded();
         let font = &fonts.regular;
         for text in [
