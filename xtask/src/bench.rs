@@ -1,10 +1,12 @@
-//! `cargo xtask bench`: the Rust benchmarks, then the whole-app start-up measurement.
+//! `cargo xtask bench`: the Rust benchmarks, then the whole-app start-up measurement; and
+//! `cargo xtask bench-ui`: key press to repaint in the real window.
 
 use std::path::Path;
 
 use crate::failure::Result;
 use crate::process::{self, progress};
-use crate::{setup, startup};
+use crate::test::XVFB_SCREEN;
+use crate::{paths, setup, startup};
 
 /// Sets up, runs `cargo bench` over the workspace, then measures start-up and prints a summary.
 pub fn run() -> Result {
@@ -29,4 +31,52 @@ pub fn startup_only(binary: Option<&Path>) -> Result {
     };
     println!("\n{summary}");
     Ok(())
+}
+
+/// Sets up, builds the release app and CLI, and runs the key-press-to-repaint harness of
+/// `src-tauri/tests/workshop.rs` on them under a virtual display: the sample, 1,000 and 10,000
+/// cards, 100 edits each, printed as p50, p95 and max.
+pub fn window() -> Result {
+    setup::run()?;
+    progress("building the release app and CLI …");
+    process::step(
+        "cargo build --release",
+        &mut process::cargo([
+            "build",
+            "--release",
+            "--locked",
+            "-p",
+            "throughline-app",
+            "-p",
+            "throughline-cli",
+        ]),
+    )?;
+    progress("timing key presses in the real window (release build, under Xvfb) …");
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    process::step(
+        "the key-to-repaint harness",
+        &mut process::command_in(
+            &paths::root(),
+            "xvfb-run",
+            [
+                "-a",
+                "-s",
+                XVFB_SCREEN,
+                &cargo,
+                "test",
+                "--release",
+                "--locked",
+                "-p",
+                "throughline-app",
+                "--test",
+                "workshop",
+                "key_to_repaint",
+                "--",
+                "--include-ignored",
+                "--nocapture",
+                "--test-threads",
+                "1",
+            ],
+        ),
+    )
 }

@@ -21,7 +21,9 @@ tasks:
   bench                       set up, then the Rust benchmarks and the start-up measurement
   bench-startup [--binary P]  set up, then only the start-up measurement, of the app binary P
                               (e.g. the installed /usr/bin/throughline-app) instead of a
-                              fresh release build";
+                              fresh release build
+  bench-ui                    set up, then key press to repaint in the real window on the
+                              release build: the sample, 1,000 and 10,000 cards";
 
 /// One task to perform.
 #[derive(Debug, PartialEq, Eq)]
@@ -43,6 +45,8 @@ pub enum Task {
     Bundle,
     /// Run all benchmarks.
     Bench,
+    /// Measure key press to repaint in the real window, on the release build.
+    BenchUi,
     /// Run only the whole-app start-up measurement.
     BenchStartup {
         /// The app binary to measure; a fresh release build when absent.
@@ -62,6 +66,7 @@ pub fn parse(mut args: impl Iterator<Item = String>) -> Result<Task> {
         "test" => Task::Test,
         "bundle" => Task::Bundle,
         "bench" => Task::Bench,
+        "bench-ui" => Task::BenchUi,
         "bench-startup" => return parse_bench_startup(rest),
         "run" => return parse_run(rest),
         other => return Err(Failure::new(format!("unknown task `{other}`\n\n{USAGE}"))),
@@ -161,5 +166,11 @@ mod tests {
         assert!(parse_str("test --fast").is_err());
         assert!(parse_str("bundle --appimage").is_err());
         assert!(parse_str("run --workspace a").is_err());
+        assert!(parse_str("bench-ui --sample").is_err());
+    }
+
+    #[test]
+    fn bench_ui_times_the_window() {
+        assert_eq!(parse_str("bench-ui").unwrap(), Task::BenchUi);
     }
 }

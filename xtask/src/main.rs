@@ -34,6 +34,7 @@ fn main() -> ExitCode {
         Task::Run { release, app_args } => run::run(release, &app_args),
         Task::Test => test::run(),
         Task::Bench => bench::run(),
+        Task::BenchUi => bench::window(),
         Task::Bundle => bundle::run(),
         Task::BenchStartup { binary } => bench::startup_only(binary.as_deref()),
     });
