@@ -443,6 +443,72 @@ fn key_to_repaint_on_ten_thousand_cards() {
     support::scenario(latency(Some((10_000, 30))));
 }
 
+/// Frames per second while a generated 10,000-card journey (30 stages) is panned by the wheel and
+/// then zoomed by Ctrl+wheel, one wheel event per frame. A figure for BENCHMARKS.md, measured on the
+/// release build by `cargo xtask bench-ui`.
+#[test]
+#[ignore = "a figure for BENCHMARKS.md: cargo xtask bench-ui"]
+fn frame_rate_of_pan_and_zoom_on_ten_thousand_cards() {
+    support::scenario(frame_rate(10_000, 30));
+}
+
+/// How long each of panning and zooming is timed.
+const GESTURE_MS: u64 = 3_000;
+
+/// Opens a generated journey and prints the frame rate of panning it, then of zooming it.
+async fn frame_rate(cards: usize, stages: usize) {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dirs = Dirs::under(tmp.path());
+    let options = [
+        "--cards",
+        &cards.to_string(),
+        "--stages",
+        &stages.to_string(),
+    ]
+    .map(String::from);
+    let options: Vec<&str> = options.iter().map(String::as_str).collect();
+    let workspace = generate(tmp.path(), "big", &options);
+    let path = workspace.to_str().expect("temp paths are UTF-8");
+    let app = App::launch(&["--workspace", path], &dirs).await;
+    let client = &app.client;
+    wait_until(client, "cards drawn", || async {
+        (Shape::read(client).await.cards > 10).then_some(())
+    })
+    .await;
+    let mut rates = Vec::new();
+    for gesture in ["pan", "zoom"] {
+        let value = client
+            .execute(
+                "const [gesture, ms] = arguments;
+                 const canvas = document.querySelector('[role=\"application\"]');
+                 const box = canvas.getBoundingClientRect();
+                 const at = { clientX: box.left + box.width / 2, clientY: box.top + box.height / 2 };
+                 return new Promise((resolve) => {
+                   let start = null, frames = 0, n = 0;
+                   const tick = (t) => {
+                     if (start === null) start = t; else frames += 1;
+                     if (t - start >= ms) return resolve(frames / ((t - start) / 1000));
+                     const back = Math.floor(n / 40) % 2 === 1;
+                     const deltaY = gesture === 'zoom' ? (back ? 15 : -15) : (back ? -60 : 60);
+                     canvas.dispatchEvent(new WheelEvent('wheel', { ...at, deltaY, ctrlKey: gesture === 'zoom',
+                       bubbles: true, cancelable: true }));
+                     n += 1;
+                     requestAnimationFrame(tick);
+                   };
+                   requestAnimationFrame(tick);
+                 });",
+                vec![json!(gesture), json!(GESTURE_MS)],
+            )
+            .await
+            .expect("time the gesture");
+        let fps = value.as_f64().expect("a frame rate");
+        assert!(fps > 0.0, "no frame was drawn while {gesture}ning");
+        rates.push(format!("{gesture} {fps:.0} frames/s"));
+    }
+    println!("pan and zoom {cards} cards: {}", rates.join(", "));
+    app.close().await;
+}
+
 /// One timed key press of a round, each an edit of the selected card.
 #[derive(Clone, Copy, Debug)]
 enum Timed {

@@ -35,7 +35,8 @@ pub fn startup_only(binary: Option<&Path>) -> Result {
 
 /// Sets up, builds the release app and CLI, and runs the key-press-to-repaint harness of
 /// `src-tauri/tests/workshop.rs` on them under a virtual display: the sample, 1,000 and 10,000
-/// cards, 100 edits each, printed as p50, p95 and max.
+/// cards, 100 edits each, printed as p50, p95 and max; then the frame rate of panning and zooming
+/// 10,000 cards.
 pub fn window() -> Result {
     setup::run()?;
     progress("building the release app and CLI …");
@@ -70,8 +71,9 @@ pub fn window() -> Result {
                 "throughline-app",
                 "--test",
                 "workshop",
-                "key_to_repaint",
                 "--",
+                "key_to_repaint",
+                "frame_rate",
                 "--include-ignored",
                 "--nocapture",
                 "--test-threads",
