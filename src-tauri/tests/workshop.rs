@@ -459,17 +459,8 @@ const GESTURE_MS: u64 = 3_000;
 async fn frame_rate(cards: usize, stages: usize) {
     let tmp = tempfile::tempdir().expect("temp dir");
     let dirs = Dirs::under(tmp.path());
-    let options = [
-        "--cards",
-        &cards.to_string(),
-        "--stages",
-        &stages.to_string(),
-    ]
-    .map(String::from);
-    let options: Vec<&str> = options.iter().map(String::as_str).collect();
-    let workspace = generate(tmp.path(), "big", &options);
-    let path = workspace.to_str().expect("temp paths are UTF-8");
-    let app = App::launch(&["--workspace", path], &dirs).await;
+    let path = generate_journey(tmp.path(), cards, stages);
+    let app = App::launch(&["--workspace", &path], &dirs).await;
     let client = &app.client;
     wait_until(client, "cards drawn", || async {
         (Shape::read(client).await.cards > 10).then_some(())
@@ -542,16 +533,7 @@ async fn latency(generated: Option<(usize, usize)>) {
     let dirs = Dirs::under(tmp.path());
     let (label, args) = match generated {
         Some((cards, stages)) => {
-            let options = [
-                "--cards",
-                &cards.to_string(),
-                "--stages",
-                &stages.to_string(),
-            ]
-            .map(String::from);
-            let options: Vec<&str> = options.iter().map(String::as_str).collect();
-            let workspace = generate(tmp.path(), "big", &options);
-            let path = workspace.to_str().expect("temp paths are UTF-8").to_owned();
+            let path = generate_journey(tmp.path(), cards, stages);
             (
                 format!("{cards} cards"),
                 vec!["--workspace".to_owned(), path],
@@ -623,6 +605,14 @@ async fn latency(generated: Option<(usize, usize)>) {
         ms.len()
     );
     app.close().await;
+}
+
+/// Generates a workspace of one journey of `cards` cards over `stages` stages in `dir` with the CLI
+/// and returns its path.
+fn generate_journey(dir: &std::path::Path, cards: usize, stages: usize) -> String {
+    let (cards, stages) = (cards.to_string(), stages.to_string());
+    let workspace = generate(dir, "big", &["--cards", &cards, "--stages", &stages]);
+    workspace.to_str().expect("temp paths are UTF-8").to_owned()
 }
 
 /// The timings the UI recorded so far.

@@ -5,8 +5,8 @@ use std::path::Path;
 
 use crate::failure::Result;
 use crate::process::{self, progress};
-use crate::test::XVFB_SCREEN;
-use crate::{paths, setup, startup};
+use crate::test::cargo_test_under_xvfb;
+use crate::{setup, startup};
 
 /// Sets up, runs `cargo bench` over the workspace, then measures start-up and prints a summary.
 pub fn run() -> Result {
@@ -53,32 +53,22 @@ pub fn window() -> Result {
         ]),
     )?;
     progress("timing key presses in the real window (release build, under Xvfb) …");
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     process::step(
         "the key-to-repaint harness",
-        &mut process::command_in(
-            &paths::root(),
-            "xvfb-run",
-            [
-                "-a",
-                "-s",
-                XVFB_SCREEN,
-                &cargo,
-                "test",
-                "--release",
-                "--locked",
-                "-p",
-                "throughline-app",
-                "--test",
-                "workshop",
-                "--",
-                "key_to_repaint",
-                "frame_rate",
-                "--include-ignored",
-                "--nocapture",
-                "--test-threads",
-                "1",
-            ],
-        ),
+        &mut cargo_test_under_xvfb(&[
+            "--release",
+            "--locked",
+            "-p",
+            "throughline-app",
+            "--test",
+            "workshop",
+            "--",
+            "key_to_repaint",
+            "frame_rate",
+            "--include-ignored",
+            "--nocapture",
+            "--test-threads",
+            "1",
+        ]),
     )
 }

@@ -10,6 +10,19 @@ pub const XVFB_SCREEN: &str = "-screen 0 1600x1000x24";
 /// The variable that gives `src-tauri/tests/installed.rs` the installed binary.
 const INSTALLED_APP_VAR: &str = "THROUGHLINE_INSTALLED_APP";
 
+/// `cargo test ARGS` under a virtual display, in the repository root: the end-to-end tests open real
+/// windows.
+pub fn cargo_test_under_xvfb(args: &[&str]) -> std::process::Command {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let mut command = process::command_in(
+        &crate::paths::root(),
+        "xvfb-run",
+        ["-a", "-s", XVFB_SCREEN, &cargo, "test"],
+    );
+    command.args(args);
+    command
+}
+
 /// Sets up, then runs formatting, lints, the UI's checks and tests, builds and checks the `.deb`
 /// and `.rpm` and installs the `.deb`, then runs every cargo test under a virtual display (the
 /// end-to-end tests open real windows; `installed.rs` drives the installed app), and removes the
@@ -44,23 +57,10 @@ pub fn run() -> Result {
     installed::check(&packages)?;
     let package = installed::install(&packages.deb)?;
     progress("running cargo test under Xvfb …");
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let tested = process::step(
         "cargo test",
-        process::command_in(
-            &crate::paths::root(),
-            "xvfb-run",
-            [
-                "-a",
-                "-s",
-                XVFB_SCREEN,
-                &cargo,
-                "test",
-                "--workspace",
-                "--locked",
-            ],
-        )
-        .env(INSTALLED_APP_VAR, installed::BINARY),
+        cargo_test_under_xvfb(&["--workspace", "--locked"])
+            .env(INSTALLED_APP_VAR, installed::BINARY),
     );
     progress("removing the installed package …");
     let removed = package.remove();

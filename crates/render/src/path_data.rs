@@ -7,7 +7,7 @@ use crate::scene::Rect;
 
 /// A coordinate of a path in whole hundredths, as [`crate::svg::push_num`] writes them; `None` for
 /// text that is not such a number.
-pub fn hundredths(number: &str) -> Option<i64> {
+fn hundredths(number: &str) -> Option<i64> {
     let (negative, digits) = match number.strip_prefix('-') {
         Some(rest) => (true, rest),
         None => (false, number),
@@ -47,13 +47,17 @@ pub fn shift_path(path: &str, dx: i64, dy: i64) -> Option<String> {
     Some(out)
 }
 
+/// The numbers of `path` in order, each in whole hundredths (`None` for one that is not).
+pub fn numbers(path: &str) -> impl Iterator<Item = Option<i64>> + '_ {
+    path.split(|c: char| !(c == '-' || c == '.' || c.is_ascii_digit()))
+        .filter(|t| !t.is_empty())
+        .map(hundredths)
+}
+
 /// The box around every point of `path` (control points included, so it holds the whole curve):
 /// what the window culls arrows by. Empty at the origin for a path with no numbers in hundredths.
 pub fn path_bounds(path: &str) -> Rect {
-    let mut numbers = path
-        .split(|c: char| !(c == '-' || c == '.' || c.is_ascii_digit()))
-        .filter(|t| !t.is_empty())
-        .map(hundredths);
+    let mut numbers = numbers(path);
     let (mut left, mut top, mut right, mut bottom) = (i64::MAX, i64::MAX, i64::MIN, i64::MIN);
     while let (Some(Some(x)), Some(Some(y))) = (numbers.next(), numbers.next()) {
         (left, right) = (left.min(x), right.max(x));

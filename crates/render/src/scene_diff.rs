@@ -11,7 +11,7 @@ use serde::Serialize;
 use throughline_core::{Id, LineKind};
 use ts_rs::TS;
 
-use crate::path_data::{hundredths, path_bounds, shift_path};
+use crate::path_data::{numbers, path_bounds, shift_path};
 use crate::scene::{
     Arrow, Card, EmotionBand, EmotionCurve, EmotionPoint, LaneBand, Legend, PainNotes, PersonaKey,
     Rect, Rule, Scene, Separator, StageColumn, TextLine, TitleBlock,
@@ -193,10 +193,8 @@ pub fn shift_arrow(arrow: &Arrow, dx: f64, dy: f64) -> Option<Arrow> {
 /// The shift that turns `old` into `new` exactly, if it only moved.
 fn arrow_shift_between(old: &Arrow, new: &Arrow) -> Option<ArrowShift> {
     let first = |path: &str| -> Option<(i64, i64)> {
-        let mut numbers = path
-            .split(|c: char| !(c == '-' || c == '.' || c.is_ascii_digit()))
-            .filter(|t| !t.is_empty());
-        Some((hundredths(numbers.next()?)?, hundredths(numbers.next()?)?))
+        let mut numbers = numbers(path);
+        Some((numbers.next()??, numbers.next()??))
     };
     let ((ox, oy), (nx, ny)) = (first(&old.path)?, first(&new.path)?);
     let (dx, dy) = ((nx - ox) as f64 / 100.0, (ny - oy) as f64 / 100.0);
