@@ -22,8 +22,11 @@ pub struct Sample {
     pub memory: Memory,
 }
 
-/// The start of the line the app prints when the UI reports its first paint.
-const PAINT_LINE: &str = "throughline: first blueprint painted ";
+/// The starts of the lines the app and the empty baseline window print at their first paint.
+const PAINT_LINES: [&str; 2] = [
+    "throughline: first blueprint painted ",
+    "throughline-empty-window: first paint ",
+];
 
 /// Lines of the app's stderr kept to explain a failed launch.
 const KEPT_LINES: usize = 20;
@@ -95,9 +98,11 @@ pub fn once(binary: &Path, timeout: Duration) -> Result<Sample> {
     Ok(Sample { paint_ms, memory })
 }
 
-/// The milliseconds in the app's first-paint line, if `line` is that line.
+/// The milliseconds in a first-paint line, if `line` is one.
 fn paint_ms(line: &str) -> Option<u64> {
-    line.strip_prefix(PAINT_LINE)?
+    PAINT_LINES
+        .iter()
+        .find_map(|start| line.strip_prefix(start))?
         .strip_suffix(" ms after launch")?
         .trim()
         .parse()
@@ -164,6 +169,10 @@ mod tests {
         assert_eq!(
             paint_ms("throughline: first blueprint painted 812 ms after launch"),
             Some(812)
+        );
+        assert_eq!(
+            paint_ms("throughline-empty-window: first paint 390 ms after launch"),
+            Some(390)
         );
         assert_eq!(paint_ms("throughline: something else"), None);
     }
