@@ -2,6 +2,7 @@
 //! exposes it to the UI as one-line commands. No domain logic lives here.
 
 mod commands;
+mod compositing;
 mod csv;
 mod export;
 mod history;
@@ -169,6 +170,7 @@ pub fn build_app<R: tauri::Runtime>(
 /// Runs the desktop app until its window closes.
 pub fn run() {
     LAUNCHED.get_or_init(Instant::now);
+    compositing::choose();
     let args = Args::parse();
     if instance::handed_over() {
         return;

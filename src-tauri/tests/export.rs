@@ -204,7 +204,7 @@ async fn screen_at_actual_size(client: &Client, dpr: f64) -> Screen {
     })
     .await;
     settle(client).await;
-    let bytes = client.screenshot().await.expect("take a screenshot");
+    let bytes = screenshot::take(client).await;
     fs::write(e2e_dir().join("export-screen.png"), &bytes).expect("save the screenshot");
     let (pixels, width, _) = rgb(&bytes);
     Screen {

@@ -54,7 +54,7 @@ async fn save_and_check_with(
     let path = dir.join(format!("{name}.png"));
     let deadline = Instant::now() + PATIENCE;
     loop {
-        let bytes = client.screenshot().await.expect("take a screenshot");
+        let bytes = take(client).await;
         fs::write(&path, &bytes).expect("save the screenshot");
         let stats = Stats::of_png(&bytes);
         if stats.colours >= min_colours && stats.non_white >= min_non_white {
@@ -69,6 +69,40 @@ async fn save_and_check_with(
         );
         tokio::time::sleep(Duration::from_millis(250)).await;
     }
+}
+
+/// A PNG of the WebView as it is on screen. WebKitWebDriver answers a screenshot after the page's next
+/// presentation update; with compositing off (the app's choice on a machine without a GPU) a page at
+/// rest never has one, and the request would wait for ever. So while the screenshot is taken, a 1×1
+/// pixel in the page's top-left corner, almost transparent (1–2 % black), changes every frame; it is
+/// removed afterwards.
+pub async fn take(client: &Client) -> Vec<u8> {
+    client
+        .execute(
+            "const tick = document.createElement('div');
+             tick.id = 'e2e-repaint-tick';
+             tick.style.cssText = 'position:fixed;left:0;top:0;width:1px;height:1px;pointer-events:none;z-index:2147483647';
+             document.body.append(tick);
+             let odd = false;
+             (function frame() {
+               if (!tick.isConnected) return;
+               odd = !odd;
+               tick.style.background = odd ? 'rgba(0,0,0,0.01)' : 'rgba(0,0,0,0.02)';
+               requestAnimationFrame(frame);
+             })();",
+            vec![],
+        )
+        .await
+        .expect("start repainting for the screenshot");
+    let bytes = client.screenshot().await.expect("take a screenshot");
+    client
+        .execute(
+            "document.getElementById('e2e-repaint-tick')?.remove();",
+            vec![],
+        )
+        .await
+        .expect("stop repainting");
+    bytes
 }
 
 /// `target/e2e/`, where the screenshots are saved.
