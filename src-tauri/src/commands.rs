@@ -267,6 +267,13 @@ pub fn export_journey<R: Runtime>(
     export::start(app, &exports, job, path, overwrite)
 }
 
+/// Why an export with `options` would be refused, in the user's words, or `None`: the export dialog
+/// asks as its choices change, so the rule is not restated in the UI.
+#[tauri::command]
+pub fn export_problem(options: ExportOptions) -> Option<String> {
+    options.problem()
+}
+
 /// Asks the export under way to stop; it then ends with `export-failed`, code `cancelled`.
 #[tauri::command]
 pub fn cancel_export(exports: State<'_, Exports>) {

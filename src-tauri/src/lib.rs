@@ -142,6 +142,7 @@ pub fn build_app<R: tauri::Runtime>(
             commands::network,
             commands::export_file_name,
             commands::export_journey,
+            commands::export_problem,
             commands::cancel_export,
             commands::open_export,
             commands::reveal_export,

@@ -18,7 +18,7 @@ use fantoccini::{Client, Locator};
 use serde_json::json;
 use support::app::{App, Dirs};
 use support::screenshot;
-use support::ui::{click, settle, wait_find, wait_until};
+use support::ui::{click, settle, wait_find, wait_for_text, wait_until};
 use throughline_api::OpenWorkspace;
 
 /// The part of the blueprint compared, in scene units: the lane headers, the first stages and the
@@ -82,6 +82,7 @@ async fn export() {
     settle(client).await;
     screenshot::save_and_check_table(client, "export-dialog").await;
     click(client, Locator::Css("[data-testid='export-format-png']")).await;
+    width_past_the_limit_is_refused(client).await;
     click(
         client,
         Locator::Css(&format!("[data-testid='export-scale-{scale}']")),
@@ -138,6 +139,31 @@ async fn export() {
 }
 
 /// Unticks one of the export dialog's "Include" boxes.
+/// A PNG width past the renderer's limit: the dialog says so in the words of Rust's rule and keeps
+/// Export off until the size is changed.
+async fn width_past_the_limit_is_refused(client: &Client) {
+    let width = wait_find(client, Locator::Css("[data-testid='export-width']")).await;
+    width.click().await.expect("click the width field");
+    width.clear().await.expect("clear the width field");
+    width.send_keys("30000").await.expect("type a width");
+    let refusal = wait_for_text(
+        client,
+        "[data-testid='export-dialog'] [role='alert']",
+        |t| t.contains("20,000"),
+    )
+    .await;
+    assert_eq!(
+        refusal,
+        "The PNG width must be a whole number of pixels from 1 to 20,000."
+    );
+    let save = wait_find(client, Locator::Css("[data-testid='export-save']")).await;
+    assert!(
+        !save.is_enabled().await.expect("read the Export button"),
+        "Export stays off while the width is refused"
+    );
+    screenshot::save_and_check_table(client, "export-width-refused").await;
+}
+
 async fn untick(client: &Client, include: &str) {
     let locator = format!("[data-testid='export-include-{include}']");
     let boxed = wait_find(client, Locator::Css(&locator)).await;

@@ -164,6 +164,9 @@ impl OpenWorkspace {
         options: &ExportOptions,
         date: &str,
     ) -> Result<ExportJob, ApiError> {
+        if let Some(problem) = options.problem() {
+            return Err(ApiError::new(ErrorCode::Invalid, problem));
+        }
         Ok(ExportJob {
             scene: self.export_scene(journey, options, date)?,
             name: self.journey_name(journey),
@@ -281,14 +284,12 @@ mod tests {
             scale: -1.0,
             ..ExportOptions::as_on_screen()
         };
-        let job = ws.export_job(j, ExportFormat::Png, &options).unwrap();
-        assert_eq!(job.name(), name);
-        let err = job.run(&|_, _| true).unwrap_err();
-        assert!(
-            err.message.contains(&format!("\"{name}\" as PNG")),
-            "{}",
-            err.message
-        );
+        let err = ws
+            .export_job(j, ExportFormat::Png, &options)
+            .err()
+            .expect("a negative scale is refused before any work");
+        assert_eq!(err.code, ErrorCode::Invalid);
+        assert_eq!(err.message, "The PNG scale must be from 1× to 4×.");
     }
 
     #[test]

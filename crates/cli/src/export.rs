@@ -81,10 +81,7 @@ impl PictureFlags {
             Pages::A3 => paper(Paper::A3),
             Pages::Letter => paper(Paper::Letter),
         };
-        if self.width == Some(0) {
-            return Err("--width must be at least 1 pixel".into());
-        }
-        Ok(ExportOptions {
+        let options = ExportOptions {
             title_block: !self.no_title_block,
             legend: !self.no_legend,
             emotion: !self.no_emotion,
@@ -95,7 +92,11 @@ impl PictureFlags {
             scale,
             width: self.width,
             pages,
-        })
+        };
+        match options.problem() {
+            Some(problem) => Err(problem),
+            None => Ok(options),
+        }
     }
 
     /// The title block's date: `--date` when given (checked), else today in UTC.
@@ -334,6 +335,10 @@ mod tests {
         );
         assert!(options(&["--landscape"]).is_err(), "landscape needs paper");
         assert!(options(&["--pages", "a5"]).is_err());
+        assert_eq!(
+            options(&["--width", "0"]),
+            Err("The PNG width must be a whole number of pixels from 1 to 20,000.".into())
+        );
     }
 
     #[test]

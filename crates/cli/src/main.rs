@@ -120,7 +120,7 @@ enum Command {
         /// Folder to write into (created if missing).
         #[arg(long, short)]
         out: PathBuf,
-        /// Pixels per blueprint unit for PNG (1–4 for slides and print).
+        /// Pixels per blueprint unit for PNG, from 1 to 4 (slides to print); --width overrides it.
         #[arg(long, default_value_t = 1.0)]
         scale: f64,
         /// Replace files that already exist.

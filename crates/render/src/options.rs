@@ -5,6 +5,14 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::export::MAX_PNG_SIDE;
+
+/// The smallest PNG scale a person can choose: one pixel per blueprint unit, as on screen at 100 %.
+pub const MIN_PNG_SCALE: f64 = 1.0;
+
+/// The largest PNG scale a person can choose: enough for print, before the size limit bites.
+pub const MAX_PNG_SCALE: f64 = 4.0;
+
 /// Paper sizes a blueprint can be printed across.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -78,6 +86,23 @@ impl Default for ExportOptions {
 }
 
 impl ExportOptions {
+    /// Why a person cannot export with these choices, in words for them, or `None` when they can.
+    /// The app's export dialog asks this as the choices change, and every export (the app's and the
+    /// command line's) is refused with it: the rule is stated here only.
+    pub fn problem(&self) -> Option<String> {
+        match self.width {
+            Some(width) if !(1..=MAX_PNG_SIDE).contains(&width) => Some(format!(
+                "The PNG width must be a whole number of pixels from 1 to {}.",
+                grouped(MAX_PNG_SIDE)
+            )),
+            Some(_) => None,
+            None if !(MIN_PNG_SCALE..=MAX_PNG_SCALE).contains(&self.scale) => Some(format!(
+                "The PNG scale must be from {MIN_PNG_SCALE}× to {MAX_PNG_SCALE}×."
+            )),
+            None => None,
+        }
+    }
+
     /// Exactly what the screen shows: no title block, legend or pain notes, everything else as drawn.
     pub fn as_on_screen() -> Self {
         ExportOptions {
@@ -86,5 +111,63 @@ impl ExportOptions {
             pain_notes: false,
             ..ExportOptions::default()
         }
+    }
+}
+
+/// `n` with its thousands separated by commas, as the messages write sizes (20,000).
+fn grouped(n: u32) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_outside_the_limits_are_refused_in_words() {
+        let png = |scale: f64, width: Option<u32>| ExportOptions {
+            scale,
+            width,
+            ..ExportOptions::default()
+        };
+        assert_eq!(png(1.0, None).problem(), None);
+        assert_eq!(png(4.0, None).problem(), None);
+        for scale in [0.5, 4.5, 0.0, -1.0, f64::NAN, f64::INFINITY] {
+            assert_eq!(
+                png(scale, None).problem().as_deref(),
+                Some("The PNG scale must be from 1× to 4×."),
+                "scale {scale}"
+            );
+        }
+        assert_eq!(
+            png(f64::NAN, Some(800)).problem(),
+            None,
+            "a width overrides the scale"
+        );
+        assert_eq!(png(1.0, Some(MAX_PNG_SIDE)).problem(), None);
+        for width in [0, MAX_PNG_SIDE + 1, u32::MAX] {
+            assert_eq!(
+                png(1.0, Some(width)).problem().as_deref(),
+                Some("The PNG width must be a whole number of pixels from 1 to 20,000."),
+                "width {width}"
+            );
+        }
+    }
+
+    #[test]
+    fn thousands_are_grouped() {
+        assert_eq!(grouped(0), "0");
+        assert_eq!(grouped(999), "999");
+        assert_eq!(grouped(1_000), "1,000");
+        assert_eq!(grouped(20_000), "20,000");
+        assert_eq!(grouped(1_234_567), "1,234,567");
     }
 }

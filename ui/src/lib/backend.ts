@@ -125,6 +125,8 @@ export interface Backend extends CsvBackend {
    * file is already there.
    */
   exportJourney(journey: Id, format: ExportFormat, options: ExportOptions, path: string, overwrite: boolean): Promise<void>;
+  /** Why an export with `options` would be refused (a size out of limits), or null when it would not. */
+  exportProblem(options: ExportOptions): Promise<string | null>;
   /** Asks the export under way to stop; it then ends with a `cancelled` failure. */
   cancelExport(): Promise<void>;
   /** Calls `listener` with the progress and end of every export; resolves with the way to stop. */
@@ -287,6 +289,7 @@ export function tauriBackend(): Backend {
     chooseExportPath,
     exportJourney: (journey, format, options, path, overwrite) =>
       read('export_journey', { journey, format, options, path, overwrite }),
+    exportProblem: (options) => read('export_problem', { options }),
     cancelExport: () => read('cancel_export'),
     onExport: listenToExports,
     importPictureFile: (path) => ask('import_picture_file', { path }),

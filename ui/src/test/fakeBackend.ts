@@ -285,6 +285,7 @@ export function fakeBackend(overrides: Partial<Backend> = {}): FakeBackend {
     exportFileName: vi.fn(async (name: string, format) => `${name.toLowerCase().replace(/\W+/g, '-')}.${format}`),
     chooseExportPath: vi.fn(async (fileName: string) => ({ path: `/home/ana/Pictures/${fileName}`, overwrite: true })),
     exportJourney: vi.fn(async () => undefined),
+    exportProblem: vi.fn(async () => null),
     cancelExport: vi.fn(async () => undefined),
     onExport: vi.fn(async () => () => undefined),
     importPictureFile: vi.fn(async () => ({ journey: broadband.id, can_undo: true, can_redo: false, described: null })),

@@ -121,6 +121,34 @@ describe('the export dialog and its notice', () => {
     expect(screen.getByRole('dialog').style.getPropertyValue('--dialog-height')).toBe(height);
   });
 
+  it('says what Rust says of the chosen size and does not export until it is fixed', async () => {
+    const { backend } = await openApp();
+    const refusal = 'The PNG width must be a whole number of pixels from 1 to 20,000.';
+    vi.mocked(backend.exportProblem).mockImplementation(async (options) =>
+      options.width !== null && options.width > 20_000 ? refusal : null,
+    );
+    await fireEvent.click(screen.getByTestId('export-button'));
+    await fireEvent.focus(screen.getByTestId('export-width'));
+    await fireEvent.input(screen.getByTestId('export-width'), { target: { value: '30000' } });
+    expect((await screen.findByRole('alert')).textContent).toBe(refusal);
+    expect(backend.exportProblem).toHaveBeenLastCalledWith(expect.objectContaining({ width: 30_000 }));
+    expect((screen.getByTestId('export-save') as HTMLButtonElement).disabled).toBe(true);
+    await fireEvent.input(screen.getByTestId('export-width'), { target: { value: '12.5' } });
+    expect((await screen.findByRole('alert')).textContent).toMatch(/whole number of pixels/);
+    await fireEvent.input(screen.getByTestId('export-width'), { target: { value: '3000' } });
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+    await fireEvent.click(screen.getByTestId('export-save'));
+    await waitFor(() =>
+      expect(backend.exportJourney).toHaveBeenCalledWith(
+        home.id,
+        'png',
+        expect.objectContaining({ width: 3000 }),
+        '/home/ana/Pictures/home-insurance-claim.png',
+        true,
+      ),
+    );
+  });
+
   it('closes on a press beside it only while nothing was chosen', async () => {
     await openApp();
     await fireEvent.click(screen.getByTestId('export-button'));

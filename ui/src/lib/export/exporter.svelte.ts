@@ -45,6 +45,11 @@ export class Exporter {
   }
 
   /** Starts an export to `path`; a refusal to start is shown like a failure. */
+  /** Why these options cannot be exported, in the user's words, or null when they can (Rust's rule). */
+  problem(options: ExportOptions): Promise<string | null> {
+    return this.backend.exportProblem(options);
+  }
+
   async start(journey: Id, format: ExportFormat, options: ExportOptions, path: string, overwrite: boolean) {
     const file = fileNameOf(path);
     if (this.running) return;

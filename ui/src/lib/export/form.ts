@@ -66,15 +66,14 @@ export function formChanged(form: ExportForm, start: ExportForm): boolean {
   return (Object.keys(start) as (keyof ExportForm)[]).some((key) => form[key] !== start[key]);
 }
 
-/** Why the form cannot be exported as it is, or null when it can. */
-export function formProblem(form: ExportForm): string | null {
-  if (form.format === 'png' && form.size === 'width') {
-    if (!Number.isInteger(form.width) || form.width < 1 || form.width > MAX_PNG_WIDTH) {
-      return `The width must be a whole number of pixels from 1 to ${MAX_PNG_WIDTH.toLocaleString('en')}.`;
-    }
-  }
-  if (form.format === 'png' && form.size === 'scale' && !(form.scale >= 1 && form.scale <= 4)) {
-    return 'The scale must be from 1× to 4×.';
+/**
+ * Why the form cannot even be turned into export options: a PNG width field that does not hold a whole
+ * number of pixels. Whether the options can be exported (the size limits) is Rust's rule, asked
+ * through `Backend.exportProblem`.
+ */
+export function inputProblem(form: ExportForm): string | null {
+  if (form.format === 'png' && form.size === 'width' && !(Number.isInteger(form.width) && form.width >= 0)) {
+    return 'Type the PNG width as a whole number of pixels.';
   }
   return null;
 }
