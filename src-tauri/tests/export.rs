@@ -138,7 +138,6 @@ async fn export() {
     app.close().await;
 }
 
-/// Unticks one of the export dialog's "Include" boxes.
 /// A PNG width past the renderer's limit: the dialog says so in the words of Rust's rule and keeps
 /// Export off until the size is changed.
 async fn width_past_the_limit_is_refused(client: &Client) {
@@ -164,6 +163,7 @@ async fn width_past_the_limit_is_refused(client: &Client) {
     screenshot::save_and_check_table(client, "export-width-refused").await;
 }
 
+/// Unticks one of the export dialog's "Include" boxes.
 async fn untick(client: &Client, include: &str) {
     let locator = format!("[data-testid='export-include-{include}']");
     let boxed = wait_find(client, Locator::Css(&locator)).await;

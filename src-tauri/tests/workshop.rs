@@ -460,12 +460,8 @@ async fn frame_rate(cards: usize, stages: usize) {
     let tmp = tempfile::tempdir().expect("temp dir");
     let dirs = Dirs::under(tmp.path());
     let path = generate_journey(tmp.path(), cards, stages);
-    let app = App::launch(&["--workspace", &path], &dirs).await;
+    let app = launch_drawn(&["--workspace", &path], &dirs).await;
     let client = &app.client;
-    wait_until(client, "cards drawn", || async {
-        (Shape::read(client).await.cards > 10).then_some(())
-    })
-    .await;
     let mut rates = Vec::new();
     for gesture in ["pan", "zoom"] {
         let value = client
@@ -542,12 +538,8 @@ async fn latency(generated: Option<(usize, usize)>) {
         None => ("the sample".to_owned(), Vec::new()),
     };
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    let app = App::launch(&args, &dirs).await;
+    let app = launch_drawn(&args, &dirs).await;
     let client = &app.client;
-    wait_until(client, "cards drawn", || async {
-        (Shape::read(client).await.cards > 10).then_some(())
-    })
-    .await;
     wait_for_focus_on_canvas(client).await;
 
     let id = first_visible_card(client).await;
@@ -605,6 +597,17 @@ async fn latency(generated: Option<(usize, usize)>) {
         ms.len()
     );
     app.close().await;
+}
+
+/// Launches the app with `args` and waits until it has drawn the cards of the journey it opens on.
+async fn launch_drawn(args: &[&str], dirs: &Dirs) -> App {
+    let app = App::launch(args, dirs).await;
+    let client = &app.client;
+    wait_until(client, "cards drawn", || async {
+        (Shape::read(client).await.cards > 10).then_some(())
+    })
+    .await;
+    app
 }
 
 /// Generates a workspace of one journey of `cards` cards over `stages` stages in `dir` with the CLI

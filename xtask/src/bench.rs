@@ -39,19 +39,7 @@ pub fn startup_only(binary: Option<&Path>) -> Result {
 /// 10,000 cards.
 pub fn window() -> Result {
     setup::run()?;
-    progress("building the release app and CLI …");
-    process::step(
-        "cargo build --release",
-        &mut process::cargo([
-            "build",
-            "--release",
-            "--locked",
-            "-p",
-            "throughline-app",
-            "-p",
-            "throughline-cli",
-        ]),
-    )?;
+    process::build_release(&["throughline-app", "throughline-cli"])?;
     progress("timing key presses in the real window (release build, under Xvfb) …");
     process::step(
         "the key-to-repaint harness",

@@ -69,3 +69,17 @@ pub fn succeeds(command: &mut Command) -> bool {
 pub fn progress(message: &str) {
     eprintln!("xtask: {message}");
 }
+
+/// `cargo build --release` of `packages`, in one invocation so that they share their dependencies'
+/// builds (Tauri's features are unified over the packages built together).
+pub fn build_release(packages: &[&str]) -> Result {
+    progress(&format!("building {} (release) …", packages.join(" and ")));
+    let mut args = vec!["build", "--release", "--locked"];
+    for package in packages {
+        args.extend(["-p", package]);
+    }
+    step(
+        &format!("cargo build --release -p {}", packages.join(" -p ")),
+        &mut cargo(args),
+    )
+}

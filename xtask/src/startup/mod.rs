@@ -47,7 +47,7 @@ pub struct Comparison {
 
 /// Builds the release app and the empty window, then measures both.
 pub fn measure() -> Result<Comparison> {
-    build_release(&["throughline-app", BASELINE])?;
+    process::build_release(&["throughline-app", BASELINE])?;
     compare(&release_binary("throughline-app"))
 }
 
@@ -59,25 +59,8 @@ pub fn measure_binary(binary: &Path) -> Result<Comparison> {
             binary.display()
         )));
     }
-    build_release(&[BASELINE])?;
+    process::build_release(&[BASELINE])?;
     compare(binary)
-}
-
-/// `cargo build --release` of `packages`, in one invocation so that they share their dependencies'
-/// builds (Tauri's features are unified over the packages built together).
-fn build_release(packages: &[&str]) -> Result {
-    progress(&format!(
-        "building {} (release) for the start-up measurement …",
-        packages.join(" and ")
-    ));
-    let mut args = vec!["build", "--release", "--locked"];
-    for package in packages {
-        args.extend(["-p", package]);
-    }
-    process::step(
-        &format!("cargo build --release -p {}", packages.join(" -p ")),
-        &mut process::cargo(args),
-    )
 }
 
 /// Where `cargo build --release` leaves the binary `name`.
@@ -95,8 +78,8 @@ fn compare(app: &Path) -> Result<Comparison> {
     let (mut app_samples, mut baseline_samples) = (Vec::new(), Vec::new());
     for run in 1..=RUNS {
         for (binary, samples) in [
-            (&baseline, &mut baseline_samples),
-            (&app.to_path_buf(), &mut app_samples),
+            (baseline.as_path(), &mut baseline_samples),
+            (app, &mut app_samples),
         ] {
             let sample = launch::once(binary, TIMEOUT)?;
             progress(&format!(
