@@ -20,6 +20,8 @@ use crate::{EntityKind, Id, LaneKind, LinkKind};
 pub enum FindingKind {
     /// A moment of truth nobody is accountable for.
     UnownedMoment,
+    /// A moment of truth marked as an assumption: the room guesses how it goes, and no research says.
+    AssumedMoment,
     /// A card nobody is accountable for (moments of truth included).
     UnownedStep,
     /// A customer step with no frontstage, backstage or support step in its flow and no person, team,
@@ -39,8 +41,9 @@ pub enum FindingKind {
 
 impl FindingKind {
     /// Every kind, in the order the checks panel lists them.
-    pub const ALL: [FindingKind; 8] = [
+    pub const ALL: [FindingKind; 9] = [
         FindingKind::UnownedMoment,
+        FindingKind::AssumedMoment,
         FindingKind::UnownedStep,
         FindingKind::UnsupportedCustomerStep,
         FindingKind::ServesNoCustomer,
@@ -59,6 +62,7 @@ impl FindingKind {
             FindingKind::ServesNoCustomer => "serves-no-customer",
             FindingKind::Unreachable => "unreachable",
             FindingKind::DeadEnd => "dead-ends",
+            FindingKind::AssumedMoment => "assumed-moments",
             FindingKind::DependencyCycle => "dependency-cycles",
             FindingKind::UnownedEntity => "unowned-entities",
         }
@@ -73,6 +77,7 @@ impl FindingKind {
             FindingKind::ServesNoCustomer => "Work that serves no customer step",
             FindingKind::Unreachable => "Steps the flow never reaches",
             FindingKind::DeadEnd => "Dead ends in the flow",
+            FindingKind::AssumedMoment => "Moments of truth resting on assumptions",
             FindingKind::DependencyCycle => "Circular dependencies",
             FindingKind::UnownedEntity => "People, teams, systems and processes without an owner",
         }
@@ -303,6 +308,9 @@ pub fn checks(g: &WorkspaceGraph, journey: Option<Id>) -> Vec<Finding> {
                         one(FindingKind::UnownedMoment, s.id);
                     }
                     one(FindingKind::UnownedStep, s.id);
+                }
+                if s.moment_of_truth && s.assumption {
+                    one(FindingKind::AssumedMoment, s.id);
                 }
                 if customer(i) && !supported[i] {
                     one(FindingKind::UnsupportedCustomerStep, s.id);

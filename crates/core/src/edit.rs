@@ -21,12 +21,13 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 use ts_rs::TS;
 
+use crate::evidence;
 use crate::persona::JourneyFeelings;
 use crate::text::{clean_name, clean_text};
 use crate::validate::{check_links, check_name, validate_journey, ValidationError};
 use crate::{
-    Entity, Id, Journey, Lane, LaneKind, Link, Metric, Persona, PersonaPicture, PersonaScore,
-    Severity, Stage, Step, Workspace,
+    Entity, Id, Insight, Journey, Lane, LaneKind, Link, Metric, Persona, PersonaPicture,
+    PersonaScore, Severity, Stage, Step, Workspace,
 };
 
 /// Where an ordered record (journey, stage, lane, card) goes among its siblings.
@@ -84,6 +85,12 @@ pub struct StepDetails {
     /// The other personas' emotion scores (customer steps only).
     #[serde(default)]
     pub scores: Vec<PersonaScore>,
+    /// The research behind the card.
+    #[serde(default)]
+    pub evidence: Vec<Insight>,
+    /// Whether the card is marked as a guess (kept only while it has no evidence).
+    #[serde(default)]
+    pub assumption: bool,
 }
 
 impl StepDetails {
@@ -100,6 +107,8 @@ impl StepDetails {
             notes: step.notes.clone(),
             metrics: step.metrics.clone(),
             scores: step.scores.clone(),
+            evidence: step.evidence.clone(),
+            assumption: step.assumption,
         }
     }
 
@@ -128,6 +137,9 @@ impl StepDetails {
             })
             .collect();
         step.scores = self.scores;
+        step.evidence = self.evidence.into_iter().map(evidence::clean).collect();
+        // Evidence answers the guess: a card that gains some is no longer an assumption.
+        step.assumption = self.assumption && step.evidence.is_empty();
     }
 }
 

@@ -27,6 +27,8 @@ pub struct StepNode {
     pub lane: LaneKind,
     /// Whether it is a moment of truth.
     pub moment_of_truth: bool,
+    /// Whether the room marked it as an assumption (a guess no evidence backs yet).
+    pub assumption: bool,
 }
 
 /// What a node of the workspace graph stands for.
@@ -203,6 +205,7 @@ impl WorkspaceGraph {
                 stage_rank: ranks.get(&step.stage).copied().unwrap_or(0),
                 lane: kinds.get(&step.lane).copied().unwrap_or(LaneKind::Customer),
                 moment_of_truth: step.moment_of_truth,
+                assumption: step.assumption,
             }));
         }
     }

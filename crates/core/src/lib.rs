@@ -6,6 +6,7 @@ pub mod analysis;
 pub mod clip;
 pub mod diff;
 pub mod edit;
+pub mod evidence;
 pub mod find;
 pub mod graph;
 pub mod id;

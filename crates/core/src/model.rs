@@ -187,6 +187,70 @@ pub struct Step {
     /// order of the journey's personas; only on customer steps.
     #[serde(default)]
     pub scores: Vec<PersonaScore>,
+    /// What research backs this step: findings and customers' words, with where they came from.
+    #[serde(default)]
+    pub evidence: Vec<Insight>,
+    /// Marked by the room as a guess nobody has checked yet; only a step without evidence can be one
+    /// (see [`crate::evidence`]).
+    #[serde(default)]
+    pub assumption: bool,
+}
+
+/// Where an insight comes from, so a reader can weigh it: a survey of thousands is not one interview.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum EvidenceSource {
+    /// Said by a customer or an employee in an interview.
+    Interview,
+    /// Answers to a survey.
+    Survey,
+    /// Measured in product or web analytics.
+    Analytics,
+    /// Read in support tickets or complaints.
+    SupportTickets,
+    /// Seen by a researcher watching the service happen.
+    Observation,
+    /// Anything else (a workshop, a sales call, a report).
+    #[default]
+    Other,
+}
+
+impl EvidenceSource {
+    /// Every source, in the order a picker lists them.
+    pub const ALL: [EvidenceSource; 6] = [
+        EvidenceSource::Interview,
+        EvidenceSource::Survey,
+        EvidenceSource::Analytics,
+        EvidenceSource::SupportTickets,
+        EvidenceSource::Observation,
+        EvidenceSource::Other,
+    ];
+
+    /// How the source is named to a reader.
+    pub fn label(self) -> &'static str {
+        match self {
+            EvidenceSource::Interview => "Interview",
+            EvidenceSource::Survey => "Survey",
+            EvidenceSource::Analytics => "Analytics",
+            EvidenceSource::SupportTickets => "Support tickets",
+            EvidenceSource::Observation => "Observation",
+            EvidenceSource::Other => "Other",
+        }
+    }
+}
+
+/// One piece of evidence behind a step: a finding or a quote, where it came from, when, and where to
+/// find it, so the room can tell what it knows from what it guesses.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Insight {
+    /// The finding, or the customer's words.
+    pub text: String,
+    /// Where it comes from.
+    pub source: EvidenceSource,
+    /// The day it was gathered, `YYYY-MM-DD`, if known.
+    pub date: Option<String>,
+    /// A link or a file name where the source can be read; empty when there is none.
+    pub reference: String,
 }
 
 /// How one persona feels at one customer step.
@@ -439,6 +503,8 @@ impl Step {
             metrics: Vec::new(),
             owner: None,
             scores: Vec::new(),
+            evidence: Vec::new(),
+            assumption: false,
         }
     }
 }

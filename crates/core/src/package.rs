@@ -436,6 +436,10 @@ pub(crate) fn clean_step(s: &mut Step, matched: &Matched) -> Result<(), PackageE
         m.name = clean_name(&m.name);
         m.unit = clean_name(&m.unit);
     }
+    s.evidence = std::mem::take(&mut s.evidence)
+        .into_iter()
+        .map(crate::evidence::clean)
+        .collect();
     if let Some(owner) = s.owner {
         match matched.kinds.get(&owner) {
             Some(k) if k.can_own() => s.owner = matched.ids.get(&owner).copied(),

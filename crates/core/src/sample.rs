@@ -178,6 +178,8 @@ pub fn sample_workspace() -> Result<Workspace, SampleError> {
                 metrics: s.metrics.clone(),
                 owner: s.owner.as_deref().map(|o| lookup(&keys, o)).transpose()?,
                 scores: Vec::new(),
+                evidence: Vec::new(),
+                assumption: false,
             });
             for (kind, targets) in [
                 (LinkKind::PerformedBy, &s.performed_by),

@@ -5,12 +5,13 @@ use std::collections::{HashMap, HashSet};
 
 use thiserror::Error;
 
+use crate::evidence::{is_date, MAX_INSIGHTS, MAX_REFERENCE_CHARS};
 use crate::persona::MAX_JOURNEY_PERSONAS;
 use crate::text::{MAX_NAME_CHARS, MAX_TEXT_CHARS};
 
 /// Most metrics one card may carry; a card is a sticky note, not a dashboard.
 pub const MAX_METRICS: usize = 20;
-use crate::{EntityKind, Id, Journey, LaneKind, Link, LinkKind, Workspace};
+use crate::{EntityKind, Id, Journey, LaneKind, Link, LinkKind, Step, Workspace};
 
 /// Why a workspace (or the edit that would produce it) is refused. Each message names the record and
 /// says what to change.
@@ -148,6 +149,26 @@ pub enum ValidationError {
         /// The persona scored.
         persona: Id,
     },
+    /// An insight without a finding or quote.
+    #[error("an insight on card \"{step}\" says nothing; write the finding or the quote")]
+    EmptyInsight {
+        /// The step's text.
+        step: String,
+    },
+    /// An insight dated with something that is not a calendar day.
+    #[error("an insight on card \"{step}\" is dated \"{date}\"; write a day as YYYY-MM-DD")]
+    NotADate {
+        /// The step's text.
+        step: String,
+        /// The date as given.
+        date: String,
+    },
+    /// A card marked as an assumption although evidence backs it.
+    #[error("card \"{step}\" is marked as an assumption but has evidence; only a card without evidence can be an assumption")]
+    BackedAssumption {
+        /// The step's text.
+        step: String,
+    },
     /// Two entities of one kind with one name.
     #[error("there are two {kind:?} entities named \"{name}\"")]
     DuplicateName {
@@ -169,6 +190,37 @@ pub fn check_name(what: &'static str, name: &str) -> Result<(), ValidationError>
 /// Checks a free text against [`MAX_TEXT_CHARS`].
 pub fn check_text(what: &'static str, text: &str) -> Result<(), ValidationError> {
     check_len(what, text, MAX_TEXT_CHARS)
+}
+
+/// Checks a step's insights and its assumption mark.
+fn check_evidence(step: &Step) -> Result<(), ValidationError> {
+    if step.evidence.len() > MAX_INSIGHTS {
+        return Err(ValidationError::TooMany {
+            what: "insights on one card",
+            limit: MAX_INSIGHTS,
+        });
+    }
+    for insight in &step.evidence {
+        if insight.text.trim().is_empty() {
+            return Err(ValidationError::EmptyInsight {
+                step: step.text.clone(),
+            });
+        }
+        check_text("insight", &insight.text)?;
+        check_len("insight reference", &insight.reference, MAX_REFERENCE_CHARS)?;
+        if let Some(date) = insight.date.as_deref().filter(|d| !is_date(d)) {
+            return Err(ValidationError::NotADate {
+                step: step.text.clone(),
+                date: date.to_owned(),
+            });
+        }
+    }
+    if step.assumption && !step.evidence.is_empty() {
+        return Err(ValidationError::BackedAssumption {
+            step: step.text.clone(),
+        });
+    }
+    Ok(())
 }
 
 fn check_len(what: &'static str, s: &str, limit: usize) -> Result<(), ValidationError> {
@@ -247,6 +299,7 @@ pub fn validate_journey(journey: &Journey) -> Result<(), ValidationError> {
                 });
             }
         }
+        check_evidence(step)?;
         let missing = |what| ValidationError::MissingCell {
             step: step.text.clone(),
             what,

@@ -9,12 +9,13 @@ use std::collections::HashSet;
 use common::random_edit;
 use proptest::prelude::*;
 use throughline_core::analysis::{checks, handoffs, impact, Finding, FindingKind};
-use throughline_core::edit::apply;
+use throughline_core::edit::{apply, Edit, StepDetails};
 use throughline_core::graph::WorkspaceGraph;
 use throughline_core::sample::sample_workspace;
 use throughline_core::synthetic::Rng;
 use throughline_core::{
-    Entity, EntityKind, Id, Journey, LaneKind, Link, LinkKind, Step, Workspace,
+    Entity, EntityKind, EvidenceSource, Id, Insight, Journey, LaneKind, Link, LinkKind, Step,
+    Workspace,
 };
 
 /// Builds a one-journey workspace card by card: stages "S0".."S3", the five standard lanes.
@@ -118,6 +119,42 @@ fn unowned_moments_steps_and_entities() {
         set(&[free_moment, free])
     );
     assert_eq!(found(&f, FindingKind::UnownedEntity), set(&[lead]));
+}
+
+#[test]
+fn moments_of_truth_resting_on_assumptions_are_listed_until_evidence_backs_them() {
+    let mut b = Builder::new();
+    let guessed = b.moment(LaneKind::Customer, 0);
+    let backed = b.moment(LaneKind::Frontstage, 1);
+    let plain_guess = b.step(LaneKind::Customer, 2);
+    for s in b.ws.journeys[0].steps.iter_mut() {
+        s.assumption = s.id != backed;
+    }
+    let mut g = b.graph();
+    let f = checks(&g, None);
+    // Only moments of truth: a guessed ordinary step is counted, not reported.
+    assert_eq!(found(&f, FindingKind::AssumedMoment), set(&[guessed]));
+    assert!(!found(&f, FindingKind::AssumedMoment).contains(&plain_guess));
+
+    // An interview backs the guess: the mark goes, and the graph kept up to date by edits agrees.
+    let mut details = StepDetails::of(b.ws.journeys[0].step(guessed).unwrap());
+    details.evidence.push(Insight {
+        text: "\"I only trust a person on the phone\"".into(),
+        source: EvidenceSource::Interview,
+        date: Some("2026-05-14".into()),
+        reference: "interview-07.m4a".into(),
+    });
+    let (touched, _) = apply(
+        &mut b.ws,
+        &Edit::SetStepDetails {
+            step: guessed,
+            details,
+        },
+    )
+    .unwrap();
+    assert!(!b.ws.journeys[0].step(guessed).unwrap().assumption);
+    g.update(&b.ws, &touched);
+    assert!(found(&checks(&g, None), FindingKind::AssumedMoment).is_empty());
 }
 
 #[test]

@@ -10,8 +10,8 @@ use throughline_core::text_form::{
     canonical, from_files, to_files, TextFormError, TextFormErrorKind, MAX_FILE_BYTES,
 };
 use throughline_core::{
-    validate_workspace, Entity, EntityKind, Id, Journey, LaneKind, Link, LinkKind, Metric,
-    MetricKind, Persona, PersonaScore, Severity, Step, Workspace,
+    validate_workspace, Entity, EntityKind, EvidenceSource, Id, Insight, Journey, LaneKind, Link,
+    LinkKind, Metric, MetricKind, Persona, PersonaScore, Severity, Step, Workspace,
 };
 use uuid::Uuid;
 
@@ -83,6 +83,21 @@ fn hotel() -> Workspace {
     let mut encode = card("encode", back, 1, "Encodes the key card");
     encode.fail_point = true;
     encode.notes = "Encoder jams in the cold — ask IT".into();
+    encode.assumption = true;
+    arrive.evidence = vec![
+        Insight {
+            text: "\"I stood there for twenty minutes\"".into(),
+            source: EvidenceSource::Interview,
+            date: Some("2026-03-02".into()),
+            reference: "interviews/guest-04.md".into(),
+        },
+        Insight {
+            text: "Peak queue 18:00–19:00".into(),
+            source: EvidenceSource::Analytics,
+            date: None,
+            reference: String::new(),
+        },
+    ];
     arrive.scores = vec![PersonaScore {
         persona: id("family"),
         score: -1,
@@ -423,6 +438,47 @@ fn wrong_types_missing_and_unknown_fields_name_the_file_line_and_field() {
 }
 
 #[test]
+fn bad_evidence_is_refused_with_what_to_change() {
+    let e = refused(|f| {
+        let p = stay(f);
+        replace_in(f, &p, "\"2026-03-02\"", "\"2026-02-30\"");
+    });
+    assert!(e.message.contains("write a day as YYYY-MM-DD"), "{e}");
+    let e = refused(|f| {
+        let p = stay(f);
+        replace_in(f, &p, "\"source\": \"interview\"", "\"source\": \"rumour\"");
+    });
+    assert!(e.message.contains("unknown variant `rumour`"), "{e}");
+    assert!(e.to_string().contains(".source"), "{e}");
+    let e = refused(|f| {
+        let p = stay(f);
+        replace_in(f, &p, "Peak queue 18:00–19:00", " \\n ");
+    });
+    assert!(e.message.contains("says nothing"), "{e}");
+    let e = refused(|f| {
+        let p = stay(f);
+        replace_in(
+            f,
+            &p,
+            "\"reference\": \"interviews/guest-04.md\"",
+            &format!("\"reference\": \"{}\"", "x".repeat(2_001)),
+        );
+    });
+    assert!(e.message.contains("2000"), "{e}");
+    // The card that is a guess gains evidence in a hand edit: it can no longer be one.
+    let e = refused(|f| {
+        let p = stay(f);
+        replace_in(
+            f,
+            &p,
+            "\"assumption\": true",
+            "\"evidence\": [{\"text\": \"Seen jamming\", \"source\": \"observation\", \"date\": null, \"reference\": \"\"}],\n      \"assumption\": true",
+        );
+    });
+    assert!(e.message.contains("only a card without evidence"), "{e}");
+}
+
+#[test]
 fn duplicate_ids_and_dangling_references_are_refused_naming_the_record() {
     let ana = Id::derived("hotel", "ana").to_string();
     let stage0 = Id::derived("hotel", "stage0").to_string();
@@ -728,6 +784,16 @@ fn build(raw: &Raw) -> Workspace {
             }
             if !owners.is_empty() && flag(c + 8) {
                 s.owner = Some(owners[pick(owners.len())]);
+            }
+            if flag(c + 9) {
+                s.evidence.push(Insight {
+                    text: format!("i{}", text(c + 59)),
+                    source: EvidenceSource::ALL[pick(6)],
+                    date: flag(c + 10).then(|| "2025-02-28".into()),
+                    reference: text(c + 61),
+                });
+            } else {
+                s.assumption = flag(c + 11);
             }
             journey.steps.push(s);
         }

@@ -96,7 +96,8 @@ impl Store {
         }
         let mut stmt = c.prepare(
             "SELECT journey, id, lane, stage, position, text, channel, moment_of_truth, emotion,
-                    pain_point, pain_severity, fail_point, wait_point, notes, metrics, owner, scores
+                    pain_point, pain_severity, fail_point, wait_point, notes, metrics, owner, scores,
+                    evidence, assumption
              FROM steps ORDER BY position, id",
         )?;
         let mut rows = stmt.query([])?;
@@ -123,6 +124,9 @@ impl Store {
                     scores: serde_json::from_str(&r.get::<_, String>(16)?).map_err(|e| {
                         format!("card {card}: its persona scores cannot be read: {e}")
                     })?,
+                    evidence: serde_json::from_str(&r.get::<_, String>(17)?)
+                        .map_err(|e| format!("card {card}: its evidence cannot be read: {e}"))?,
+                    assumption: r.get(18)?,
                 });
             }
         }

@@ -10,6 +10,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/002_history_index.sql"),
     include_str!("migrations/003_history_when_and_versions.sql"),
     include_str!("migrations/004_personas.sql"),
+    include_str!("migrations/005_evidence.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

@@ -313,12 +313,13 @@ fn put_step(tx: &Transaction, journey: Id, s: &Step) -> rusqlite::Result<usize> 
     tx.prepare_cached(
         "INSERT INTO steps (id, journey, lane, stage, position, text, channel, moment_of_truth, emotion,
                             pain_point, pain_severity, fail_point, wait_point, notes, metrics, owner,
-                            scores)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
+                            scores, evidence, assumption)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
+                 ?19)
          ON CONFLICT (id) DO UPDATE SET journey = ?2, lane = ?3, stage = ?4, position = ?5, text = ?6,
              channel = ?7, moment_of_truth = ?8, emotion = ?9, pain_point = ?10, pain_severity = ?11,
              fail_point = ?12, wait_point = ?13, notes = ?14, metrics = ?15, owner = ?16,
-             scores = ?17",
+             scores = ?17, evidence = ?18, assumption = ?19",
     )?
     .execute(params![
         Blob(s.id),
@@ -338,6 +339,8 @@ fn put_step(tx: &Transaction, journey: Id, s: &Step) -> rusqlite::Result<usize> 
         metrics,
         opt(s.owner),
         serde_json::to_string(&s.scores).map_err(to_sql)?,
+        serde_json::to_string(&s.evidence).map_err(to_sql)?,
+        s.assumption,
     ])
 }
 

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::{Id, Workspace};
+use crate::{EvidenceSource, Id, Workspace};
 
 /// A record's fields by their names in the model (`text`, `owner`, `pain_point`…).
 pub type Fields = Map<String, Value>;
@@ -21,7 +21,7 @@ pub fn fields<T: Serialize>(record: &T) -> Fields {
 
 /// The order fields are listed in: what a card says and where it is first, then its markers, notes,
 /// metrics and owner, as the details panel shows them.
-const FIELD_ORDER: [&str; 20] = [
+const FIELD_ORDER: [&str; 22] = [
     "name",
     "text",
     "kind",
@@ -39,6 +39,8 @@ const FIELD_ORDER: [&str; 20] = [
     "wait_point",
     "notes",
     "metrics",
+    "evidence",
+    "assumption",
     "owner",
     "from",
     "to",
@@ -112,6 +114,12 @@ pub fn show(field: &str, value: &Value, names: &Names) -> String {
         ("metrics", Value::Array(items)) => {
             items.iter().map(show_metric).collect::<Vec<_>>().join("; ")
         }
+        ("evidence", Value::Array(items)) if items.is_empty() => "(none)".into(),
+        ("evidence", Value::Array(items)) => items
+            .iter()
+            .map(show_insight)
+            .collect::<Vec<_>>()
+            .join("; "),
         (_, Value::String(s)) => match s.parse::<Id>() {
             Ok(id)
                 if matches!(
@@ -126,6 +134,17 @@ pub fn show(field: &str, value: &Value, names: &Names) -> String {
         },
         (_, Value::Bool(b)) => if *b { "yes" } else { "no" }.into(),
         (_, other) => other.to_string(),
+    }
+}
+
+/// An insight as "“text” (source, date)".
+fn show_insight(insight: &Value) -> String {
+    let text = |k: &str| insight.get(k).and_then(Value::as_str).unwrap_or_default();
+    let source = serde_json::from_value::<EvidenceSource>(insight["source"].clone())
+        .map_or("Other", EvidenceSource::label);
+    match text("date") {
+        "" => format!("“{}” ({source})", text("text")),
+        date => format!("“{}” ({source}, {date})", text("text")),
     }
 }
 
@@ -172,6 +191,18 @@ mod tests {
             ),
             "Wait 12/5 min"
         );
+        assert_eq!(
+            show(
+                "evidence",
+                &json!([
+                    {"text": "Queues at 3 pm", "source": "analytics", "date": "2026-03-02", "reference": ""},
+                    {"text": "I gave up", "source": "support_tickets", "date": null, "reference": "T-12"}
+                ]),
+                &names
+            ),
+            "“Queues at 3 pm” (Analytics, 2026-03-02); “I gave up” (Support tickets)"
+        );
+        assert_eq!(show("evidence", &json!([]), &names), "(none)");
         assert_eq!(label("moment_of_truth"), "moment of truth");
     }
 }

@@ -315,6 +315,17 @@ fn details_change(ws: &Workspace, step: Id, details: &StepDetails) -> String {
     if was.metrics != details.metrics {
         changes.push(format!("changed the metrics of {card}"));
     }
+    if was.evidence != details.evidence {
+        changes.push(format!("changed the evidence behind {card}"));
+    }
+    if was.assumption != details.assumption {
+        let verb = if details.assumption {
+            "marked"
+        } else {
+            "unmarked"
+        };
+        changes.push(format!("{verb} {card} as an assumption"));
+    }
     match changes.len() {
         1 => changes.remove(0),
         0 => format!("changed nothing on {card}"),

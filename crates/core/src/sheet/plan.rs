@@ -55,6 +55,8 @@ pub(crate) fn build(ws: &Workspace, analysis: &Analysis, target: &CsvTarget, see
         metrics: Vec::new(),
         owner: c.owner.map(&owner),
         scores: Vec::new(),
+        evidence: Vec::new(),
+        assumption: false,
     };
     match target {
         CsvTarget::NewJourney { .. } => {

@@ -13,8 +13,8 @@ use super::{
 };
 use crate::validate::validate_journey;
 use crate::{
-    validate_workspace, Entity, EntityKind, Id, Journey, Lane, Link, LinkKind, Metric, Persona,
-    PersonaPicture, PersonaScore, Stage, Step, ValidationError, Workspace,
+    validate_workspace, Entity, EntityKind, Id, Insight, Journey, Lane, Link, LinkKind, Metric,
+    Persona, PersonaPicture, PersonaScore, Stage, Step, ValidationError, Workspace,
 };
 
 /// Reads a text form given as relative path (with `/`) → file contents, and returns the workspace (in
@@ -396,7 +396,11 @@ impl Reader {
             1 + file.stages.len()
                 + file.lanes.len()
                 + file.cards.len()
-                + file.cards.iter().map(|c| c.metrics.len()).sum::<usize>()
+                + file
+                    .cards
+                    .iter()
+                    .map(|c| c.metrics.len() + c.evidence.len())
+                    .sum::<usize>()
                 + file.flows.len()
                 + file.links.len(),
         )?;
@@ -537,6 +541,8 @@ impl Reader {
                             score: p.score,
                         })
                         .collect(),
+                    evidence: c.evidence.into_iter().map(Insight::from).collect(),
+                    assumption: c.assumption,
                 })
                 .collect(),
             personas: file.personas,

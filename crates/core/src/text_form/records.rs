@@ -5,8 +5,12 @@
 
 use serde::{Deserialize, Deserializer, Serialize};
 
+use crate::evidence::MAX_REFERENCE_CHARS;
 use crate::text::{MAX_NAME_CHARS, MAX_TEXT_CHARS};
-use crate::{EntityKind, Id, LaneKind, LinkKind, MetricKind, PictureFormat, Severity};
+use crate::{
+    EntityKind, EvidenceSource, Id, Insight, LaneKind, LinkKind, MetricKind, PictureFormat,
+    Severity,
+};
 
 /// `workspace.json`.
 #[derive(Serialize, Deserialize)]
@@ -160,6 +164,44 @@ pub(crate) struct CardRecord {
     pub owner: Option<Id>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub scores: Vec<ScoreRecord>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<InsightRecord>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub assumption: bool,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct InsightRecord {
+    #[serde(deserialize_with = "text")]
+    pub text: String,
+    pub source: EvidenceSource,
+    #[serde(deserialize_with = "optional_name")]
+    pub date: Option<String>,
+    #[serde(deserialize_with = "reference")]
+    pub reference: String,
+}
+
+impl From<&Insight> for InsightRecord {
+    fn from(i: &Insight) -> Self {
+        InsightRecord {
+            text: i.text.clone(),
+            source: i.source,
+            date: i.date.clone(),
+            reference: i.reference.clone(),
+        }
+    }
+}
+
+impl From<InsightRecord> for Insight {
+    fn from(i: InsightRecord) -> Self {
+        Insight {
+            text: i.text,
+            source: i.source,
+            date: i.date,
+            reference: i.reference,
+        }
+    }
 }
 
 #[derive(Serialize, Deserialize)]
@@ -224,6 +266,10 @@ fn name<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
 
 fn text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     bounded(d, MAX_TEXT_CHARS)
+}
+
+fn reference<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    bounded(d, MAX_REFERENCE_CHARS)
 }
 
 fn optional_name<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {

@@ -5,8 +5,9 @@ use std::collections::{BTreeMap, HashMap};
 use serde::Serialize;
 
 use super::records::{
-    CardRecord, EntitiesFile, EntityRecord, FlowRecord, JourneyFile, LaneRecord, LinkRecord,
-    MetricRecord, PersonaRecord, PictureRecord, ScoreRecord, StageRecord, WorkspaceFile,
+    CardRecord, EntitiesFile, EntityRecord, FlowRecord, InsightRecord, JourneyFile, LaneRecord,
+    LinkRecord, MetricRecord, PersonaRecord, PictureRecord, ScoreRecord, StageRecord,
+    WorkspaceFile,
 };
 use super::slug::journey_file_name;
 use super::{canonical, ENTITIES_FILE, JOURNEYS_DIR, TEXT_FORMAT, TEXT_VERSION, WORKSPACE_FILE};
@@ -162,6 +163,8 @@ fn journey_file(j: &Journey, links: &[&Link]) -> JourneyFile {
                         score: p.score,
                     })
                     .collect(),
+                evidence: s.evidence.iter().map(InsightRecord::from).collect(),
+                assumption: s.assumption,
             })
             .collect(),
         flows: flows

@@ -7,8 +7,8 @@ use throughline_core::clip::{self, Pasting, Target};
 use throughline_core::edit::{Edit, Slot, StepDetails, Template};
 use throughline_core::synthetic::Rng;
 use throughline_core::{
-    Entity, EntityKind, Id, Journey, LaneKind, Link, LinkKind, Persona, PersonaPicture,
-    PersonaScore, PictureFormat, Workspace,
+    Entity, EntityKind, EvidenceSource, Id, Insight, Journey, LaneKind, Link, LinkKind, Persona,
+    PersonaPicture, PersonaScore, PictureFormat, Workspace,
 };
 
 /// The workspace in a canonical order, so two equal workspaces compare equal whatever order edits left
@@ -91,6 +91,19 @@ pub fn random_edit(ws: &Workspace, rng: &mut Rng) -> Edit {
             let mut details = StepDetails::of(j.step(s).unwrap());
             details.moment_of_truth = !details.moment_of_truth;
             details.notes = "noted".into();
+            match rng.below(3) {
+                // An insight, which also clears an assumption mark.
+                0 => details.evidence.push(Insight {
+                    text: format!("finding {}", rng.below(100)),
+                    source: EvidenceSource::ALL[rng.below(6)],
+                    date: (rng.below(2) == 0).then(|| "2026-03-02".into()),
+                    reference: "interviews.pdf".into(),
+                }),
+                1 => details.assumption = !details.assumption,
+                _ => {
+                    details.evidence.pop();
+                }
+            }
             Edit::SetStepDetails { step: s, details }
         }
         (11, Some(s)) => {

@@ -1,0 +1,113 @@
+//! Evidence through the store: a card's insights and its assumption mark are written in the edit's one
+//! transaction, load back as applied, and go back on undo.
+
+use throughline_core::edit::{apply, Edit, Slot, StepDetails, Template};
+use throughline_core::{EvidenceSource, Id, Insight, LaneKind, Workspace};
+use throughline_store::{History, Store};
+
+fn save(store: &mut Store, ws: &mut Workspace, edit: &Edit) -> Edit {
+    let (touched, inverse) = apply(ws, edit).unwrap();
+    store
+        .save(
+            ws,
+            &touched,
+            History::Record {
+                edit,
+                inverse: &inverse,
+                description: "an evidence edit",
+            },
+        )
+        .unwrap();
+    inverse
+}
+
+#[test]
+fn insights_and_assumption_marks_load_back_and_undo() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("claims.throughline");
+    let mut store = Store::create(&path).unwrap();
+    let mut ws = Workspace::default();
+    let journey = Id::new();
+    save(
+        &mut store,
+        &mut ws,
+        &Edit::CreateJourney {
+            journey,
+            name: "Insurance claim".into(),
+            template: Template::Blueprint,
+        },
+    );
+    let j = ws.journey(journey).unwrap();
+    let stage = j.stages[0].id;
+    let lane = j
+        .lanes
+        .iter()
+        .find(|l| l.kind == LaneKind::Customer)
+        .unwrap()
+        .id;
+    let (report, wait) = (Id::new(), Id::new());
+    for (step, text) in [
+        (report, "Reports the damage"),
+        (wait, "Waits for the assessor"),
+    ] {
+        save(
+            &mut store,
+            &mut ws,
+            &Edit::AddStep {
+                journey,
+                step,
+                lane,
+                stage,
+                to: Slot::END,
+                text: text.into(),
+            },
+        );
+    }
+    let mut details = StepDetails::of(ws.journey(journey).unwrap().step(report).unwrap());
+    details.evidence = vec![Insight {
+        text: "\"Nobody told me what happens next\" — 14 of 20 callers".into(),
+        source: EvidenceSource::SupportTickets,
+        date: Some("2026-02-11".into()),
+        reference: "https://tickets.example/claims?tag=next-steps".into(),
+    }];
+    let undo_report = save(
+        &mut store,
+        &mut ws,
+        &Edit::SetStepDetails {
+            step: report,
+            details,
+        },
+    );
+    let mut details = StepDetails::of(ws.journey(journey).unwrap().step(wait).unwrap());
+    details.assumption = true;
+    save(
+        &mut store,
+        &mut ws,
+        &Edit::SetStepDetails {
+            step: wait,
+            details,
+        },
+    );
+
+    drop(store);
+    let mut store = Store::open(&path).unwrap();
+    let loaded = store.load().unwrap();
+    assert_eq!(loaded, ws);
+    let j = loaded.journey(journey).unwrap();
+    assert_eq!(
+        j.step(report).unwrap().evidence[0].source,
+        EvidenceSource::SupportTickets
+    );
+    assert!(j.step(wait).unwrap().assumption);
+
+    save(&mut store, &mut ws, &undo_report);
+    let loaded = store.load().unwrap();
+    assert!(loaded
+        .journey(journey)
+        .unwrap()
+        .step(report)
+        .unwrap()
+        .evidence
+        .is_empty());
+    assert_eq!(loaded, ws);
+}
