@@ -403,6 +403,18 @@ fn sections(
             }
         }));
     }
+    if scene.cards.iter().any(|c| c.assumption) {
+        markers.push(item("Assumption: no evidence yet", |x, cy| {
+            LegendSymbol::Assumption {
+                rect: Rect {
+                    x: x + 4.0,
+                    y: cy - 8.0,
+                    width: SYMBOL_W - 8.0,
+                    height: 16.0,
+                },
+            }
+        }));
+    }
     out.push(("MARKERS", markers));
 
     if options.emotion && scene.emotion.is_some() {

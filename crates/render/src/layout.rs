@@ -748,6 +748,7 @@ fn card(
         wait_point,
         emotion: step.emotion.filter(|_| kind == LaneKind::Customer),
         chips,
+        assumption: step.assumption,
     }
 }
 

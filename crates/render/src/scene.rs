@@ -132,6 +132,8 @@ pub struct Card {
     pub emotion: Option<i8>,
     /// The owner and linked entities, as small labels along the card's foot.
     pub chips: Vec<Chip>,
+    /// Marked as an assumption (a guess no evidence backs yet): drawn with a dashed border.
+    pub assumption: bool,
 }
 
 /// Who or what a chip on a card names.
@@ -464,6 +466,11 @@ pub enum LegendSymbol {
     Handoff {
         /// Its centre.
         at: Point,
+    },
+    /// A small card with the dashed border of an assumption.
+    Assumption {
+        /// The card's box.
+        rect: Rect,
     },
     /// A point of the emotion curve.
     Emotion {

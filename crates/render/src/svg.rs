@@ -346,6 +346,10 @@ fn handoff_diamond(at: Point) -> String {
     d
 }
 
+/// The border of a card marked as an assumption: dashed and a little heavier, so a guess reads as a
+/// guess from across the room and on paper, without colour.
+const ASSUMPTION_BORDER: &str = " stroke-width=\"2\" stroke-dasharray=\"6 4\"";
+
 fn write_card(w: &mut Writer, scene: &Scene, card: &Card) {
     let c = &scene.colours;
     let palette = scene
@@ -359,9 +363,11 @@ fn write_card(w: &mut Writer, scene: &Scene, card: &Card) {
     w.raw("<g")
         .attr_str("data-id", &card.id.to_string())
         .raw(">");
-    w.rect(&card.rect, 6.0, &c.card)
-        .attr_str("stroke", stroke)
-        .raw("/>");
+    w.rect(&card.rect, 6.0, &c.card).attr_str("stroke", stroke);
+    if card.assumption {
+        w.raw(ASSUMPTION_BORDER);
+    }
+    w.raw("/>");
     w.rect(
         &Rect {
             x: card.rect.x + 3.0,
@@ -545,6 +551,12 @@ fn write_symbol(w: &mut Writer, scene: &Scene, symbol: &LegendSymbol) {
             for m in markers {
                 write_pain(w, m);
             }
+        }
+        LegendSymbol::Assumption { rect } => {
+            w.rect(rect, 3.0, &c.card)
+                .attr_str("stroke", &c.arrow)
+                .raw(ASSUMPTION_BORDER)
+                .raw("/>");
         }
         LegendSymbol::Fail { badge } => write_badge(w, badge, &c.fail),
         LegendSymbol::Wait { badge } => write_badge(w, badge, &c.wait),

@@ -268,6 +268,7 @@ mod tests {
             wait_point: None,
             emotion: None,
             chips: Vec::new(),
+            assumption: false,
         }
     }
 
