@@ -58,6 +58,25 @@ fn export_all(dir: &Path) {
     PersonaSummary::export_all(&cfg).unwrap();
     Limits::export_all(&cfg).unwrap();
     write_limits(dir);
+    throughline_core::EvidenceSource::export_all(&cfg).unwrap();
+    write_evidence_sources(dir);
+}
+
+/// Writes the evidence sources with the names the app and the exports give them, so a picker lists
+/// them in the model's order and words.
+fn write_evidence_sources(dir: &Path) {
+    let values: Vec<serde_json::Value> = throughline_core::EvidenceSource::ALL
+        .iter()
+        .map(|s| serde_json::json!({ "value": s, "label": s.label() }))
+        .collect();
+    let text = format!(
+        "// Written by the bindings test from throughline_core::EvidenceSource. Do not edit.\n\
+         import type {{ EvidenceSource }} from './EvidenceSource';\n\n\
+         /** Every evidence source with its name, in the order a picker lists them. */\n\
+         export const EVIDENCE_SOURCES: {{ value: EvidenceSource; label: string }}[] = {};\n",
+        serde_json::to_string(&values).unwrap()
+    );
+    std::fs::write(dir.join("evidenceSources.ts"), text).unwrap();
 }
 
 /// Writes the model's limits as a TypeScript constant beside the types, so the UI states the limits

@@ -74,13 +74,15 @@ pub use throughline_core::clip::{Clip, Pasting};
 pub use throughline_core::diff;
 pub use throughline_core::edit::Edit;
 pub use throughline_core::edit::{Slot, StepDetails, Template};
+pub use throughline_core::evidence::EvidenceCoverage;
 pub use throughline_core::find::{FindScope, FoundIn, Snippet};
 pub use throughline_core::impact::Reason;
 pub use throughline_core::merge;
 pub use throughline_core::package::JourneyPackage;
 pub use throughline_core::{synthetic, Id, Step};
 pub use throughline_core::{
-    Entity, EntityKind, Journey, LaneKind, Link, LinkKind, Persona, Workspace,
+    Entity, EntityKind, EvidenceSource, Insight, Journey, LaneKind, Link, LinkKind, Persona,
+    Workspace,
 };
 pub use throughline_render::{ExportOptions, PageLayout, Paper};
 pub use throughline_render::{NetworkScene, Scene, SceneDiff};

@@ -17,6 +17,10 @@ pub struct Limits {
     pub max_picture_bytes: u32,
     /// Widest and tallest PNG an export makes, in pixels.
     pub max_png_side: u32,
+    /// Most insights on one card.
+    pub max_insights: u32,
+    /// Most characters in an insight's reference (a link or a file name).
+    pub max_reference_chars: u32,
 }
 
 /// The limits' values, written for the UI by the bindings test.
@@ -26,4 +30,6 @@ pub const LIMITS: Limits = Limits {
     max_name_chars: throughline_core::text::MAX_NAME_CHARS as u32,
     max_picture_bytes: throughline_core::persona::MAX_PICTURE_BYTES as u32,
     max_png_side: throughline_render::export::MAX_PNG_SIDE,
+    max_insights: throughline_core::evidence::MAX_INSIGHTS as u32,
+    max_reference_chars: throughline_core::evidence::MAX_REFERENCE_CHARS as u32,
 };

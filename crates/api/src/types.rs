@@ -1,6 +1,7 @@
 //! Summaries the clients list and show.
 
 use serde::Serialize;
+use throughline_core::evidence::EvidenceCoverage;
 use throughline_core::Id;
 use ts_rs::TS;
 
@@ -21,6 +22,8 @@ pub struct JourneySummary {
     pub steps: u32,
     /// The shared personas it is drawn for, in order (the first scores the cards' emotion).
     pub personas: Vec<Id>,
+    /// How many of its cards evidence backs and how many are marked as assumptions.
+    pub evidence: EvidenceCoverage,
 }
 
 /// The open workspace, for the window title and the sidebar header.

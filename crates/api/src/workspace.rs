@@ -202,6 +202,7 @@ impl OpenWorkspace {
                 stages: j.stages.len() as u32,
                 steps: j.steps.len() as u32,
                 personas: j.personas.clone(),
+                evidence: throughline_core::evidence::coverage(j),
             })
             .collect()
     }

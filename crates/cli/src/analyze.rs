@@ -3,8 +3,8 @@
 
 use serde::Serialize;
 use throughline_api::{
-    is_customer, ApiError, CheckGroup, CriticalityRow, FindingKind, Id, Impact, ImpactCard,
-    JourneyHandoffs, OpenWorkspace, Reason,
+    is_customer, ApiError, CheckGroup, CriticalityRow, EvidenceCoverage, FindingKind, Id, Impact,
+    ImpactCard, JourneyHandoffs, OpenWorkspace, Reason,
 };
 
 /// How the report is written.
@@ -27,7 +27,16 @@ struct Report<'a> {
     handoffs: &'a [JourneyHandoffs],
     impact: Option<&'a Impact>,
     criticality: Option<&'a [CriticalityRow]>,
+    evidence: &'a [JourneyEvidence],
     failed: Vec<String>,
+}
+
+/// How much of one journey research backs, for the report.
+#[derive(Serialize)]
+struct JourneyEvidence {
+    journey: String,
+    #[serde(flatten)]
+    coverage: EvidenceCoverage,
 }
 
 /// What the run asks for.
@@ -95,54 +104,48 @@ pub fn run(ws: &OpenWorkspace, req: &Request) -> Result<bool, String> {
         .filter(|g| fail_on.contains(&g.kind) && !g.findings.is_empty())
         .map(|g| g.slug.clone())
         .collect();
+    let evidence: Vec<JourneyEvidence> = ws
+        .journeys()
+        .into_iter()
+        .filter(|j| journey.is_none_or(|id| id == j.id))
+        .map(|j| JourneyEvidence {
+            journey: j.name,
+            coverage: j.evidence,
+        })
+        .collect();
     let journey_name = journey.and_then(|id| {
         ws.journeys()
             .into_iter()
             .find(|j| j.id == id)
             .map(|j| j.name)
     });
+    let report = Report {
+        workspace: ws.info().path,
+        journey: journey_name,
+        checks: &checks,
+        handoffs: &handoffs,
+        impact: impact.as_ref(),
+        criticality: criticality.as_deref(),
+        evidence: &evidence,
+        failed,
+    };
     match req.format {
         Format::Json => {
-            let report = Report {
-                workspace: ws.info().path,
-                journey: journey_name,
-                checks: &checks,
-                handoffs: &handoffs,
-                impact: impact.as_ref(),
-                criticality: criticality.as_deref(),
-                failed: failed.clone(),
-            };
             let json = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
             println!("{json}");
         }
-        Format::Text => print_text(
-            ws,
-            journey_name.as_deref(),
-            &checks,
-            &handoffs,
-            impact.as_ref(),
-            criticality.as_deref(),
-            &failed,
-        ),
+        Format::Text => print_text(ws, &report),
     }
-    Ok(!failed.is_empty())
+    Ok(!report.failed.is_empty())
 }
 
-fn print_text(
-    ws: &OpenWorkspace,
-    journey: Option<&str>,
-    checks: &[CheckGroup],
-    handoffs: &[JourneyHandoffs],
-    impact: Option<&Impact>,
-    criticality: Option<&[CriticalityRow]>,
-    failed: &[String],
-) {
+fn print_text(ws: &OpenWorkspace, report: &Report) {
     let info = ws.info();
-    match journey {
+    match &report.journey {
         Some(j) => println!("{} — journey \"{j}\"", info.name),
         None => println!("{} — {} journeys", info.name, ws.journeys().len()),
     }
-    for group in checks {
+    for group in report.checks {
         let n = group.findings.len();
         let mark = if n == 0 { "ok" } else { "!!" };
         println!("\n[{mark}] {} ({n})  --fail-on {}", group.title, group.slug);
@@ -158,15 +161,49 @@ fn print_text(
             println!("  … and {} more (--format json lists all)", n - TEXT_LIMIT);
         }
     }
-    print_handoffs(handoffs);
-    if let Some(impact) = impact {
+    print_handoffs(report.handoffs);
+    print_evidence(report.evidence);
+    if let Some(impact) = report.impact {
         print_impact(impact);
     }
-    if let Some(rows) = criticality {
+    if let Some(rows) = report.criticality {
         print_criticality(rows);
     }
-    if !failed.is_empty() {
-        println!("\nfailed: {}", failed.join(", "));
+    if !report.failed.is_empty() {
+        println!("\nfailed: {}", report.failed.join(", "));
+    }
+}
+
+/// How many cards of each journey research backs and how many the room marked as guesses, so a
+/// reader knows how far to trust the map.
+fn print_evidence(journeys: &[JourneyEvidence]) {
+    println!("\nEvidence");
+    for j in journeys {
+        let c = &j.coverage;
+        let mut line = format!(
+            "  {}: {} of {} backed by evidence",
+            j.journey,
+            c.backed,
+            counted(c.steps, "card", "cards")
+        );
+        if c.assumptions > 0 {
+            line.push_str(&format!(
+                ", {}",
+                counted(c.assumptions, "assumption", "assumptions")
+            ));
+        }
+        if c.assumed_moments > 0 {
+            line.push_str(&format!(
+                ", {} of them {}",
+                c.assumed_moments,
+                if c.assumed_moments == 1 {
+                    "a moment of truth"
+                } else {
+                    "moments of truth"
+                }
+            ));
+        }
+        println!("{line}");
     }
 }
 

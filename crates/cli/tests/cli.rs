@@ -144,6 +144,10 @@ fn analyze_reports_checks_and_impact_and_guards_with_fail_on() {
     assert!(out.contains("customer steps at risk"), "{out}");
     assert!(out.contains("Hand-offs (18, 3 unassigned)"), "{out}");
     assert!(
+        out.contains("\nEvidence\n") && out.contains(" cards backed by evidence"),
+        "{out}"
+    );
+    assert!(
         out.contains("- unassigned hand-off: \"Provisioning reserves a port at the exchange\" (Order) → \"Scheduling system syncs with provisioning\" (Pre-install checks), Field engineering → no team"),
         "{out}"
     );
@@ -152,7 +156,14 @@ fn analyze_reports_checks_and_impact_and_guards_with_fail_on() {
     assert!(json.status.success());
     let doc: serde_json::Value = serde_json::from_slice(&json.stdout).expect("valid JSON");
     let groups = doc["checks"].as_array().unwrap();
-    assert_eq!(groups.len(), 8, "every check is listed, passed or not");
+    assert_eq!(groups.len(), 9, "every check is listed, passed or not");
+    let evidence = doc["evidence"].as_array().expect("evidence per journey");
+    assert!(evidence
+        .iter()
+        .any(|j| j["journey"] == "Broadband installation"));
+    assert!(evidence
+        .iter()
+        .all(|j| j["backed"] == 0 && j["steps"].as_u64() > Some(0)));
     let moments = groups
         .iter()
         .find(|g| g["slug"] == "unowned-moments")

@@ -62,4 +62,8 @@ emotion: number | null,
 /**
  * The owner and linked entities, as small labels along the card's foot.
  */
-chips: Array<Chip>, };
+chips: Array<Chip>, 
+/**
+ * Marked as an assumption (a guess no evidence backs yet): drawn with a dashed border.
+ */
+assumption: boolean, };

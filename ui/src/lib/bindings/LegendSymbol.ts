@@ -58,7 +58,11 @@ badge: Badge, } | { "symbol": "handoff",
 /**
  * Its centre.
  */
-at: Point, } | { "symbol": "emotion", 
+at: Point, } | { "symbol": "assumption", 
+/**
+ * The card's box.
+ */
+rect: Rect, } | { "symbol": "emotion", 
 /**
  * Its centre.
  */

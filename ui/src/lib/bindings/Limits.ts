@@ -24,4 +24,12 @@ max_picture_bytes: number,
 /**
  * Widest and tallest PNG an export makes, in pixels.
  */
-max_png_side: number, };
+max_png_side: number, 
+/**
+ * Most insights on one card.
+ */
+max_insights: number, 
+/**
+ * Most characters in an insight's reference (a link or a file name).
+ */
+max_reference_chars: number, };
