@@ -132,7 +132,7 @@ async fn manager() {
             ))
             .await
             .ok()?;
-        (groups.len() == 8).then_some(groups)
+        (groups.len() == throughline_api::FindingKind::ALL.len()).then_some(groups)
     })
     .await;
     let mut kinds = Vec::new();

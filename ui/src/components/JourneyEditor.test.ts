@@ -320,8 +320,37 @@ describe('details panel', () => {
         notes: stored.notes,
         metrics: [],
         scores: [],
+        evidence: [],
+        assumption: stored.assumption,
       },
     });
+  });
+
+  it('marks a card as an assumption, and attaches an insight once it says something', async () => {
+    const { backend, svg } = await openApp();
+    const card = cardAt(1, 0);
+    await clickAt(svg, middleOf(card));
+    const panel = screen.getByRole('complementary', { name: 'Details' });
+    await fireEvent.click(await within(panel).findByRole('checkbox', { name: /Assumption/ }));
+    expect(backend.applyEdit).toHaveBeenLastCalledWith(
+      expect.objectContaining({ step: card.id, details: expect.objectContaining({ assumption: true, evidence: [] }) }),
+    );
+    const calls = backend.applyEdit.mock.calls.length;
+    await fireEvent.click(within(panel).getByRole('button', { name: '+ Add insight' }));
+    // A blank insight is not sent: nothing backs the card yet.
+    expect(backend.applyEdit.mock.calls.length).toBe(calls);
+    const finding = await within(panel).findByRole('textbox', { name: 'Insight 1' });
+    await fireEvent.input(finding, { target: { value: '"I had to call twice"' } });
+    await fireEvent.change(within(panel).getByRole('combobox', { name: 'Insight 1 source' }), {
+      target: { value: 'support_tickets' },
+    });
+    expect(backend.applyEdit).toHaveBeenLastCalledWith(
+      expect.objectContaining({
+        details: expect.objectContaining({
+          evidence: [{ text: '"I had to call twice"', source: 'support_tickets', date: null, reference: '' }],
+        }),
+      }),
+    );
   });
 });
 

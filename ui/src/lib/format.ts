@@ -1,4 +1,5 @@
 // Short counts and names for the sidebar, panels and status bar, worded the same everywhere.
+import type { EvidenceCoverage } from './bindings/EvidenceCoverage';
 import type { LaneKind } from './bindings/LaneKind';
 
 /** "1 card", "36 cards". */
@@ -9,6 +10,12 @@ export function countLabel(n: number, noun: string): string {
 /** "36 cards · 6 stages". */
 export function sceneSummary(cards: number, stages: number): string {
   return `${countLabel(cards, 'card')} · ${countLabel(stages, 'stage')}`;
+}
+
+/** "12 of 30 cards backed by evidence · 3 assumptions": how much of a journey rests on research. */
+export function evidenceSummary(c: EvidenceCoverage): string {
+  const backed = `${c.backed} of ${countLabel(c.steps, 'card')} backed by evidence`;
+  return c.assumptions === 0 ? backed : `${backed} · ${countLabel(c.assumptions, 'assumption')}`;
 }
 
 /** A zoom scale as the toolbar shows it: 0.734 → "73 %". */

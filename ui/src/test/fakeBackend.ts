@@ -46,6 +46,8 @@ export function stepOf(id: Id): Step {
         metrics: [],
         owner: null,
         scores: [],
+        evidence: [],
+        assumption: card.assumption,
       };
     }
   }

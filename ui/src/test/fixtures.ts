@@ -26,5 +26,11 @@ export function summaryOf(scene: Scene, persona: string): JourneySummary {
     stages: scene.stages.length,
     steps: scene.cards.length,
     personas: [],
+    evidence: {
+      steps: scene.cards.length,
+      backed: 0,
+      assumptions: scene.cards.filter((c) => c.assumption).length,
+      assumed_moments: 0,
+    },
   };
 }

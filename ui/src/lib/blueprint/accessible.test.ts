@@ -20,6 +20,7 @@ const order: Card = {
   fail_point: null,
   wait_point: { at: { x: 0, y: 0 }, label: line('W') },
   emotion: -1,
+  assumption: false,
   chips: [
     { entity: 'e1', role: 'owner', rect, label: line('Owner: Barista team'), fill: '#1f2a44', text: '#ffffff' },
     { entity: 'e2', role: 'uses', rect, label: line('Till'), fill: '#e4f4e8', text: '#1b5e20' },
@@ -33,6 +34,11 @@ describe('the blueprint read aloud', () => {
       'Moment of truth. Pain point: Queue out the door. Emotion -1, negative. Wait point. Channel: In person. ' +
         'Owner: Barista team. Uses: Till. Leads to: Pays by card',
     );
+  });
+
+  it('says when a card is an assumption', () => {
+    const guess = { ...order, moment_of_truth: null, pain_point: null, wait_point: null, emotion: null, channel: null, chips: [], assumption: true };
+    expect(describeCard(guess, () => undefined, [])).toBe('Assumption, no evidence yet. No owner');
   });
 
   it('says when a card has no owner', () => {

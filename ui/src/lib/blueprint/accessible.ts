@@ -1,6 +1,6 @@
 // The blueprint as a screen reader reads it: a table with the stages as column headers, the lanes as
 // row headers and, in each cell, its cards, each named by its text and described by its markers
-// (moment of truth, pain point, emotion), its owner and other ties, and the cards it leads to.
+// (moment of truth, pain point, emotion, assumption), its owner and other ties, and the cards it leads to.
 import type { Card } from '../bindings/Card';
 import type { ChipRole } from '../bindings/ChipRole';
 import type { Scene } from '../bindings/Scene';
@@ -54,6 +54,7 @@ export function describeCard(card: Card, textOf: (id: string) => string | undefi
   }
   if (card.fail_point) parts.push('Fail point');
   if (card.wait_point) parts.push('Wait point');
+  if (card.assumption) parts.push('Assumption, no evidence yet');
   if (card.channel) parts.push(`Channel: ${card.channel.text}`);
   for (const chip of card.chips) {
     // The owner's chip already reads "Owner: …".

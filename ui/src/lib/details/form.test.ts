@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Step } from '../bindings/Step';
-import { CUSTOM_CHANNEL, detailsFromForm, emptyMetric, formFromStep, parseNumber, scoreIn, toggleScore } from './form';
+import {
+  CUSTOM_CHANNEL,
+  detailsFromForm,
+  emptyInsight,
+  emptyMetric,
+  formFromStep,
+  parseNumber,
+  scoreIn,
+  toggleScore,
+} from './form';
 
 const step: Step = {
   id: 's',
@@ -19,6 +28,8 @@ const step: Step = {
   metrics: [{ name: 'Wait', unit: 'min', target: 2, actual: null, kind: 'leading' }],
   owner: null,
   scores: [{ persona: 'family', score: 2 }],
+  evidence: [{ text: 'Holds 12 min at 9 am', source: 'analytics', date: '2026-02-02', reference: 'ivr.csv' }],
+  assumption: false,
 };
 
 describe('details form', () => {
@@ -37,7 +48,18 @@ describe('details form', () => {
       notes: 'Peak on Mondays',
       metrics: [{ name: 'Wait', unit: 'min', target: 2, actual: null, kind: 'leading' }],
       scores: [{ persona: 'family', score: 2 }],
+      evidence: [{ text: 'Holds 12 min at 9 am', source: 'analytics', date: '2026-02-02', reference: 'ivr.csv' }],
+      assumption: false,
     });
+  });
+
+  it('sends an insight without a date as undated, and not one still blank', () => {
+    const form = formFromStep({ ...step, evidence: [], assumption: true });
+    expect(form.assumption).toBe(true);
+    form.evidence.push({ ...emptyInsight(), text: '"I rang three times"', date: ' ' }, emptyInsight());
+    expect(detailsFromForm(form).evidence).toEqual([
+      { text: '"I rang three times"', source: 'interview', date: null, reference: '' },
+    ]);
   });
 
   it('sets each persona its own score: the first in emotion, the others in journey order', () => {

@@ -1,5 +1,7 @@
 // The details panel's form and the card record it edits: a Step becomes fields a user can type in, and
 // the fields become the StepDetails of one set_step_details edit.
+import type { EvidenceSource } from '../bindings/EvidenceSource';
+import type { Insight } from '../bindings/Insight';
 import type { Metric } from '../bindings/Metric';
 import type { MetricKind } from '../bindings/MetricKind';
 import type { PersonaScore } from '../bindings/PersonaScore';
@@ -22,6 +24,14 @@ export interface MetricRow {
   kind: MetricKind;
 }
 
+/** An insight as typed: no date is an empty field. */
+export interface InsightRow {
+  text: string;
+  source: EvidenceSource;
+  date: string;
+  reference: string;
+}
+
 export interface DetailsForm {
   /** '' for none, one of CHANNELS, or CUSTOM_CHANNEL. */
   channel: string;
@@ -36,6 +46,8 @@ export interface DetailsForm {
   waitPoint: boolean;
   notes: string;
   metrics: MetricRow[];
+  evidence: InsightRow[];
+  assumption: boolean;
 }
 
 function numberText(value: number | null): string {
@@ -70,6 +82,8 @@ export function formFromStep(step: Step): DetailsForm {
       actual: numberText(m.actual),
       kind: m.kind,
     })),
+    evidence: step.evidence.map((i) => ({ text: i.text, source: i.source, date: i.date ?? '', reference: i.reference })),
+    assumption: step.assumption,
   };
 }
 
@@ -96,7 +110,20 @@ export function detailsFromForm(form: DetailsForm): StepDetails {
     wait_point: form.waitPoint,
     notes: form.notes,
     metrics: form.metrics.map(metricFromRow),
+    // A row still blank is one being written: it is kept in the form, not sent.
+    evidence: form.evidence.filter((row) => row.text.trim() !== '').map(insightFromRow),
+    assumption: form.assumption,
   };
+}
+
+function insightFromRow(row: InsightRow): Insight {
+  const date = row.date.trim();
+  return { text: row.text, source: row.source, date: date === '' ? null : date, reference: row.reference };
+}
+
+/** A new, empty insight row; most evidence a room cites first comes from interviews. */
+export function emptyInsight(): InsightRow {
+  return { text: '', source: 'interview', date: '', reference: '' };
 }
 
 /**

@@ -21,6 +21,8 @@ function step(id: string, extra: Partial<Step> = {}): Step {
     metrics: [],
     owner: null,
     scores: [],
+    evidence: [],
+    assumption: false,
     ...extra,
   };
 }

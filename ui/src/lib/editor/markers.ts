@@ -45,6 +45,8 @@ function detailsOf(step: Step): StepDetails {
     notes: step.notes,
     metrics: step.metrics,
     scores: step.scores,
+    evidence: step.evidence,
+    assumption: step.assumption,
   };
 }
 
