@@ -3,6 +3,7 @@
 //! back when the write fails). Every id an edit creates is carried in the edit, so redoing it gives
 //! the same records and later history stays valid.
 
+mod comments;
 mod describe;
 mod entities;
 mod journeys;
@@ -26,7 +27,7 @@ use crate::persona::JourneyFeelings;
 use crate::text::{clean_name, clean_text};
 use crate::validate::{check_links, check_name, validate_journey, ValidationError};
 use crate::{
-    Entity, Id, Insight, Journey, Lane, LaneKind, Link, Metric, Persona, PersonaPicture,
+    Comment, Entity, Id, Insight, Journey, Lane, LaneKind, Link, Metric, Persona, PersonaPicture,
     PersonaScore, Severity, Stage, Step, Workspace,
 };
 
@@ -442,6 +443,21 @@ pub enum Edit {
         /// What to put back.
         feelings: JourneyFeelings,
     },
+    /// Write a comment on a journey, one of its stages or one of its cards, or replace the comment
+    /// with its id (to edit, resolve or reopen it).
+    PutComment {
+        /// The journey the comment belongs to.
+        journey: Id,
+        /// The comment as it should be (its id chosen by the caller, so redo recreates the same one).
+        comment: Comment,
+    },
+    /// Delete a comment.
+    DeleteComment {
+        /// The journey it belongs to.
+        journey: Id,
+        /// The comment.
+        comment: Id,
+    },
     /// Several edits as one, undone together.
     Batch {
         /// The edits, in order.
@@ -835,6 +851,10 @@ fn apply_one(ws: &mut Workspace, edit: &Edit) -> Result<(Touched, Edit), EditErr
         }
         Edit::RestoreJourneyPersonas { feelings } => {
             personas::restore_journey(ws, feelings, &mut t)?
+        }
+        Edit::PutComment { journey, comment } => comments::put(ws, *journey, comment, &mut t)?,
+        Edit::DeleteComment { journey, comment } => {
+            comments::delete(ws, *journey, *comment, &mut t)?
         }
     };
     Ok((t, inverse))

@@ -4,6 +4,7 @@
 
 pub mod analysis;
 pub mod clip;
+pub mod comment;
 pub mod diff;
 pub mod edit;
 pub mod evidence;

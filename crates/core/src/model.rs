@@ -46,6 +46,30 @@ pub struct Journey {
     /// (at most [`crate::persona::MAX_JOURNEY_PERSONAS`]).
     #[serde(default)]
     pub personas: Vec<Id>,
+    /// What people said about the journey, its stages and its cards, oldest first (see
+    /// [`crate::comment`]).
+    #[serde(default)]
+    pub comments: Vec<Comment>,
+}
+
+/// A remark someone left on a journey, one of its stages or one of its cards: the conversation
+/// around the map, kept beside it but never drawn on an export unless asked.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Comment {
+    /// Identity of the comment.
+    pub id: Id,
+    /// The journey, stage or card it is about. A card deleted later keeps its comments, so undoing
+    /// the deletion finds them again; until then the comment says its card is gone.
+    pub target: Id,
+    /// Who wrote it.
+    pub author: String,
+    /// When it was written, in milliseconds since 1970-01-01 UTC.
+    #[ts(type = "number")]
+    pub at: i64,
+    /// What they said.
+    pub text: String,
+    /// Whether it has been dealt with.
+    pub resolved: bool,
 }
 
 /// A column of the blueprint: one phase of the customer's journey.
@@ -442,6 +466,7 @@ impl Journey {
                 .collect(),
             steps: Vec::new(),
             personas: Vec::new(),
+            comments: Vec::new(),
         }
     }
 

@@ -12,7 +12,7 @@ use thiserror::Error;
 
 use crate::edit::Edit;
 use crate::text::{clean_name, clean_text, MAX_NAME_CHARS};
-use crate::{Entity, EntityKind, Id, Journey, Link, LinkKind, Persona, Step, Workspace};
+use crate::{Comment, Entity, EntityKind, Id, Journey, Link, LinkKind, Persona, Step, Workspace};
 
 /// The package format this build writes. Bumped when a field changes meaning, so an older Throughline
 /// refuses a newer package instead of misreading it. Dependencies among entities added no field and
@@ -278,6 +278,19 @@ pub fn unpack(ws: &Workspace, pkg: &JourneyPackage, journey: Id) -> Result<Edit,
             })?;
         }
     }
+    // Comments come along under fresh ids, still on the journey, stage or card they were about.
+    for c in &mut new.comments {
+        let target = if c.target == j.id {
+            journey
+        } else {
+            map(c.target)
+        };
+        *c = crate::comment::clean(Comment {
+            id: map(c.id),
+            target,
+            ..c.clone()
+        });
+    }
     new.sort();
 
     let (among_entities, links) = map_links(ws, pkg, &matched, &map)?;
@@ -332,6 +345,7 @@ pub(crate) fn check_ids(pkg: &JourneyPackage) -> Result<(), PackageError> {
         .chain(pkg.links.iter().map(|l| l.id))
         .chain(pkg.entities.iter().map(|e| e.id))
         .chain(pkg.personas.iter().map(|p| p.id))
+        .chain(j.comments.iter().map(|c| c.id))
     {
         if !seen.insert(id) {
             return Err(PackageError::Inconsistent(format!(
@@ -605,6 +619,45 @@ mod tests {
             .max_by_key(|j| j.steps.iter().filter(|s| s.owner.is_some()).count())
             .unwrap()
             .id
+    }
+
+    #[test]
+    fn comments_travel_under_fresh_ids_on_the_same_cards() {
+        let mut ws = sample_workspace().unwrap();
+        let id = richest(&ws);
+        let j = ws.journey(id).unwrap();
+        let (card, text) = (j.steps[0].id, j.steps[0].text.clone());
+        let comment = |target, text: &str| crate::Comment {
+            id: Id::new(),
+            target,
+            author: "Ana".into(),
+            at: 1_767_225_600_000,
+            text: text.into(),
+            resolved: false,
+        };
+        let on_card = comment(card, "Who calls back?");
+        let on_journey = comment(id, "Check with legal\u{FFFE}");
+        for c in [&on_card, &on_journey] {
+            apply(
+                &mut ws,
+                &Edit::PutComment {
+                    journey: id,
+                    comment: c.clone(),
+                },
+            )
+            .unwrap();
+        }
+        let pkg = JourneyPackage::from_json(&package(&ws, id).unwrap().to_json()).unwrap();
+        let new = Id::new();
+        let edit = unpack(&ws, &pkg, new).unwrap();
+        apply(&mut ws, &edit).unwrap();
+        validate_workspace(&ws).unwrap();
+        let imported = ws.journey(new).unwrap();
+        let by_text = |t: &str| imported.comments.iter().find(|c| c.text == t).unwrap();
+        let card_comment = by_text("Who calls back?");
+        assert_ne!(card_comment.id, on_card.id);
+        assert_eq!(imported.step(card_comment.target).unwrap().text, text);
+        assert_eq!(by_text("Check with legal").target, new);
     }
 
     #[test]

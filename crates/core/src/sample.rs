@@ -204,6 +204,7 @@ pub fn sample_workspace() -> Result<Workspace, SampleError> {
             lanes,
             steps,
             personas: Vec::new(),
+            comments: Vec::new(),
         });
     }
     ws.links = links;

@@ -5,6 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use thiserror::Error;
 
+use crate::comment::{MAX_COMMENT_CHARS, MAX_JOURNEY_COMMENTS};
 use crate::evidence::{is_date, MAX_INSIGHTS, MAX_REFERENCE_CHARS};
 use crate::persona::MAX_JOURNEY_PERSONAS;
 use crate::text::{MAX_NAME_CHARS, MAX_TEXT_CHARS};
@@ -169,6 +170,14 @@ pub enum ValidationError {
         /// The step's text.
         step: String,
     },
+    /// A comment that says nothing.
+    #[error("a comment says nothing; write what you want to say")]
+    EmptyComment,
+    /// A comment dated before 1970.
+    #[error(
+        "a comment's time {0} lies before 1970; times count in milliseconds from 1970-01-01 UTC"
+    )]
+    CommentTime(i64),
     /// Two entities of one kind with one name.
     #[error("there are two {kind:?} entities named \"{name}\"")]
     DuplicateName {
@@ -190,6 +199,31 @@ pub fn check_name(what: &'static str, name: &str) -> Result<(), ValidationError>
 /// Checks a free text against [`MAX_TEXT_CHARS`].
 pub fn check_text(what: &'static str, text: &str) -> Result<(), ValidationError> {
     check_len(what, text, MAX_TEXT_CHARS)
+}
+
+/// Checks a journey's comments: how many, and that each has an author, a time and something to say.
+fn check_comments(journey: &Journey) -> Result<(), ValidationError> {
+    if journey.comments.len() > MAX_JOURNEY_COMMENTS {
+        return Err(ValidationError::TooMany {
+            what: "comments on one journey",
+            limit: MAX_JOURNEY_COMMENTS,
+        });
+    }
+    let mut ids = HashSet::new();
+    for c in &journey.comments {
+        if !ids.insert(c.id) {
+            return Err(ValidationError::DuplicateId(c.id));
+        }
+        check_name("comment author", &c.author)?;
+        if c.text.trim().is_empty() {
+            return Err(ValidationError::EmptyComment);
+        }
+        check_len("comment", &c.text, MAX_COMMENT_CHARS)?;
+        if c.at < 0 {
+            return Err(ValidationError::CommentTime(c.at));
+        }
+    }
+    Ok(())
 }
 
 /// Checks a step's insights and its assumption mark.
@@ -253,6 +287,7 @@ pub fn validate_journey(journey: &Journey) -> Result<(), ValidationError> {
     if let Some(p) = journey.personas.iter().find(|p| !personas.insert(**p)) {
         return Err(ValidationError::DuplicateId(*p));
     }
+    check_comments(journey)?;
     let others: HashSet<Id> = journey.personas.iter().skip(1).copied().collect();
     let mut lanes = HashMap::new();
     let mut previous: Option<LaneKind> = None;
@@ -365,6 +400,9 @@ pub fn validate_workspace(ws: &Workspace) -> Result<(), ValidationError> {
         for step in &journey.steps {
             unique(step.id)?;
             ends.insert(step.id, End::Step(journey.id));
+        }
+        for comment in &journey.comments {
+            unique(comment.id)?;
         }
     }
     let mut names = HashSet::new();

@@ -10,8 +10,8 @@ use throughline_core::text_form::{
     canonical, from_files, to_files, TextFormError, TextFormErrorKind, MAX_FILE_BYTES,
 };
 use throughline_core::{
-    validate_workspace, Entity, EntityKind, EvidenceSource, Id, Insight, Journey, LaneKind, Link,
-    LinkKind, Metric, MetricKind, Persona, PersonaScore, Severity, Step, Workspace,
+    validate_workspace, Comment, Entity, EntityKind, EvidenceSource, Id, Insight, Journey,
+    LaneKind, Link, LinkKind, Metric, MetricKind, Persona, PersonaScore, Severity, Step, Workspace,
 };
 use uuid::Uuid;
 
@@ -122,6 +122,24 @@ fn hotel() -> Workspace {
             .into(),
     });
     stay.steps = vec![book, arrive, greet, encode];
+    stay.comments = vec![
+        Comment {
+            id: id("c1"),
+            target: id("arrive"),
+            author: "Ana".into(),
+            at: 1_767_225_600_000,
+            text: "Is twenty minutes typical,\nor only on Fridays?".into(),
+            resolved: false,
+        },
+        Comment {
+            id: id("c2"),
+            target: id("stay"),
+            author: "Ben".into(),
+            at: 1_767_229_200_000,
+            text: "Add the spa?".into(),
+            resolved: true,
+        },
+    ];
     let mut review = Journey::from_template("Leaves a review", &["Write"]);
     review.id = id("review");
     review.position = 1.0;
@@ -232,7 +250,8 @@ fn the_layout_is_one_field_per_line_in_a_fixed_order() {
             "lanes",
             "cards",
             "flows",
-            "links"
+            "links",
+            "comments"
         ]
     );
     assert!(journey.contains("      \"text\": \"Queues at reception \\\"late\\\"\",\n"));

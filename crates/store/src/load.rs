@@ -46,13 +46,17 @@ impl Store {
     fn read(&self) -> std::result::Result<Workspace, Box<dyn std::error::Error>> {
         let c = &self.conn;
         let mut journeys: Vec<Journey> = c
-            .prepare("SELECT id, name, persona, description, position, personas FROM journeys ORDER BY position, id")?
+            .prepare("SELECT id, name, persona, description, position, personas, comments FROM journeys ORDER BY position, id")?
             .query_map([], |r| {
-                let personas: String = r.get(5)?;
+                let json = |column: usize| -> rusqlite::Result<String> { r.get(column) };
+                let parse = |column: usize, text: String| {
+                    rusqlite::Error::FromSqlConversionFailure(column, rusqlite::types::Type::Text, text.into())
+                };
                 Ok(Journey {
-                    personas: serde_json::from_str(&personas).map_err(|e| {
-                        rusqlite::Error::FromSqlConversionFailure(5, rusqlite::types::Type::Text, Box::new(e))
-                    })?,
+                    personas: serde_json::from_str(&json(5)?)
+                        .map_err(|e| parse(5, format!("its personas cannot be read: {e}")))?,
+                    comments: serde_json::from_str(&json(6)?)
+                        .map_err(|e| parse(6, format!("its comments cannot be read: {e}")))?,
                     id: id(r, 0)?,
                     name: r.get(1)?,
                     persona: r.get(2)?,

@@ -11,6 +11,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/003_history_when_and_versions.sql"),
     include_str!("migrations/004_personas.sql"),
     include_str!("migrations/005_evidence.sql"),
+    include_str!("migrations/006_comments.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

@@ -7,6 +7,20 @@ use crate::{EntityKind, Id, LinkKind, Severity, Step, Workspace};
 /// How many characters of a card's text or a name the account quotes before cutting it with "…".
 pub const QUOTED_CHARS: usize = 32;
 
+/// What a comment is about, in the words of an account: "the journey \"Claims\"", "stage \"Assess\"",
+/// or the card's text.
+fn comment_target(before: &Workspace, journey: Id, target: Id) -> String {
+    let Some(j) = before.journey(journey) else {
+        return "a journey".to_owned();
+    };
+    match crate::comment::target_of(j, target) {
+        crate::comment::CommentTarget::Journey => format!("the journey {}", quoted(&j.name)),
+        crate::comment::CommentTarget::Stage { name } => format!("stage {}", quoted(&name)),
+        crate::comment::CommentTarget::Card { text } => quoted(&text),
+        crate::comment::CommentTarget::Gone => "a card no longer there".to_owned(),
+    }
+}
+
 /// What `edit` does, described over `before`, the workspace as it was just before the edit was made
 /// (so a deleted card can still be named). Records the workspace no longer has are described without
 /// their names.
@@ -147,6 +161,37 @@ pub fn describe(edit: &Edit, before: &Workspace) -> String {
             "changed the personas of the journey {}",
             journey_name(before, *journey)
         ),
+        Edit::PutComment { journey, comment } => {
+            let on = comment_target(before, *journey, comment.target);
+            let old = before
+                .journey(*journey)
+                .and_then(|j| j.comments.iter().find(|c| c.id == comment.id));
+            match old {
+                None => format!("commented on {on}"),
+                Some(old) if old.resolved != comment.resolved && old.text == comment.text => {
+                    let verb = if comment.resolved {
+                        "resolved"
+                    } else {
+                        "reopened"
+                    };
+                    format!("{verb} a comment on {on}")
+                }
+                Some(_) => format!("edited a comment on {on}"),
+            }
+        }
+        Edit::DeleteComment { journey, comment } => {
+            let target = before
+                .journey(*journey)
+                .and_then(|j| j.comments.iter().find(|c| c.id == *comment))
+                .map(|c| c.target);
+            match target {
+                Some(target) => format!(
+                    "deleted a comment on {}",
+                    comment_target(before, *journey, target)
+                ),
+                None => "deleted a comment".to_owned(),
+            }
+        }
         // A paste that also creates the entities its cards name is told as the paste.
         Edit::Batch { edits } => match edits.iter().find(|e| matches!(e, Edit::AddSteps { .. })) {
             Some(added) => describe(added, before),

@@ -50,6 +50,8 @@ pub(super) fn duplicate(
         .collect();
     copy.name = copy_name;
     copy.position = ws.journeys.iter().map(|j| j.position).fold(-1.0, f64::max) + 1.0;
+    // The copy starts a new conversation: the comments stay with the journey they were made on.
+    copy.comments.clear();
     for s in &mut copy.stages {
         s.id = map(s.id);
     }
@@ -219,6 +221,7 @@ fn new_journey(id: Id, name: String, template: Template) -> Journey {
             .collect(),
         steps: Vec::new(),
         personas: Vec::new(),
+        comments: Vec::new(),
     }
 }
 

@@ -37,6 +37,8 @@ pub enum RecordKind {
     Link,
     /// A persona.
     Persona,
+    /// A comment on a journey, stage or card.
+    Comment,
 }
 
 /// The record a conflict or a repair is about, with a name a person recognises.

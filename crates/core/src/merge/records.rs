@@ -71,6 +71,13 @@ pub fn merge_records(base: &Workspace, ours: &Workspace, theirs: &Workspace) -> 
         &t.personas,
         |p, _| p.name.clone(),
     );
+    let comments = m.table(
+        RecordKind::Comment,
+        &b.comments,
+        &o.comments,
+        &t.comments,
+        |c, _| c.text.chars().take(40).collect(),
+    );
 
     let mut repairs = Vec::new();
     let mut journeys: BTreeMap<Id, Journey> = heads
@@ -113,6 +120,15 @@ pub fn merge_records(base: &Workspace, ours: &Workspace, theirs: &Workspace) -> 
         if let Some(j) = journeys.get_mut(&parent) {
             j.steps.push(s);
         }
+    }
+    // A comment whose journey is gone goes with it, as deleting the journey took its comments.
+    for (parent, c) in comments.into_values() {
+        if let Some(j) = journeys.get_mut(&parent) {
+            j.comments.push(c);
+        }
+    }
+    for j in journeys.values_mut() {
+        crate::comment::sort(&mut j.comments);
     }
     Merged {
         workspace: Workspace {

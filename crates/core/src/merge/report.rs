@@ -32,6 +32,7 @@ fn record(kind: RecordKind, name: &str) -> String {
         RecordKind::Entity => "entity",
         RecordKind::Link => "link",
         RecordKind::Persona => "persona",
+        RecordKind::Comment => "comment",
     };
     let line = name.lines().next().unwrap_or_default();
     let short: String = line.chars().take(60).collect();

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Entity, Id, Journey, Link, Persona, Workspace};
+use crate::{Comment, Entity, Id, Journey, Link, Persona, Workspace};
 use crate::{Lane, Stage, Step};
 
 /// Records by id, each with the id of the journey it belongs to (nil for entities and links).
@@ -38,6 +38,7 @@ pub struct Tables {
     pub entities: Table<Entity>,
     pub links: Table<Link>,
     pub personas: Table<Persona>,
+    pub comments: Table<Comment>,
 }
 
 impl Tables {
@@ -52,6 +53,8 @@ impl Tables {
                 .extend(j.lanes.iter().map(|l| (l.id, (j.id, l.clone()))));
             t.steps
                 .extend(j.steps.iter().map(|s| (s.id, (j.id, s.clone()))));
+            t.comments
+                .extend(j.comments.iter().map(|c| (c.id, (j.id, c.clone()))));
         }
         t.entities.extend(
             ws.entities
@@ -93,5 +96,6 @@ pub fn journey(h: Head) -> Journey {
         lanes: Vec::new(),
         steps: Vec::new(),
         personas: h.personas,
+        comments: Vec::new(),
     }
 }

@@ -60,6 +60,42 @@ fn merging_with_an_unchanged_side_gives_the_changed_one() {
 }
 
 #[test]
+fn comments_written_on_both_sides_are_all_kept_and_a_resolve_meets_an_edit() {
+    let b = hotel_stay();
+    let comment = |text: &str, at| crate::Comment {
+        id: Id::new(),
+        target: find(&b, "Pays bill").id,
+        author: "Ana".into(),
+        at,
+        text: text.into(),
+        resolved: false,
+    };
+    let mut base = b.clone();
+    base.journeys[0].comments = vec![comment("Which bill?", 1)];
+    let mut ours = base.clone();
+    let mut theirs = base.clone();
+    ours.journeys[0]
+        .comments
+        .push(comment("Minibar, mostly", 3));
+    ours.journeys[0].comments[0].resolved = true;
+    theirs.journeys[0].comments.push(comment("Ask finance", 2));
+    let merged = clean(&base, &ours, &theirs);
+    let said: Vec<(&str, bool)> = merged.journeys[0]
+        .comments
+        .iter()
+        .map(|c| (c.text.as_str(), c.resolved))
+        .collect();
+    assert_eq!(
+        said,
+        [
+            ("Which bill?", true),
+            ("Ask finance", false),
+            ("Minibar, mostly", false)
+        ]
+    );
+}
+
+#[test]
 fn edits_to_different_cards_combine() {
     let b = hotel_stay();
     let mut ours = b.clone();

@@ -102,6 +102,7 @@ pub(crate) fn build(ws: &Workspace, analysis: &Analysis, target: &CsvTarget, see
                     lanes,
                     steps,
                     personas: Vec::new(),
+                    comments: Vec::new(),
                 }),
                 links: Vec::new(),
             });

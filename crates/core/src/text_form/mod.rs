@@ -62,6 +62,7 @@ pub fn canonical(ws: &Workspace) -> Workspace {
         j.lanes
             .sort_by(|a, b| a.position.total_cmp(&b.position).then(a.id.cmp(&b.id)));
         j.steps.sort_by_key(|s| s.id);
+        crate::comment::sort(&mut j.comments);
     }
     ws.entities.sort_by_key(|e| (e.kind, e.id));
     ws.links.sort_by_key(|l| l.id);

@@ -13,8 +13,8 @@ use super::{
 };
 use crate::validate::validate_journey;
 use crate::{
-    validate_workspace, Entity, EntityKind, Id, Insight, Journey, Lane, Link, LinkKind, Metric,
-    Persona, PersonaPicture, PersonaScore, Stage, Step, ValidationError, Workspace,
+    validate_workspace, Comment, Entity, EntityKind, Id, Insight, Journey, Lane, Link, LinkKind,
+    Metric, Persona, PersonaPicture, PersonaScore, Stage, Step, ValidationError, Workspace,
 };
 
 /// Reads a text form given as relative path (with `/`) → file contents, and returns the workspace (in
@@ -402,7 +402,8 @@ impl Reader {
                     .map(|c| c.metrics.len() + c.evidence.len())
                     .sum::<usize>()
                 + file.flows.len()
-                + file.links.len(),
+                + file.links.len()
+                + file.comments.len(),
         )?;
         let at = |record: Id, field: String| Place {
             file: path,
@@ -416,6 +417,9 @@ impl Reader {
         }
         for (i, l) in file.lanes.iter().enumerate() {
             self.unique(at(l.id, format!("lanes[{i}].id")))?;
+        }
+        for (i, c) in file.comments.iter().enumerate() {
+            self.unique(at(c.id, format!("comments[{i}].id")))?;
         }
         let stages: HashSet<Id> = file.stages.iter().map(|s| s.id).collect();
         let lanes: HashSet<Id> = file.lanes.iter().map(|l| l.id).collect();
@@ -479,7 +483,7 @@ impl Reader {
             self.refer(&to, l.to, want)?;
             self.link_once(&to, l)?;
         }
-        let journey = Journey {
+        let mut journey = Journey {
             id: file.id,
             name: file.name,
             persona: file.persona,
@@ -546,7 +550,9 @@ impl Reader {
                 })
                 .collect(),
             personas: file.personas,
+            comments: file.comments.into_iter().map(Comment::from).collect(),
         };
+        crate::comment::sort(&mut journey.comments);
         validate_journey(&journey).map_err(|e| TextFormError::invalid(path, e.to_string()))?;
         ws.journeys.push(journey);
         ws.links.extend(file.flows.into_iter().map(|f| Link {

@@ -8,8 +8,8 @@ use serde::{Deserialize, Deserializer, Serialize};
 use crate::evidence::MAX_REFERENCE_CHARS;
 use crate::text::{MAX_NAME_CHARS, MAX_TEXT_CHARS};
 use crate::{
-    EntityKind, EvidenceSource, Id, Insight, LaneKind, LinkKind, MetricKind, PictureFormat,
-    Severity,
+    Comment, EntityKind, EvidenceSource, Id, Insight, LaneKind, LinkKind, MetricKind,
+    PictureFormat, Severity,
 };
 
 /// `workspace.json`.
@@ -117,6 +117,47 @@ pub(crate) struct JourneyFile {
     pub cards: Vec<CardRecord>,
     pub flows: Vec<FlowRecord>,
     pub links: Vec<LinkRecord>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub comments: Vec<CommentRecord>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct CommentRecord {
+    pub id: Id,
+    pub target: Id,
+    #[serde(deserialize_with = "name")]
+    pub author: String,
+    pub at: i64,
+    #[serde(deserialize_with = "text")]
+    pub text: String,
+    pub resolved: bool,
+}
+
+impl From<&Comment> for CommentRecord {
+    fn from(c: &Comment) -> Self {
+        CommentRecord {
+            id: c.id,
+            target: c.target,
+            author: c.author.clone(),
+            at: c.at,
+            text: c.text.clone(),
+            resolved: c.resolved,
+        }
+    }
+}
+
+impl From<CommentRecord> for Comment {
+    fn from(c: CommentRecord) -> Self {
+        Comment {
+            id: c.id,
+            target: c.target,
+            author: c.author,
+            at: c.at,
+            text: c.text,
+            resolved: c.resolved,
+        }
+    }
 }
 
 #[derive(Serialize, Deserialize)]

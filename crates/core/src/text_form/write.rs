@@ -5,8 +5,8 @@ use std::collections::{BTreeMap, HashMap};
 use serde::Serialize;
 
 use super::records::{
-    CardRecord, EntitiesFile, EntityRecord, FlowRecord, InsightRecord, JourneyFile, LaneRecord,
-    LinkRecord, MetricRecord, PersonaRecord, PictureRecord, ScoreRecord, StageRecord,
+    CardRecord, CommentRecord, EntitiesFile, EntityRecord, FlowRecord, InsightRecord, JourneyFile,
+    LaneRecord, LinkRecord, MetricRecord, PersonaRecord, PictureRecord, ScoreRecord, StageRecord,
     WorkspaceFile,
 };
 use super::slug::journey_file_name;
@@ -176,6 +176,7 @@ fn journey_file(j: &Journey, links: &[&Link]) -> JourneyFile {
             })
             .collect(),
         links: links.into_iter().map(link_record).collect(),
+        comments: j.comments.iter().map(CommentRecord::from).collect(),
     }
 }
 

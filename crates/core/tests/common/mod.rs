@@ -7,8 +7,8 @@ use throughline_core::clip::{self, Pasting, Target};
 use throughline_core::edit::{Edit, Slot, StepDetails, Template};
 use throughline_core::synthetic::Rng;
 use throughline_core::{
-    Entity, EntityKind, EvidenceSource, Id, Insight, Journey, LaneKind, Link, LinkKind, Persona,
-    PersonaPicture, PersonaScore, PictureFormat, Workspace,
+    Comment, Entity, EntityKind, EvidenceSource, Id, Insight, Journey, LaneKind, Link, LinkKind,
+    Persona, PersonaPicture, PersonaScore, PictureFormat, Workspace,
 };
 
 /// The workspace in a canonical order, so two equal workspaces compare equal whatever order edits left
@@ -44,6 +44,9 @@ pub fn random_edit(ws: &Workspace, rng: &mut Rng) -> Edit {
         if let Some(edit) = random_persona_edit(ws, j, step, rng) {
             return edit;
         }
+    }
+    if rng.below(6) == 0 {
+        return random_comment_edit(j, step, rng);
     }
     match (rng.below(16), step) {
         (0, _) => Edit::CreateJourney {
@@ -156,6 +159,40 @@ pub fn random_edit(ws: &Workspace, rng: &mut Rng) -> Edit {
             persona: "P".into(),
             description: "D".into(),
         },
+    }
+}
+
+/// A random comment written on the journey, a stage or a card (perhaps one deleted since), or one
+/// edited, resolved or deleted.
+fn random_comment_edit(j: &Journey, step: Option<Id>, rng: &mut Rng) -> Edit {
+    let old = (!j.comments.is_empty()).then(|| j.comments[rng.below(j.comments.len())].clone());
+    match (rng.below(3), old) {
+        (0, Some(c)) => Edit::PutComment {
+            journey: j.id,
+            comment: Comment {
+                resolved: !c.resolved,
+                text: format!("{} (again)", c.text),
+                ..c
+            },
+        },
+        (1, Some(c)) => Edit::DeleteComment {
+            journey: j.id,
+            comment: c.id,
+        },
+        _ => {
+            let targets = [Some(j.id), Some(j.stages[0].id), step, Some(Id::new())];
+            Edit::PutComment {
+                journey: j.id,
+                comment: Comment {
+                    id: Id::new(),
+                    target: targets[rng.below(4)].unwrap_or(j.id),
+                    author: "Ana".into(),
+                    at: rng.below(1_000_000) as i64,
+                    text: format!("remark {}", rng.below(100)),
+                    resolved: false,
+                },
+            }
+        }
     }
 }
 

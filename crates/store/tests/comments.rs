@@ -1,0 +1,92 @@
+//! Comments through the store: writing, resolving and deleting a comment are each one transaction on
+//! the journey's row, load back as applied, and undo.
+
+use throughline_core::edit::{apply, Edit, Template};
+use throughline_core::{Comment, Id, Workspace};
+use throughline_store::{History, Store};
+
+fn save(store: &mut Store, ws: &mut Workspace, edit: &Edit) -> Edit {
+    let (touched, inverse) = apply(ws, edit).unwrap();
+    store
+        .save(
+            ws,
+            &touched,
+            History::Record {
+                edit,
+                inverse: &inverse,
+                description: "a comment edit",
+            },
+        )
+        .unwrap();
+    inverse
+}
+
+#[test]
+fn comments_resolve_delete_and_undo_through_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("parcel.throughline");
+    let mut store = Store::create(&path).unwrap();
+    let mut ws = Workspace::default();
+    let journey = Id::new();
+    save(
+        &mut store,
+        &mut ws,
+        &Edit::CreateJourney {
+            journey,
+            name: "Parcel delivery".into(),
+            template: Template::Blueprint,
+        },
+    );
+    let stage = ws.journey(journey).unwrap().stages[2].id;
+    let comment = Comment {
+        id: Id::new(),
+        target: stage,
+        author: "Priya".into(),
+        at: 1_764_806_400_000,
+        text: "Do we really leave parcels with neighbours?".into(),
+        resolved: false,
+    };
+    save(
+        &mut store,
+        &mut ws,
+        &Edit::PutComment {
+            journey,
+            comment: comment.clone(),
+        },
+    );
+    let reopen = save(
+        &mut store,
+        &mut ws,
+        &Edit::PutComment {
+            journey,
+            comment: Comment {
+                resolved: true,
+                ..comment.clone()
+            },
+        },
+    );
+    drop(store);
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(store.load().unwrap(), ws);
+    assert!(ws.journey(journey).unwrap().comments[0].resolved);
+
+    save(&mut store, &mut ws, &reopen);
+    let restore = save(
+        &mut store,
+        &mut ws,
+        &Edit::DeleteComment {
+            journey,
+            comment: comment.id,
+        },
+    );
+    assert!(store
+        .load()
+        .unwrap()
+        .journey(journey)
+        .unwrap()
+        .comments
+        .is_empty());
+    save(&mut store, &mut ws, &restore);
+    let loaded = store.load().unwrap();
+    assert_eq!(loaded.journey(journey).unwrap().comments, [comment]);
+}
