@@ -3,7 +3,8 @@
 //! laid out here, measured with the shipped font like the rest of the scene, so the SVG, PNG and PDF
 //! draw them identically and the screen's scene never carries them.
 
-use throughline_core::{Journey, LaneKind, LineKind, Link, Severity};
+use throughline_core::comment::CommentTarget;
+use throughline_core::{Comment, Id, Journey, LaneKind, LineKind, Link, Severity};
 
 use crate::font::Fonts;
 use crate::layout::{chip_colours, layout_with, star, Annotations, LayoutOptions, MARGIN};
@@ -61,25 +62,33 @@ pub fn export_scene(
     fonts: &Fonts,
     cache: &mut WrapCache,
 ) -> Scene {
-    let filtered;
-    let notes = if options.owners && options.handoffs {
-        notes
+    // Comments are numbered in reading order and each card with open ones carries its number;
+    // without the option no card carries a comment marker at all.
+    let open = if options.comments {
+        throughline_core::comment::open_in_reading_order(journey)
     } else {
-        filtered = Annotations {
-            chips: if options.owners {
-                notes.chips.clone()
-            } else {
-                Default::default()
-            },
-            handoffs: if options.handoffs {
-                notes.handoffs.clone()
-            } else {
-                Default::default()
-            },
-            personas: notes.personas.clone(),
-        };
-        &filtered
+        Vec::new()
     };
+    let filtered = Annotations {
+        chips: if options.owners {
+            notes.chips.clone()
+        } else {
+            Default::default()
+        },
+        handoffs: if options.handoffs {
+            notes.handoffs.clone()
+        } else {
+            Default::default()
+        },
+        personas: notes.personas.clone(),
+        comments: open
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, target, _))| matches!(target, CommentTarget::Card { .. }))
+            .map(|(i, (id, _, _))| (*id, (i + 1).to_string()))
+            .collect(),
+    };
+    let notes = &filtered;
     // The block's height depends on the scene's width, which the arrows' tracks decide and a move
     // down the page does not change: the blueprint is laid out once to learn it, the block is made,
     // and the blueprint is laid out again below it.
@@ -108,7 +117,87 @@ pub fn export_scene(
             scene.pain_notes = Some(notes);
         }
     }
+    if !open.is_empty() {
+        let notes = comment_notes(&scene, &open, scene.height - MARGIN + GAP, fonts);
+        scene.height = notes.rect.y + notes.rect.height + MARGIN;
+        scene.comment_notes = Some(notes);
+    }
     scene
+}
+
+/// Longest a comment note is drawn, in lines: the open comments on one card rarely need more.
+const MAX_COMMENT_NOTE_LINES: usize = 8;
+
+/// The block listing the open comments from `top` down, one numbered note per journey, stage or card
+/// as `open` orders them.
+fn comment_notes(
+    scene: &Scene,
+    open: &[(Id, CommentTarget, Vec<&Comment>)],
+    top: f64,
+    fonts: &Fonts,
+) -> CommentNotes {
+    let s = &scene.styles;
+    let x = MARGIN;
+    let width = scene.width - 2.0 * MARGIN;
+    let left = x + PAD;
+    let text_x = left + 2.0 * MARKER_R + SYMBOL_GAP;
+    let text_w = (x + width - PAD - text_x).max(60.0);
+    let font = fonts.for_weight(s.card.weight);
+    let label_font = fonts.for_weight(s.label.weight);
+    let title = line("Comments".to_owned(), left, top + PAD + s.lane.size * 0.75);
+    let mut y = title.y + 14.0;
+    let notes = open
+        .iter()
+        .enumerate()
+        .map(|(i, (_, target, comments))| {
+            let about = match target {
+                CommentTarget::Journey => "The journey".to_owned(),
+                CommentTarget::Stage { name } => format!("Stage {name}"),
+                CommentTarget::Card { text } => text.clone(),
+                CommentTarget::Gone => String::new(),
+            };
+            let said: Vec<String> = comments
+                .iter()
+                .map(|c| {
+                    let day = throughline_core::comment::day_of(c.at);
+                    format!("{} ({day}): {}", c.author, c.text.replace('\n', " "))
+                })
+                .collect();
+            let text = format!("{about} \u{2014} {}", said.join(" \u{00b7} "));
+            let wrapped = wrap_clamped(&text, font, s.card.size, text_w, MAX_COMMENT_NOTE_LINES);
+            let first = y + NOTE_LINE_H * 0.75;
+            let lines: Vec<TextLine> = wrapped
+                .into_iter()
+                .enumerate()
+                .map(|(k, t)| line(t, text_x, first + k as f64 * NOTE_LINE_H))
+                .collect();
+            let number = (i + 1).to_string();
+            let at = Point {
+                x: left + MARKER_R,
+                y: first - s.card.size * 0.36,
+            };
+            let badge = Badge {
+                at,
+                label: line(
+                    number.clone(),
+                    at.x - label_font.width(&number, s.label.size) / 2.0,
+                    at.y + s.label.size * 0.36,
+                ),
+            };
+            y += lines.len() as f64 * NOTE_LINE_H + 6.0;
+            CommentNote { badge, lines }
+        })
+        .collect();
+    CommentNotes {
+        rect: Rect {
+            x,
+            y: top,
+            width,
+            height: y - top + PAD - 6.0,
+        },
+        title,
+        notes,
+    }
 }
 
 /// Longest a pain note is drawn, in lines; the whole text stays in the card and the SVG tooltip.

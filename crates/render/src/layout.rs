@@ -97,6 +97,9 @@ pub struct Annotations {
     pub handoffs: HashSet<Id>,
     /// Names of the journey's personas, for the emotion band's key.
     pub personas: HashMap<Id, String>,
+    /// Per card, the label of its comment marker: on screen how many of its comments are open; in
+    /// an export that shows comments, the number of its note in the margin.
+    pub comments: HashMap<Id, String>,
 }
 
 /// Choices that change what the layout makes room for. The screen always uses the default; an export
@@ -339,6 +342,7 @@ pub fn layout_routed(
                     cy,
                     text_w,
                     notes.chips.get(&step.id).map_or(&[], Vec::as_slice),
+                    notes.comments.get(&step.id).map(String::as_str),
                     &styles,
                     fonts,
                     cache,
@@ -519,6 +523,7 @@ pub fn layout_routed(
         title_block: None,
         legend: None,
         pain_notes: None,
+        comment_notes: None,
     };
     Routed { scene, routes }
 }
@@ -641,6 +646,7 @@ fn card(
     y: f64,
     text_w: f64,
     chip_inputs: &[ChipInput],
+    comment: Option<&str>,
     styles: &TextStyles,
     fonts: &Fonts,
     cache: &mut WrapCache,
@@ -681,7 +687,7 @@ fn card(
     if chips_h > 0.0 {
         height += chips_h + CHIP_GAP;
     }
-    // Markers stack down the card's right edge: moment of truth, pain, fail, wait.
+    // Markers stack down the card's right edge: moment of truth, pain, fail, wait, comments.
     let top_marker = first_marker(&Rect {
         x,
         y,
@@ -726,6 +732,7 @@ fn card(
     };
     let fail_point = badge(step.fail_point, "F");
     let wait_point = badge(step.wait_point, "W");
+    let comments = comment.and_then(|label| badge(true, label));
     let height = height
         .max(44.0)
         .max(24.0 + (slot - 1.0).max(0.0) * MARKER_STEP);
@@ -749,6 +756,7 @@ fn card(
         emotion: step.emotion.filter(|_| kind == LaneKind::Customer),
         chips,
         assumption: step.assumption,
+        comments,
     }
 }
 
@@ -768,7 +776,12 @@ fn shift_card(card: &mut Card, dx: f64) {
     if let Some(pain) = &mut card.pain_point {
         pain.at.x += dx;
     }
-    for badge in card.fail_point.iter_mut().chain(&mut card.wait_point) {
+    for badge in card
+        .fail_point
+        .iter_mut()
+        .chain(&mut card.wait_point)
+        .chain(&mut card.comments)
+    {
         badge.at.x += dx;
         badge.label.x += dx;
     }

@@ -58,6 +58,9 @@ pub struct ExportOptions {
     pub handoffs: bool,
     /// The pain points' text written out under the blueprint (a picture has no tooltips).
     pub pain_notes: bool,
+    /// The open comments as numbered notes under the blueprint, each card's number on the card;
+    /// off unless asked, since comments are the team's conversation, not the map.
+    pub comments: bool,
     /// PNG: a transparent background instead of white.
     pub transparent: bool,
     /// PNG: pixels per blueprint unit (1–4); ignored when `width` is given.
@@ -77,6 +80,7 @@ impl Default for ExportOptions {
             owners: true,
             handoffs: true,
             pain_notes: true,
+            comments: false,
             transparent: false,
             scale: 1.0,
             width: None,

@@ -134,6 +134,9 @@ pub struct Card {
     pub chips: Vec<Chip>,
     /// Marked as an assumption (a guess no evidence backs yet): drawn with a dashed border.
     pub assumption: bool,
+    /// The comment marker, last down the right edge: how many comments are open on screen, or the
+    /// card's note number in an export that shows comments.
+    pub comments: Option<Badge>,
 }
 
 /// Who or what a chip on a card names.
@@ -337,6 +340,31 @@ pub struct Scene {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub pain_notes: Option<PainNotes>,
+    /// Exports that ask for them only: the open comments, numbered as on their cards.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub comment_notes: Option<CommentNotes>,
+}
+
+/// The open comments of an exported picture written out: one numbered note for the journey, each
+/// stage and each card that has any, the card's number drawn on the card.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct CommentNotes {
+    /// The block's frame.
+    pub rect: Rect,
+    /// "Comments".
+    pub title: TextLine,
+    /// One per journey, stage or card with open comments.
+    pub notes: Vec<CommentNote>,
+}
+
+/// The open comments on one journey, stage or card, under the blueprint.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct CommentNote {
+    /// The note's number, drawn as on the card.
+    pub badge: Badge,
+    /// What it is about and each comment's author, day and words, wrapped.
+    pub lines: Vec<TextLine>,
 }
 
 /// The pain points of an exported picture written out, in the order the cards are laid out, each

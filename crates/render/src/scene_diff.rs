@@ -13,8 +13,8 @@ use ts_rs::TS;
 
 use crate::path_data::{numbers, path_bounds, shift_path};
 use crate::scene::{
-    Arrow, Card, EmotionBand, EmotionCurve, EmotionPoint, LaneBand, Legend, PainNotes, PersonaKey,
-    Rect, Rule, Scene, Separator, StageColumn, TextLine, TitleBlock,
+    Arrow, Card, CommentNotes, EmotionBand, EmotionCurve, EmotionPoint, LaneBand, Legend,
+    PainNotes, PersonaKey, Rect, Rule, Scene, Separator, StageColumn, TextLine, TitleBlock,
 };
 use crate::theme::{Colours, TextStyles};
 
@@ -130,7 +130,12 @@ pub fn shift_card(card: &Card, dx: f64, dy: f64, star: Option<&String>) -> Card 
         pain.at.x += dx;
         pain.at.y += dy;
     }
-    for badge in out.fail_point.iter_mut().chain(&mut out.wait_point) {
+    for badge in out
+        .fail_point
+        .iter_mut()
+        .chain(&mut out.wait_point)
+        .chain(&mut out.comments)
+    {
         badge.at.x += dx;
         badge.at.y += dy;
         line(&mut badge.label);
@@ -313,6 +318,10 @@ pub struct SceneDiff {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub pain_notes: Option<Option<PainNotes>>,
+    /// Exports only: the comment notes, when they changed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub comment_notes: Option<Option<CommentNotes>>,
 }
 
 impl SceneDiff {
@@ -344,6 +353,7 @@ impl SceneDiff {
             title_block: None,
             legend: None,
             pain_notes: None,
+            comment_notes: None,
         }
     }
 }
@@ -395,6 +405,7 @@ pub fn diff(old: &Scene, new: &Scene) -> SceneDiff {
         title_block: changed(&old.title_block, &new.title_block),
         legend: changed(&old.legend, &new.legend),
         pain_notes: changed(&old.pain_notes, &new.pain_notes),
+        comment_notes: changed(&old.comment_notes, &new.comment_notes),
     }
 }
 
@@ -433,6 +444,10 @@ pub fn apply(old: &Scene, diff: &SceneDiff) -> Scene {
             .pain_notes
             .clone()
             .unwrap_or_else(|| old.pain_notes.clone()),
+        comment_notes: diff
+            .comment_notes
+            .clone()
+            .unwrap_or_else(|| old.comment_notes.clone()),
     }
 }
 

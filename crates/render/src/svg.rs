@@ -4,8 +4,8 @@
 use std::fmt::Write;
 
 use crate::scene::{
-    Badge, Card, Legend, LegendSymbol, PainMarker, PainNotes, Point, Rect, Scene, TextLine,
-    TitleBlock,
+    Badge, Card, CommentNotes, Legend, LegendSymbol, PainMarker, PainNotes, Point, Rect, Scene,
+    TextLine, TitleBlock,
 };
 use crate::theme::FontSpec;
 use throughline_core::text::is_noncharacter;
@@ -332,6 +332,9 @@ pub(crate) fn write_svg(scene: &Scene, metadata: Option<&str>, layered: bool) ->
     if let Some(notes) = &scene.pain_notes {
         write_pain_notes(&mut w, scene, notes);
     }
+    if let Some(notes) = &scene.comment_notes {
+        write_comment_notes(&mut w, scene, notes);
+    }
     w.raw("</svg>\n");
     w.out
 }
@@ -402,6 +405,9 @@ fn write_card(w: &mut Writer, scene: &Scene, card: &Card) {
             write_badge(w, b, colour);
         }
     }
+    if let Some(b) = &card.comments {
+        write_comment_badge(w, b, &c.comment);
+    }
     w.raw("</g>\n");
 }
 
@@ -431,6 +437,21 @@ fn write_chip(w: &mut Writer, rect: &Rect, fill: &str, text: &str, label: &TextL
         .attr_str("style", &format!("fill:{text}"))
         .raw(">");
     push_escaped(&mut w.out, &label.text);
+    w.raw("</text>");
+}
+
+/// A comment marker: a filled disc, so it reads apart from the outlined F and W badges.
+fn write_comment_badge(w: &mut Writer, b: &Badge, colour: &str) {
+    w.raw("<circle")
+        .attr("cx", b.at.x)
+        .attr("cy", b.at.y)
+        .raw(" r=\"7\"")
+        .attr_str("fill", colour)
+        .raw("/><text class=\"label\"")
+        .attr("x", b.label.x)
+        .attr("y", b.label.y)
+        .raw(" style=\"fill:#ffffff\">");
+    push_escaped(&mut w.out, &b.label.text);
     w.raw("</text>");
 }
 
@@ -498,6 +519,22 @@ fn write_pain_notes(w: &mut Writer, scene: &Scene, notes: &PainNotes) {
     w.text(&notes.title, "lane");
     for note in &notes.notes {
         write_pain(w, &note.marker);
+        w.raw("\n");
+        for line in &note.lines {
+            w.text(line, "card");
+        }
+    }
+    w.raw("</g>\n");
+}
+
+fn write_comment_notes(w: &mut Writer, scene: &Scene, notes: &CommentNotes) {
+    w.raw("<g class=\"comment-notes\">\n");
+    w.rect(&notes.rect, 8.0, "#f8fafc")
+        .attr_str("stroke", &scene.colours.divider)
+        .raw("/>\n");
+    w.text(&notes.title, "lane");
+    for note in &notes.notes {
+        write_comment_badge(w, &note.badge, &scene.colours.comment);
         w.raw("\n");
         for line in &note.lines {
             w.text(line, "card");

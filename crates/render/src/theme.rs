@@ -142,6 +142,8 @@ pub struct Colours {
     pub curve: String,
     /// Hand-off marker on an arrow.
     pub handoff: String,
+    /// Comment marker on a card.
+    pub comment: String,
 }
 
 impl Colours {
@@ -160,6 +162,7 @@ impl Colours {
             wait: c("#475467"),
             curve: c("#2f64d6"),
             handoff: c("#c2410c"),
+            comment: c("#6941c6"),
         }
     }
 }

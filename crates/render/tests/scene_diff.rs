@@ -139,8 +139,9 @@ fn random_edit(ws: &Workspace, rng: &mut Rng, n: u64) -> Option<Edit> {
     })
 }
 
-/// Chips on about a quarter of the cards and hand-offs on about a third of the arrows, drawn anew from
-/// `seed` so they change between scenes like entity and owner edits change them.
+/// Chips on about a quarter of the cards, hand-offs on about a third of the arrows and open comments
+/// on about a fifth of the cards, drawn anew from `seed` so they change between scenes like entity,
+/// owner and comment edits change them.
 fn annotations(ws: &Workspace, seed: u64) -> Annotations {
     let mut rng = Rng::new(seed);
     let j = &ws.journeys[0];
@@ -160,10 +161,17 @@ fn annotations(ws: &Workspace, seed: u64) -> Annotations {
         .filter(|_| rng.below(3) == 0)
         .map(|l| l.id)
         .collect();
+    let mut comments: HashMap<Id, String> = HashMap::new();
+    for step in &j.steps {
+        if rng.below(5) == 0 {
+            comments.insert(step.id, (1 + rng.below(12)).to_string());
+        }
+    }
     Annotations {
         chips,
         handoffs,
         personas: HashMap::new(),
+        comments,
     }
 }
 

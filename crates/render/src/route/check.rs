@@ -269,6 +269,7 @@ mod tests {
             emotion: None,
             chips: Vec::new(),
             assumption: false,
+            comments: None,
         }
     }
 
