@@ -6,10 +6,10 @@ use std::path::PathBuf;
 
 use tauri::{AppHandle, Manager, Runtime, State, WebviewWindow};
 use throughline_api::{
-    file_stem, ApiError, CheckGroup, Clip, CriticalityRow, Edit, EditResult, EntitySummary,
-    EntityUsage, ErrorCode, ExportFormat, ExportOptions, FindScope, Found, Id, Impact,
-    JourneySummary, Link, NetworkScene, OpenWorkspace, Ownership, Pasted, Pasting, PersonaSummary,
-    SceneUpdate, ShownScene, Step, WorkspaceInfo,
+    file_stem, ApiError, CheckGroup, Clip, CommentView, CriticalityRow, Edit, EditResult,
+    EntitySummary, EntityUsage, ErrorCode, ExportFormat, ExportOptions, FindScope, Found, Id,
+    Impact, JourneySummary, Link, NetworkScene, OpenWorkspace, Ownership, Pasted, Pasting,
+    PersonaSummary, SceneUpdate, ShownScene, Step, WorkspaceInfo,
 };
 
 use crate::export::{self, Exports};
@@ -96,6 +96,21 @@ pub async fn list_entities(state: State<'_, AppState>) -> Result<Vec<EntitySumma
 #[tauri::command]
 pub fn list_personas(state: State<'_, AppState>) -> Result<Vec<PersonaSummary>, ApiError> {
     with(&state, |ws| Ok(ws.personas()))
+}
+
+/// A journey's comments, open ones first, for the comments panel.
+#[tauri::command]
+pub fn list_comments(
+    state: State<'_, AppState>,
+    journey: Id,
+) -> Result<Vec<CommentView>, ApiError> {
+    with(&state, |ws| ws.comments(journey))
+}
+
+/// The name the operating system knows the person by, to sign their first comment with.
+#[tauri::command]
+pub fn default_author() -> String {
+    throughline_api::os_user_name()
 }
 
 /// A persona's picture as a `data:` URL, or none.

@@ -132,6 +132,8 @@ pub fn build_app<R: tauri::Runtime>(
             commands::edit_status,
             commands::list_entities,
             commands::list_personas,
+            commands::list_comments,
+            commands::default_author,
             commands::persona_picture,
             commands::entity_usage,
             commands::links_from,

@@ -1,5 +1,6 @@
 //! What a journey's cards carry besides their own fields: the chips of their owner and linked people,
-//! teams, systems and processes, and the hand-offs between teams on its arrows. Shared by the live
+//! teams, systems and processes, the hand-offs between teams on its arrows, and how many comments
+//! are open on each card. Shared by the live
 //! blueprint, the exports and the blueprint drawn against an older version.
 
 use std::collections::{HashMap, HashSet};
@@ -61,9 +62,22 @@ pub(crate) fn annotations(
         .iter()
         .filter_map(|p| ws.persona(*p).map(|persona| (*p, persona.name.clone())))
         .collect();
+    // Each card's open comments, as its marker counts them (beyond nine, "9+").
+    let comments = throughline_core::comment::open_on_cards(journey)
+        .into_iter()
+        .map(|(card, n)| {
+            let label = if n > 9 {
+                "9+".to_owned()
+            } else {
+                n.to_string()
+            };
+            (card, label)
+        })
+        .collect();
     Annotations {
         chips,
         handoffs,
         personas,
+        comments,
     }
 }

@@ -56,6 +56,7 @@ fn export_all(dir: &Path) {
     SceneUpdate::export_all(&cfg).unwrap();
     ShownScene::export_all(&cfg).unwrap();
     PersonaSummary::export_all(&cfg).unwrap();
+    crate::CommentView::export_all(&cfg).unwrap();
     Limits::export_all(&cfg).unwrap();
     write_limits(dir);
     throughline_core::EvidenceSource::export_all(&cfg).unwrap();

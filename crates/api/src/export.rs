@@ -170,7 +170,7 @@ impl OpenWorkspace {
         Ok(ExportJob {
             scene: self.export_scene(journey, options, date)?,
             name: self.journey_name(journey),
-            journey: self.package_json(journey)?,
+            journey: self.picture_package_json(journey, options.comments)?,
             format,
             options: options.clone(),
         })
@@ -184,7 +184,7 @@ impl OpenWorkspace {
         format: ExportFormat,
         scale: f64,
     ) -> Result<Vec<u8>, ApiError> {
-        let package = self.package_json(journey)?;
+        let package = self.picture_package_json(journey, false)?;
         let options = ExportOptions {
             scale,
             ..ExportOptions::as_on_screen()

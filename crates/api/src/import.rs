@@ -123,12 +123,24 @@ pub fn journey_in_bytes(bytes: &[u8]) -> Result<JourneyPackage, ApiError> {
 }
 
 impl OpenWorkspace {
-    /// The journey packed with what it refers to, as JSON: what an export embeds. The same journey
-    /// always gives the same text, so exports stay byte-identical.
+    /// The journey packed with what it refers to, comments included, as JSON. The same journey always
+    /// gives the same text, so exports stay byte-identical.
     pub fn package_json(&self, journey: Id) -> Result<String, ApiError> {
-        package(self.model(), journey)
-            .map(|p| p.to_json())
-            .map_err(package_error)
+        self.picture_package_json(journey, true)
+    }
+
+    /// The package a picture of `journey` carries: without its comments unless the export shows
+    /// them, since comments leave the workspace only when asked.
+    pub(crate) fn picture_package_json(
+        &self,
+        journey: Id,
+        with_comments: bool,
+    ) -> Result<String, ApiError> {
+        let mut pkg = package(self.model(), journey).map_err(package_error)?;
+        if !with_comments {
+            pkg.journey.comments.clear();
+        }
+        Ok(pkg.to_json())
     }
 
     /// Imports the journey embedded in a PNG or SVG picture as a new journey (entities matched by kind

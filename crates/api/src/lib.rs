@@ -4,6 +4,7 @@
 
 mod annotate;
 mod clipboard;
+mod comments;
 mod compare_view;
 mod error;
 mod export;
@@ -33,6 +34,7 @@ mod versions;
 mod workspace;
 
 pub use clipboard::Pasted;
+pub use comments::{os_user_name, CommentView};
 pub use compare_view::{compare_journey, CardMark, CompareCounts, Comparison, Older, ThenScene};
 pub use error::{ApiError, ErrorCode};
 pub use export::{render, render_with_journey, today_utc, ExportFormat, ExportJob, Progress};
@@ -71,6 +73,7 @@ pub use text_form::{
 };
 pub use throughline_core::analysis::FindingKind;
 pub use throughline_core::clip::{Clip, Pasting};
+pub use throughline_core::comment::CommentTarget;
 pub use throughline_core::diff;
 pub use throughline_core::edit::Edit;
 pub use throughline_core::edit::{Slot, StepDetails, Template};
@@ -81,8 +84,8 @@ pub use throughline_core::merge;
 pub use throughline_core::package::JourneyPackage;
 pub use throughline_core::{synthetic, Id, Step};
 pub use throughline_core::{
-    Entity, EntityKind, EvidenceSource, Insight, Journey, LaneKind, Link, LinkKind, Persona,
-    Workspace,
+    Comment, Entity, EntityKind, EvidenceSource, Insight, Journey, LaneKind, Link, LinkKind,
+    Persona, Workspace,
 };
 pub use throughline_render::{ExportOptions, PageLayout, Paper};
 pub use throughline_render::{NetworkScene, Scene, SceneDiff};

@@ -21,6 +21,10 @@ pub struct Limits {
     pub max_insights: u32,
     /// Most characters in an insight's reference (a link or a file name).
     pub max_reference_chars: u32,
+    /// Most characters in a comment.
+    pub max_comment_chars: u32,
+    /// Most comments on one journey.
+    pub max_journey_comments: u32,
 }
 
 /// The limits' values, written for the UI by the bindings test.
@@ -32,4 +36,6 @@ pub const LIMITS: Limits = Limits {
     max_png_side: throughline_render::export::MAX_PNG_SIDE,
     max_insights: throughline_core::evidence::MAX_INSIGHTS as u32,
     max_reference_chars: throughline_core::evidence::MAX_REFERENCE_CHARS as u32,
+    max_comment_chars: throughline_core::comment::MAX_COMMENT_CHARS as u32,
+    max_journey_comments: throughline_core::comment::MAX_JOURNEY_COMMENTS as u32,
 };

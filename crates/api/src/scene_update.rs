@@ -48,6 +48,8 @@ pub struct Changed {
     pub links: bool,
     /// The personas or the journeys each is drawn for.
     pub personas: bool,
+    /// The comments of a journey or what they are about (a card's text, a card removed or back).
+    pub comments: bool,
 }
 
 /// The answer to an edit, undo or redo made from the window.
@@ -133,6 +135,12 @@ impl OpenWorkspace {
             details: details(touched),
             links: !touched.links.is_empty() || !touched.removed_links.is_empty(),
             personas: journeys || reaches_personas(touched, edit),
+            comments: !touched.journeys.is_empty()
+                || !touched.removed_journeys.is_empty()
+                || !touched.steps.is_empty()
+                || !touched.removed_steps.is_empty()
+                || !touched.stages.is_empty()
+                || !touched.removed_stages.is_empty(),
         };
         let shown = self.view_mut().scene.as_ref().map(|s| s.journey);
         let stays = !follows || result.journey.is_none() || result.journey == shown;

@@ -24,6 +24,8 @@ pub struct JourneySummary {
     pub personas: Vec<Id>,
     /// How many of its cards evidence backs and how many are marked as assumptions.
     pub evidence: EvidenceCoverage,
+    /// How many of its comments are not resolved yet.
+    pub open_comments: u32,
 }
 
 /// The open workspace, for the window title and the sidebar header.

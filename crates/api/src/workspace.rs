@@ -203,6 +203,7 @@ impl OpenWorkspace {
                 steps: j.steps.len() as u32,
                 personas: j.personas.clone(),
                 evidence: throughline_core::evidence::coverage(j),
+                open_comments: j.comments.iter().filter(|c| !c.resolved).count() as u32,
             })
             .collect()
     }

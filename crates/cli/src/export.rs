@@ -48,6 +48,10 @@ pub struct PictureFlags {
     /// Leave out the pain points' text written under the blueprint.
     #[arg(long)]
     no_pain_notes: bool,
+    /// Write the open comments as numbered notes under the blueprint, each card's number on the
+    /// card (comments are left out unless asked).
+    #[arg(long)]
+    comments: bool,
     /// PNG: a transparent background instead of white.
     #[arg(long)]
     transparent: bool,
@@ -88,6 +92,7 @@ impl PictureFlags {
             owners: !self.no_owners,
             handoffs: !self.no_handoffs,
             pain_notes: !self.no_pain_notes,
+            comments: self.comments,
             transparent: self.transparent,
             scale,
             width: self.width,
@@ -307,6 +312,7 @@ mod tests {
             "--no-owners",
             "--no-handoffs",
             "--no-pain-notes",
+            "--comments",
             "--transparent",
             "--width",
             "3000",
@@ -324,6 +330,7 @@ mod tests {
                 owners: false,
                 handoffs: false,
                 pain_notes: false,
+                comments: true,
                 transparent: true,
                 scale: 2.0,
                 width: Some(3000),

@@ -66,4 +66,9 @@ chips: Array<Chip>,
 /**
  * Marked as an assumption (a guess no evidence backs yet): drawn with a dashed border.
  */
-assumption: boolean, };
+assumption: boolean, 
+/**
+ * The comment marker, last down the right edge: how many comments are open on screen, or the
+ * card's note number in an export that shows comments.
+ */
+comments: Badge | null, };

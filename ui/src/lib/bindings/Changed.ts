@@ -24,4 +24,8 @@ links: boolean,
 /**
  * The personas or the journeys each is drawn for.
  */
-personas: boolean, };
+personas: boolean, 
+/**
+ * The comments of a journey or what they are about (a card's text, a card removed or back).
+ */
+comments: boolean, };

@@ -47,4 +47,8 @@ curve: string,
 /**
  * Hand-off marker on an arrow.
  */
-handoff: string, };
+handoff: string, 
+/**
+ * Comment marker on a card.
+ */
+comment: string, };

@@ -30,6 +30,11 @@ handoffs: boolean,
  */
 pain_notes: boolean, 
 /**
+ * The open comments as numbered notes under the blueprint, each card's number on the card;
+ * off unless asked, since comments are the team's conversation, not the map.
+ */
+comments: boolean, 
+/**
  * PNG: a transparent background instead of white.
  */
 transparent: boolean, 

@@ -37,4 +37,8 @@ personas: Array<Id>,
 /**
  * How many of its cards evidence backs and how many are marked as assumptions.
  */
-evidence: EvidenceCoverage, };
+evidence: EvidenceCoverage, 
+/**
+ * How many of its comments are not resolved yet.
+ */
+open_comments: number, };

@@ -32,4 +32,12 @@ max_insights: number,
 /**
  * Most characters in an insight's reference (a link or a file name).
  */
-max_reference_chars: number, };
+max_reference_chars: number, 
+/**
+ * Most characters in a comment.
+ */
+max_comment_chars: number, 
+/**
+ * Most comments on one journey.
+ */
+max_journey_comments: number, };

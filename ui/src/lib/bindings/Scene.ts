@@ -2,6 +2,7 @@
 import type { Arrow } from "./Arrow";
 import type { Card } from "./Card";
 import type { Colours } from "./Colours";
+import type { CommentNotes } from "./CommentNotes";
 import type { EmotionBand } from "./EmotionBand";
 import type { Id } from "./Id";
 import type { LaneBand } from "./LaneBand";
@@ -87,4 +88,8 @@ legend?: Legend,
  * Exports only: every pain point's own words, under the legend, since a picture on a wall or a
  * page has no tooltips.
  */
-pain_notes?: PainNotes, };
+pain_notes?: PainNotes, 
+/**
+ * Exports that ask for them only: the open comments, numbered as on their cards.
+ */
+comment_notes?: CommentNotes, };

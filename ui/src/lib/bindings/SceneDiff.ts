@@ -3,6 +3,7 @@ import type { Arrow } from "./Arrow";
 import type { ArrowShift } from "./ArrowShift";
 import type { Card } from "./Card";
 import type { Colours } from "./Colours";
+import type { CommentNotes } from "./CommentNotes";
 import type { EmotionBand } from "./EmotionBand";
 import type { EmotionPatch } from "./EmotionPatch";
 import type { Id } from "./Id";
@@ -103,4 +104,8 @@ legend?: Legend | null,
 /**
  * Exports only: the pain notes, when they changed.
  */
-pain_notes?: PainNotes | null, };
+pain_notes?: PainNotes | null, 
+/**
+ * Exports only: the comment notes, when they changed.
+ */
+comment_notes?: CommentNotes | null, };
