@@ -392,3 +392,31 @@ describe('the Edit menu', () => {
     await waitFor(() => expect(offered(backend)).toEqual(['undo', 'redo', 'cut', 'copy', 'delete']));
   });
 });
+
+describe('comments panel', () => {
+  it('posts a comment on the selected card, signed with the name the system gives', async () => {
+    const { backend, svg } = await openApp();
+    const card = cardAt(1, 0);
+    await clickAt(svg, middleOf(card));
+    await fireEvent.click(screen.getByTestId('toggle-comments'));
+    const panel = await screen.findByRole('complementary', { name: 'Comments' });
+    const name = within(panel).getByRole('textbox', { name: 'Your name' }) as HTMLInputElement;
+    await waitFor(() => expect(name.value).toBe('Ana'));
+    const post = within(panel).getByRole('button', { name: 'Comment' }) as HTMLButtonElement;
+    expect(post.disabled).toBe(true);
+    await fireEvent.input(within(panel).getByRole('textbox', { name: 'New comment' }), {
+      target: { value: 'Why does the guest call twice?' },
+    });
+    await fireEvent.click(post);
+    expect(backend.applyEdit).toHaveBeenLastCalledWith({
+      type: 'put_comment',
+      journey: expect.any(String),
+      comment: expect.objectContaining({
+        target: card.id,
+        author: 'Ana',
+        text: 'Why does the guest call twice?',
+        resolved: false,
+      }),
+    });
+  });
+});

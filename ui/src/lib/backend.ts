@@ -8,6 +8,7 @@ import { save } from '@tauri-apps/plugin-dialog';
 import type { ApiError } from './bindings/ApiError';
 import type { Changed } from './bindings/Changed';
 import type { CheckGroup } from './bindings/CheckGroup';
+import type { CommentView } from './bindings/CommentView';
 import type { Comparison } from './bindings/Comparison';
 import type { HistoryList } from './bindings/HistoryList';
 import type { HistoryPage } from './bindings/HistoryPage';
@@ -96,6 +97,10 @@ export interface Backend extends CsvBackend {
   listEntities(): Promise<EntitySummary[]>;
   /** Every persona with the journeys drawn for it. */
   listPersonas(): Promise<PersonaSummary[]>;
+  /** A journey's comments, open ones first. */
+  listComments(journey: Id): Promise<CommentView[]>;
+  /** The name the operating system knows the person by ('' when it knows none). */
+  defaultAuthor(): Promise<string>;
   /** A persona's picture as a `data:` URL, or null. */
   personaPicture(persona: Id): Promise<string | null>;
   /** Everything that refers to an entity, shown before it is deleted. */
@@ -277,6 +282,8 @@ export function tauriBackend(): Backend {
     uiPainted: () => read('ui_painted'),
     listEntities: () => read('list_entities'),
     listPersonas: () => read('list_personas'),
+    listComments: (journey) => read('list_comments', { journey }),
+    defaultAuthor: () => read('default_author'),
     personaPicture: (persona) => read('persona_picture', { persona }),
     entityUsage: (entity) => read('entity_usage', { entity }),
     linksFrom: (id) => read('links_from', { id }),

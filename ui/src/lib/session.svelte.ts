@@ -16,6 +16,7 @@ import type { JourneySummary } from './bindings/JourneySummary';
 import type { Pasted } from './bindings/Pasted';
 import type { Pasting } from './bindings/Pasting';
 import type { Scene } from './bindings/Scene';
+import type { CommentView } from './bindings/CommentView';
 import type { Step } from './bindings/Step';
 import type { WorkspaceInfo } from './bindings/WorkspaceInfo';
 import type { CopiedClip } from './editor/clipboard';
@@ -38,6 +39,8 @@ interface Pending {
   links: boolean;
   /** Whether the personas or the journeys each is drawn for changed. */
   personas: boolean;
+  /** Whether a journey's comments or what they are about changed. */
+  comments: boolean;
   /** Cards whose own record changed, or `all` when an answer did not say. */
   details: Set<Id> | 'all';
   failed: ApiError | null;
@@ -56,6 +59,7 @@ function note(pending: Pending, answer: EditAnswer) {
   pending.entities ||= changed.entities;
   pending.links ||= changed.links;
   pending.personas ||= changed.personas;
+  pending.comments ||= changed.comments;
   if (pending.details !== 'all') for (const step of changed.details) pending.details.add(step);
 }
 
@@ -64,6 +68,7 @@ function noteEverything(pending: Pending) {
   pending.entities = true;
   pending.links = true;
   pending.personas = true;
+  pending.comments = true;
   pending.details = 'all';
 }
 
@@ -89,6 +94,7 @@ function nothingPending(): Pending {
     entities: false,
     links: false,
     personas: false,
+    comments: false,
     details: new Set(),
     failed: null,
     keydowns: [],
@@ -114,6 +120,8 @@ export class Session {
   entitiesVersion = $state(0);
   /** Counts the rounds of edits that changed links, for the chips of the details panel. */
   linksVersion = $state(0);
+  /** Counts the rounds of edits that changed comments or what they are about, for the comments panel. */
+  commentsVersion = $state(0);
   /** Counts the rounds of edits that changed cards' own records, listed in `detailsChanged`. */
   detailsVersion = $state(0);
   /** The cards the latest such round changed, or `all`. */
@@ -316,6 +324,16 @@ export class Session {
     return this.backend.stepDetails(step);
   }
 
+  /** A journey's comments, open ones first. */
+  comments(journey: Id): Promise<CommentView[]> {
+    return this.backend.listComments(journey);
+  }
+
+  /** The name the operating system knows the person by, to sign a first comment with. */
+  defaultAuthor(): Promise<string> {
+    return this.backend.defaultAuthor();
+  }
+
   /** Shows a failure that is not an edit's (e.g. a card that could not be fetched) in the banner. */
   report(reason: unknown) {
     this.error = toApiError(reason);
@@ -399,6 +417,7 @@ export class Session {
   private tellViews(pending: Pending) {
     if (pending.entities || pending.links || pending.personas) this.entitiesVersion += 1;
     if (pending.links) this.linksVersion += 1;
+    if (pending.comments) this.commentsVersion += 1;
     if (pending.details === 'all' || pending.details.size > 0) {
       this.detailsChanged = pending.details;
       this.detailsVersion += 1;

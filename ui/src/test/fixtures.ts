@@ -32,5 +32,6 @@ export function summaryOf(scene: Scene, persona: string): JourneySummary {
       assumptions: scene.cards.filter((c) => c.assumption).length,
       assumed_moments: 0,
     },
+    open_comments: 0,
   };
 }

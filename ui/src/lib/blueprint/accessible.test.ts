@@ -21,6 +21,7 @@ const order: Card = {
   wait_point: { at: { x: 0, y: 0 }, label: line('W') },
   emotion: -1,
   assumption: false,
+  comments: null,
   chips: [
     { entity: 'e1', role: 'owner', rect, label: line('Owner: Barista team'), fill: '#1f2a44', text: '#ffffff' },
     { entity: 'e2', role: 'uses', rect, label: line('Till'), fill: '#e4f4e8', text: '#1b5e20' },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dockState, toggleAction } from './dock';
 
-const none = { details: false, impact: false, changes: false, checks: false, history: false };
+const none = { details: false, comments: false, impact: false, changes: false, checks: false, history: false };
 
 describe('dockState', () => {
   it('is empty with no panel open', () => {

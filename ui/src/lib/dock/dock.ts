@@ -1,15 +1,16 @@
-// The one dock beside the blueprint: Details, Impact and Checks share it as tabs instead of each
+// The one dock beside the blueprint: Details, Comments, Impact and Checks share it as tabs instead of each
 // taking its own column, so no combination of open panels can crush the canvas or the toolbar.
 
 /** A panel the dock can hold. */
-export type DockPanel = 'details' | 'impact' | 'changes' | 'checks' | 'history';
+export type DockPanel = 'details' | 'comments' | 'impact' | 'changes' | 'checks' | 'history';
 
 /** The order of the dock's tabs. */
-export const DOCK_ORDER: readonly DockPanel[] = ['details', 'impact', 'changes', 'checks', 'history'];
+export const DOCK_ORDER: readonly DockPanel[] = ['details', 'comments', 'impact', 'changes', 'checks', 'history'];
 
 /** Each tab's name. */
 export const DOCK_LABELS: Record<DockPanel, string> = {
   details: 'Details',
+  comments: 'Comments',
   impact: 'Impact',
   changes: 'Changes',
   checks: 'Checks',

@@ -21,6 +21,7 @@ describe('the export form', () => {
       owners: true,
       handoffs: true,
       pain_notes: true,
+      comments: false,
       transparent: false,
       scale: 1,
       width: null,
@@ -61,6 +62,7 @@ describe('the export form', () => {
       owners: false,
       handoffs: false,
       painNotes: false,
+      comments: true,
     };
     expect(toExportOptions(form)).toMatchObject({
       title_block: false,
@@ -69,6 +71,7 @@ describe('the export form', () => {
       owners: false,
       handoffs: false,
       pain_notes: false,
+      comments: true,
     });
   });
 

@@ -29,11 +29,13 @@ export interface ExportForm {
   owners: boolean;
   handoffs: boolean;
   painNotes: boolean;
+  /** The open comments as numbered notes; off unless asked. */
+  comments: boolean;
 }
 
 /**
- * What the dialog starts with: a PNG at 1× with everything drawn, on white; the width field starts at
- * the blueprint's own width. Hand-off markers as the toolbar currently shows them.
+ * What the dialog starts with: a PNG at 1× with everything drawn but the comments, on white; the width
+ * field starts at the blueprint's own width. Hand-off markers as the toolbar currently shows them.
  */
 export function defaultForm(sceneWidth: number, handoffsShown = true): ExportForm {
   return {
@@ -50,6 +52,7 @@ export function defaultForm(sceneWidth: number, handoffsShown = true): ExportFor
     owners: true,
     handoffs: handoffsShown,
     painNotes: true,
+    comments: false,
   };
 }
 
@@ -88,6 +91,7 @@ export function toExportOptions(form: ExportForm): ExportOptions {
     owners: form.owners,
     handoffs: form.handoffs,
     pain_notes: form.painNotes,
+    comments: form.comments,
     transparent: png && form.transparent,
     scale: png && form.size === 'scale' ? form.scale : 1,
     width: png && form.size === 'width' ? form.width : null,

@@ -32,6 +32,8 @@ export class Manager {
   detailsOpen = $state(true);
   /** Whether the History panel is in the dock. */
   historyOpen = $state(false);
+  /** Whether the comments panel of the journey shown is open. */
+  commentsOpen = $state(false);
   /**
    * What the blueprint area shows when it looks back (an older version, or a comparison with one);
    * null while it shows the live journey.
@@ -113,7 +115,7 @@ export class Manager {
   }
 
   /**
-   * The dock's tabs and the panel in front. Details and Impact belong to the live blueprint, Changes to
+   * The dock's tabs and the panel in front. Details, Comments and Impact belong to the live blueprint, Changes to
    * a comparison; Checks and History go with every view.
    */
   get dock(): DockState {
@@ -122,6 +124,7 @@ export class Manager {
     return dockState(
       {
         details: live && this.detailsOpen,
+        comments: live && this.commentsOpen,
         impact: live && this.impact !== null,
         changes: blueprint && this.lookingBack === 'compare',
         checks: this.checksOpen && this.presenting === null,
@@ -135,6 +138,7 @@ export class Manager {
   /** Opens a panel in the dock and brings it to the front. */
   showPanel(panel: DockPanel) {
     if (panel === 'details') this.detailsOpen = true;
+    if (panel === 'comments') this.commentsOpen = true;
     if (panel === 'checks') this.checksOpen = true;
     if (panel === 'history') this.historyOpen = true;
     this.dockFront = panel;
@@ -144,6 +148,7 @@ export class Manager {
   togglePanel(panel: DockPanel) {
     if (toggleAction(this.dock, panel) === 'front') this.showPanel(panel);
     else if (panel === 'details') this.detailsOpen = false;
+    else if (panel === 'comments') this.commentsOpen = false;
     else if (panel === 'checks') this.checksOpen = false;
     else if (panel === 'history') this.historyOpen = false;
     else if (panel === 'impact') this.clearImpact();

@@ -59,6 +59,7 @@ export function shiftCard(card: Card, shift: Shift): Card {
     },
     fail_point: badge(card.fail_point),
     wait_point: badge(card.wait_point),
+    comments: badge(card.comments),
     chips: card.chips.map((chip) => ({
       ...chip,
       rect: { ...chip.rect, x: chip.rect.x + dx, y: chip.rect.y + dy },
