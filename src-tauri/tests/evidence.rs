@@ -16,10 +16,9 @@ use fantoccini::key::Key;
 use fantoccini::{Client, Locator};
 use serde_json::json;
 use support::app::{App, Dirs};
-use support::blueprint::click_card;
-use support::input::{click_at, press};
+use support::blueprint::{clear_selection, click_card};
 use support::screenshot;
-use support::ui::{click, settle, wait_find, wait_for_text, wait_until};
+use support::ui::{click, settle, to_front, wait_find, wait_for_text, wait_until};
 use throughline_api::{EvidenceSource, Journey, LaneKind, OpenWorkspace, Step, Workspace};
 
 const WAIT: &str = "Waits to be called";
@@ -103,7 +102,7 @@ async fn evidence() {
     })
     .await;
     assert_eq!(border_dashes(client, CONSULT).await, None);
-    deselect(client).await;
+    clear_selection(client).await;
 
     click(client, Locator::Css("[data-testid='toggle-checks']")).await;
     let listed = assumed_moments(client, 1).await;
@@ -188,8 +187,8 @@ async fn evidence() {
     assumed_moments(client, 0).await;
 
     // Nothing selected: the journey says how much of it research backs.
-    deselect(client).await;
-    front(client, "details").await;
+    clear_selection(client).await;
+    to_front(client, "details").await;
     wait_for_text(client, "[data-testid='evidence-coverage']", |t| {
         t == "2 of 7 cards backed by evidence"
     })
@@ -226,7 +225,7 @@ fn assumption_box() -> Locator<'static> {
 
 /// Brings the details panel to the front of the dock and waits until it shows card `text`.
 async fn wait_for_details_of(client: &Client, text: &str) {
-    front(client, "details").await;
+    to_front(client, "details").await;
     wait_until(client, &format!("{text:?} in the card's details"), || async {
         let shown = client
             .execute(
@@ -280,7 +279,7 @@ async fn border_dashes(client: &Client, text: &str) -> Option<String> {
 async fn assumed_moments(client: &Client, n: usize) -> String {
     let group =
         "[data-testid='checks-panel'] [data-testid='check-group'][data-kind='assumed_moment']";
-    front(client, "checks").await;
+    to_front(client, "checks").await;
     wait_for_text(
         client,
         &format!("{group} [data-testid='check-count']"),
@@ -299,18 +298,4 @@ async fn assumed_moments(client: &Client, n: usize) -> String {
         }
     }
     wait_for_text(client, group, |t| !t.is_empty()).await
-}
-
-/// Brings dock panel `panel` to the front when the dock shows more than one.
-async fn front(client: &Client, panel: &str) {
-    let tab = format!("[data-testid='dock-tab-{panel}']");
-    if let Ok(tab) = client.find(Locator::Css(&tab)).await {
-        tab.click().await.expect("bring a dock panel to the front");
-    }
-}
-
-/// Clears the selection as a person would: a click on the empty canvas around the blueprint.
-async fn deselect(client: &Client) {
-    click_at(client, (700.0, 150.0), &[]).await;
-    press(client, Key::Escape.into()).await;
 }

@@ -60,6 +60,13 @@ pub async fn click_card(client: &Client, name: &str) {
     tokio::time::sleep(Duration::from_millis(300)).await;
 }
 
+/// Clears the selection as a person would: a click on the empty canvas above the blueprint, then
+/// Escape.
+pub async fn clear_selection(client: &Client) {
+    click_at(client, (700.0, 150.0), &[]).await;
+    super::input::press(client, fantoccini::key::Key::Escape.into()).await;
+}
+
 /// Waits until an empty field for a new card has the focus.
 pub async fn wait_for_draft(client: &Client) {
     wait_until(

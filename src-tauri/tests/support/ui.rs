@@ -41,6 +41,15 @@ pub async fn click(client: &Client, locator: Locator<'_>) {
         .expect("click an element");
 }
 
+/// Brings dock panel `panel` (details, comments, checks…) to the front when the dock shows more than
+/// one, as a person clicks its tab.
+pub async fn to_front(client: &Client, panel: &str) {
+    let tab = format!("[data-testid='dock-tab-{panel}']");
+    if let Ok(tab) = client.find(Locator::Css(&tab)).await {
+        tab.click().await.expect("bring a dock panel to the front");
+    }
+}
+
 /// Finds `locator`, polling until it appears.
 pub async fn wait_find(client: &Client, locator: Locator<'_>) -> fantoccini::elements::Element {
     wait_until(client, &format!("{locator:?}"), || async {
