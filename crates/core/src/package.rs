@@ -622,11 +622,25 @@ mod tests {
     }
 
     #[test]
-    fn comments_travel_under_fresh_ids_on_the_same_cards() {
+    fn comments_and_evidence_travel_under_fresh_ids_on_the_same_cards() {
         let mut ws = sample_workspace().unwrap();
         let id = richest(&ws);
         let j = ws.journey(id).unwrap();
         let (card, text) = (j.steps[0].id, j.steps[0].text.clone());
+        let guess = j.steps[1].id;
+        let mut backed = crate::edit::StepDetails::of(&j.steps[0]);
+        backed.evidence.push(crate::Insight {
+            text: "Callers wait 9 minutes\u{FFFF}".into(),
+            source: crate::EvidenceSource::Analytics,
+            date: Some("2026-02-01".into()),
+            reference: "ivr.csv".into(),
+        });
+        let mut guessed = crate::edit::StepDetails::of(&j.steps[1]);
+        guessed.evidence.clear();
+        guessed.assumption = true;
+        for (step, details) in [(card, backed), (guess, guessed)] {
+            apply(&mut ws, &Edit::SetStepDetails { step, details }).unwrap();
+        }
         let comment = |target, text: &str| crate::Comment {
             id: Id::new(),
             target,
@@ -658,6 +672,12 @@ mod tests {
         assert_ne!(card_comment.id, on_card.id);
         assert_eq!(imported.step(card_comment.target).unwrap().text, text);
         assert_eq!(by_text("Check with legal").target, new);
+        let twin = |old: Id| {
+            let text = &ws.journey(id).unwrap().step(old).unwrap().text;
+            imported.steps.iter().find(|s| &s.text == text).unwrap()
+        };
+        assert_eq!(twin(card).evidence[0].text, "Callers wait 9 minutes");
+        assert!(twin(guess).assumption);
     }
 
     #[test]
