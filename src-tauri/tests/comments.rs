@@ -18,7 +18,7 @@ use support::app::{App, Dirs};
 use support::blueprint::{clear_selection, click_card};
 use support::screenshot;
 use support::ui::{click, settle, to_front, wait_find, wait_for_text, wait_until};
-use throughline_api::{Journey, LaneKind, OpenWorkspace, Step, Workspace};
+use throughline_api::{Journey, LaneKind, OpenWorkspace, Step};
 
 const PICKUP: &str = "Driver picks up the package";
 const FIRST: &str = "Drivers say the pickup window is too narrow";
@@ -30,7 +30,7 @@ fn comments_are_written_counted_resolved_and_exported_only_when_asked() {
 }
 
 /// An express parcel delivery from the customer's call to the signature at the door.
-fn parcel_delivery(path: &Path) {
+fn parcel_delivery() -> Journey {
     let mut j = Journey::from_template(
         "Express parcel delivery",
         &["Call for pickup", "Pickup", "Sort and fly", "Deliver"],
@@ -52,25 +52,15 @@ fn parcel_delivery(path: &Path) {
     ] {
         j.steps.push(Step::new(lane, stages[stage], 0.0, text));
     }
-    let ws = Workspace {
-        journeys: vec![j],
-        ..Workspace::default()
-    };
-    drop(OpenWorkspace::create_from(path, &ws).expect("write the parcel delivery"));
+    j
 }
 
 async fn comments() {
     let tmp = tempfile::tempdir().expect("temp dir");
     let dirs = Dirs::under(tmp.path());
     let file = tmp.path().join("parcels.throughline");
-    parcel_delivery(&file);
-    let path = file.to_str().expect("temp paths are UTF-8");
-    let app = App::launch(&["--workspace", path], &dirs).await;
+    let app = App::launch_on_journey(&file, parcel_delivery(), &dirs).await;
     let client = &app.client;
-    support::page::wait_for(client, "the parcel delivery", |text| {
-        text.svg_has("Express parcel delivery")
-    })
-    .await;
     click(
         client,
         Locator::XPath("//button[normalize-space(.)='Zoom to fit']"),
@@ -136,7 +126,9 @@ async fn comments() {
     // Exports leave comments out unless asked.
     let plain = export_svg(client, &tmp.path().join("plain.svg"), false).await;
     for left_out in [SECOND, "comment-notes"] {
-        let at = plain.find(left_out).map(|i| &plain[i.saturating_sub(300)..i + 100]);
+        let at = plain
+            .find(left_out)
+            .map(|i| &plain[i.saturating_sub(300)..i + 100]);
         assert!(at.is_none(), "{left_out:?} in a plain export: {at:?}");
     }
     let noted = export_svg(client, &tmp.path().join("noted.svg"), true).await;
@@ -144,7 +136,10 @@ async fn comments() {
         .find("<g class=\"comment-notes\">")
         .expect("the notes block");
     let notes = &noted[start..start + noted[start..].find("</g>").expect("its end")];
-    assert!(notes.contains(SECOND), "the open comment written out: {notes}");
+    assert!(
+        notes.contains(SECOND),
+        "the open comment written out: {notes}"
+    );
     assert!(!notes.contains(FIRST), "a resolved comment is not: {notes}");
     app.close().await;
 

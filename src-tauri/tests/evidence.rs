@@ -10,8 +10,6 @@
 
 mod support;
 
-use std::path::Path;
-
 use fantoccini::key::Key;
 use fantoccini::{Client, Locator};
 use serde_json::json;
@@ -19,7 +17,7 @@ use support::app::{App, Dirs};
 use support::blueprint::{clear_selection, click_card};
 use support::screenshot;
 use support::ui::{click, settle, to_front, wait_find, wait_for_text, wait_until};
-use throughline_api::{EvidenceSource, Journey, LaneKind, OpenWorkspace, Step, Workspace};
+use throughline_api::{EvidenceSource, Journey, LaneKind, OpenWorkspace, Step};
 
 const WAIT: &str = "Waits to be called";
 const CONSULT: &str = "Sees the consultant";
@@ -30,8 +28,8 @@ fn assumptions_are_drawn_dashed_and_checked_until_evidence_backs_them() {
 }
 
 /// An outpatient visit: five patient steps (two moments of truth), the reception desk and the nurse
-/// behind it, written to `path`.
-fn clinic_visit(path: &Path) {
+/// behind it.
+fn clinic_visit() -> Journey {
     let mut j = Journey::from_template(
         "Outpatient clinic visit",
         &["Book", "Check in", "Wait", "Consultation", "Follow-up"],
@@ -63,25 +61,15 @@ fn clinic_visit(path: &Path) {
     ));
     j.steps
         .push(Step::new(back, stages[2], 0.0, "Nurse triages the list"));
-    let ws = Workspace {
-        journeys: vec![j],
-        ..Workspace::default()
-    };
-    drop(OpenWorkspace::create_from(path, &ws).expect("write the clinic visit"));
+    j
 }
 
 async fn evidence() {
     let tmp = tempfile::tempdir().expect("temp dir");
     let dirs = Dirs::under(tmp.path());
     let file = tmp.path().join("clinic.throughline");
-    clinic_visit(&file);
-    let path = file.to_str().expect("temp paths are UTF-8");
-    let app = App::launch(&["--workspace", path], &dirs).await;
+    let app = App::launch_on_journey(&file, clinic_visit(), &dirs).await;
     let client = &app.client;
-    support::page::wait_for(client, "the clinic visit", |text| {
-        text.svg_has("Outpatient clinic visit")
-    })
-    .await;
     wait_for_text(client, "[data-testid='evidence-coverage']", |t| {
         t == "0 of 7 cards backed by evidence"
     })

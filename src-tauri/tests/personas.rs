@@ -8,8 +8,6 @@
 
 mod support;
 
-use std::path::Path;
-
 use fantoccini::{Client, Locator};
 use serde_json::json;
 use support::app::{App, Dirs};
@@ -17,7 +15,7 @@ use support::blueprint::click_card;
 use support::input::click_at;
 use support::screenshot;
 use support::ui::{click, settle, wait_find, wait_until};
-use throughline_api::{Journey, LaneKind, OpenWorkspace, Step, Workspace};
+use throughline_api::{Journey, LaneKind, OpenWorkspace, Step};
 
 /// The guest's steps, each with the business traveller's score (the cards' emotion, set here) and
 /// the family's (given in the window).
@@ -33,8 +31,8 @@ fn two_personas_scored_per_card_draw_two_curves_and_the_key_shows_one_alone() {
     support::scenario(personas());
 }
 
-/// A hotel stay with one scored guest card per stage and a frontstage card, written to `path`.
-fn hotel_stay(path: &Path) {
+/// A hotel stay with one scored guest card per stage and a frontstage card.
+fn hotel_stay() -> Journey {
     let mut j = Journey::from_template("Hotel stay", &["Book", "Arrive", "Stay", "Check out"]);
     let lane = |kind| j.lanes.iter().find(|l| l.kind == kind).unwrap().id;
     let (guest, desk) = (lane(LaneKind::Customer), lane(LaneKind::Frontstage));
@@ -46,22 +44,15 @@ fn hotel_stay(path: &Path) {
     }
     j.steps
         .push(Step::new(desk, stages[1], 0.0, "Hands over the key card"));
-    let ws = Workspace {
-        journeys: vec![j],
-        ..Workspace::default()
-    };
-    drop(OpenWorkspace::create_from(path, &ws).expect("write the hotel stay"));
+    j
 }
 
 async fn personas() {
     let tmp = tempfile::tempdir().expect("temp dir");
     let dirs = Dirs::under(tmp.path());
     let file = tmp.path().join("hotel.throughline");
-    hotel_stay(&file);
-    let path = file.to_str().expect("temp paths are UTF-8");
-    let app = App::launch(&["--workspace", path], &dirs).await;
+    let app = App::launch_on_journey(&file, hotel_stay(), &dirs).await;
     let client = &app.client;
-    support::page::wait_for(client, "the hotel stay", |text| text.svg_has("Hotel stay")).await;
 
     click(client, Locator::Css("[data-testid='view-personas']")).await;
     for name in ["Business traveller", "Family"] {

@@ -402,11 +402,11 @@ fn write_card(w: &mut Writer, scene: &Scene, card: &Card) {
     }
     for (badge, colour) in [(&card.fail_point, &c.fail), (&card.wait_point, &c.wait)] {
         if let Some(b) = badge {
-            write_badge(w, b, colour);
+            write_badge(w, b, colour, false);
         }
     }
     if let Some(b) = &card.comments {
-        write_comment_badge(w, b, &c.comment);
+        write_badge(w, b, &c.comment, true);
     }
     w.raw("</g>\n");
 }
@@ -440,31 +440,26 @@ fn write_chip(w: &mut Writer, rect: &Rect, fill: &str, text: &str, label: &TextL
     w.raw("</text>");
 }
 
-/// A comment marker: a filled disc, so it reads apart from the outlined F and W badges.
-fn write_comment_badge(w: &mut Writer, b: &Badge, colour: &str) {
+/// A round badge with a letter or a number: outlined in `colour` (the F and W badges), or a disc
+/// filled with it and a white label (the comment marker), so the two read apart.
+fn write_badge(w: &mut Writer, b: &Badge, colour: &str, filled: bool) {
+    let (fill, label) = if filled {
+        (colour, "#ffffff")
+    } else {
+        ("#ffffff", colour)
+    };
     w.raw("<circle")
         .attr("cx", b.at.x)
         .attr("cy", b.at.y)
         .raw(" r=\"7\"")
-        .attr_str("fill", colour)
-        .raw("/><text class=\"label\"")
+        .attr_str("fill", fill);
+    if !filled {
+        w.raw(" stroke-width=\"1.5\"").attr_str("stroke", colour);
+    }
+    w.raw("/><text class=\"label\"")
         .attr("x", b.label.x)
         .attr("y", b.label.y)
-        .raw(" style=\"fill:#ffffff\">");
-    push_escaped(&mut w.out, &b.label.text);
-    w.raw("</text>");
-}
-
-fn write_badge(w: &mut Writer, b: &Badge, colour: &str) {
-    w.raw("<circle")
-        .attr("cx", b.at.x)
-        .attr("cy", b.at.y)
-        .raw(" r=\"7\" fill=\"#ffffff\" stroke-width=\"1.5\"")
-        .attr_str("stroke", colour)
-        .raw("/><text class=\"label\"")
-        .attr("x", b.label.x)
-        .attr("y", b.label.y)
-        .attr_str("style", &format!("fill:{colour}"))
+        .attr_str("style", &format!("fill:{label}"))
         .raw(">");
     push_escaped(&mut w.out, &b.label.text);
     w.raw("</text>");
@@ -534,7 +529,7 @@ fn write_comment_notes(w: &mut Writer, scene: &Scene, notes: &CommentNotes) {
         .raw("/>\n");
     w.text(&notes.title, "lane");
     for note in &notes.notes {
-        write_comment_badge(w, &note.badge, &scene.colours.comment);
+        write_badge(w, &note.badge, &scene.colours.comment, true);
         w.raw("\n");
         for line in &note.lines {
             w.text(line, "card");
@@ -595,8 +590,8 @@ fn write_symbol(w: &mut Writer, scene: &Scene, symbol: &LegendSymbol) {
                 .raw(ASSUMPTION_BORDER)
                 .raw("/>");
         }
-        LegendSymbol::Fail { badge } => write_badge(w, badge, &c.fail),
-        LegendSymbol::Wait { badge } => write_badge(w, badge, &c.wait),
+        LegendSymbol::Fail { badge } => write_badge(w, badge, &c.fail, false),
+        LegendSymbol::Wait { badge } => write_badge(w, badge, &c.wait, false),
         LegendSymbol::Handoff { at } => {
             w.raw("<path")
                 .attr_str("d", &handoff_diamond(*at))

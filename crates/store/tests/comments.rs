@@ -1,25 +1,11 @@
 //! Comments through the store: writing, resolving and deleting a comment are each one transaction on
 //! the journey's row, load back as applied, and undo.
 
-use throughline_core::edit::{apply, Edit, Template};
-use throughline_core::{Comment, Id, Workspace};
-use throughline_store::{History, Store};
+mod common;
 
-fn save(store: &mut Store, ws: &mut Workspace, edit: &Edit) -> Edit {
-    let (touched, inverse) = apply(ws, edit).unwrap();
-    store
-        .save(
-            ws,
-            &touched,
-            History::Record {
-                edit,
-                inverse: &inverse,
-                description: "a comment edit",
-            },
-        )
-        .unwrap();
-    inverse
-}
+use throughline_core::edit::{Edit, Template};
+use throughline_core::{Comment, Id, Workspace};
+use throughline_store::Store;
 
 #[test]
 fn comments_resolve_delete_and_undo_through_the_file() {
@@ -28,7 +14,7 @@ fn comments_resolve_delete_and_undo_through_the_file() {
     let mut store = Store::create(&path).unwrap();
     let mut ws = Workspace::default();
     let journey = Id::new();
-    save(
+    common::edit(
         &mut store,
         &mut ws,
         &Edit::CreateJourney {
@@ -46,7 +32,7 @@ fn comments_resolve_delete_and_undo_through_the_file() {
         text: "Do we really leave parcels with neighbours?".into(),
         resolved: false,
     };
-    save(
+    common::edit(
         &mut store,
         &mut ws,
         &Edit::PutComment {
@@ -54,7 +40,7 @@ fn comments_resolve_delete_and_undo_through_the_file() {
             comment: comment.clone(),
         },
     );
-    let reopen = save(
+    let reopen = common::edit(
         &mut store,
         &mut ws,
         &Edit::PutComment {
@@ -70,8 +56,8 @@ fn comments_resolve_delete_and_undo_through_the_file() {
     assert_eq!(store.load().unwrap(), ws);
     assert!(ws.journey(journey).unwrap().comments[0].resolved);
 
-    save(&mut store, &mut ws, &reopen);
-    let restore = save(
+    common::edit(&mut store, &mut ws, &reopen);
+    let restore = common::edit(
         &mut store,
         &mut ws,
         &Edit::DeleteComment {
@@ -86,7 +72,7 @@ fn comments_resolve_delete_and_undo_through_the_file() {
         .unwrap()
         .comments
         .is_empty());
-    save(&mut store, &mut ws, &restore);
+    common::edit(&mut store, &mut ws, &restore);
     let loaded = store.load().unwrap();
     assert_eq!(loaded.journey(journey).unwrap().comments, [comment]);
 }

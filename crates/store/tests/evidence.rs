@@ -1,25 +1,11 @@
 //! Evidence through the store: a card's insights and its assumption mark are written in the edit's one
 //! transaction, load back as applied, and go back on undo.
 
-use throughline_core::edit::{apply, Edit, Slot, StepDetails, Template};
-use throughline_core::{EvidenceSource, Id, Insight, LaneKind, Workspace};
-use throughline_store::{History, Store};
+mod common;
 
-fn save(store: &mut Store, ws: &mut Workspace, edit: &Edit) -> Edit {
-    let (touched, inverse) = apply(ws, edit).unwrap();
-    store
-        .save(
-            ws,
-            &touched,
-            History::Record {
-                edit,
-                inverse: &inverse,
-                description: "an evidence edit",
-            },
-        )
-        .unwrap();
-    inverse
-}
+use throughline_core::edit::{Edit, Slot, StepDetails, Template};
+use throughline_core::{EvidenceSource, Id, Insight, LaneKind, Workspace};
+use throughline_store::Store;
 
 #[test]
 fn insights_and_assumption_marks_load_back_and_undo() {
@@ -28,7 +14,7 @@ fn insights_and_assumption_marks_load_back_and_undo() {
     let mut store = Store::create(&path).unwrap();
     let mut ws = Workspace::default();
     let journey = Id::new();
-    save(
+    common::edit(
         &mut store,
         &mut ws,
         &Edit::CreateJourney {
@@ -50,7 +36,7 @@ fn insights_and_assumption_marks_load_back_and_undo() {
         (report, "Reports the damage"),
         (wait, "Waits for the assessor"),
     ] {
-        save(
+        common::edit(
             &mut store,
             &mut ws,
             &Edit::AddStep {
@@ -70,7 +56,7 @@ fn insights_and_assumption_marks_load_back_and_undo() {
         date: Some("2026-02-11".into()),
         reference: "https://tickets.example/claims?tag=next-steps".into(),
     }];
-    let undo_report = save(
+    let undo_report = common::edit(
         &mut store,
         &mut ws,
         &Edit::SetStepDetails {
@@ -80,7 +66,7 @@ fn insights_and_assumption_marks_load_back_and_undo() {
     );
     let mut details = StepDetails::of(ws.journey(journey).unwrap().step(wait).unwrap());
     details.assumption = true;
-    save(
+    common::edit(
         &mut store,
         &mut ws,
         &Edit::SetStepDetails {
@@ -100,7 +86,7 @@ fn insights_and_assumption_marks_load_back_and_undo() {
     );
     assert!(j.step(wait).unwrap().assumption);
 
-    save(&mut store, &mut ws, &undo_report);
+    common::edit(&mut store, &mut ws, &undo_report);
     let loaded = store.load().unwrap();
     assert!(loaded
         .journey(journey)

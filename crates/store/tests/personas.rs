@@ -1,6 +1,8 @@
 //! Personas through the store: each persona edit (its picture too) is one transaction that loads back
 //! as applied, undo included.
 
+mod common;
+
 use throughline_core::edit::{apply, Edit, StepDetails, Template};
 use throughline_core::{Id, LaneKind, Persona, PersonaScore, Workspace};
 use throughline_store::{History, Store};
@@ -18,22 +20,6 @@ fn guest(name: &str) -> Persona {
     }
 }
 
-fn save(store: &mut Store, ws: &mut Workspace, edit: &Edit) -> Edit {
-    let (touched, inverse) = apply(ws, edit).unwrap();
-    store
-        .save(
-            ws,
-            &touched,
-            History::Record {
-                edit,
-                inverse: &inverse,
-                description: "a persona edit",
-            },
-        )
-        .unwrap();
-    inverse
-}
-
 /// A hotel stay with one scored guest card, as a file of schema 3 would hold it.
 fn hotel(store: &mut Store) -> (Workspace, Id, Id) {
     let mut ws = Workspace::default();
@@ -43,7 +29,7 @@ fn hotel(store: &mut Store) -> (Workspace, Id, Id) {
         name: "Hotel stay".into(),
         template: Template::Blueprint,
     };
-    save(store, &mut ws, &create);
+    common::edit(store, &mut ws, &create);
     let j = ws.journey(journey).unwrap();
     let lane = j
         .lanes
@@ -60,10 +46,10 @@ fn hotel(store: &mut Store) -> (Workspace, Id, Id) {
         to: throughline_core::edit::Slot::END,
         text: "Waits for the lift".into(),
     };
-    save(store, &mut ws, &add);
+    common::edit(store, &mut ws, &add);
     let mut details = StepDetails::of(ws.journeys[0].step(step).unwrap());
     details.emotion = Some(-1);
-    save(store, &mut ws, &Edit::SetStepDetails { step, details });
+    common::edit(store, &mut ws, &Edit::SetStepDetails { step, details });
     (ws, journey, step)
 }
 
@@ -75,7 +61,7 @@ fn persona_edits_and_their_undo_load_back_as_applied() {
     let (mut ws, journey, step) = hotel(&mut store);
     let (solo, couple) = (guest("Solo traveller"), guest("Couple"));
     for p in [&solo, &couple] {
-        save(
+        common::edit(
             &mut store,
             &mut ws,
             &Edit::CreatePersona { persona: p.clone() },
@@ -85,7 +71,7 @@ fn persona_edits_and_their_undo_load_back_as_applied() {
         journey,
         personas: vec![solo.id, couple.id],
     };
-    save(&mut store, &mut ws, &set);
+    common::edit(&mut store, &mut ws, &set);
     let picture = Edit::SetPersonaPicture {
         persona: couple.id,
         picture: Some(throughline_core::PersonaPicture {
@@ -94,16 +80,16 @@ fn persona_edits_and_their_undo_load_back_as_applied() {
                 .into(),
         }),
     };
-    save(&mut store, &mut ws, &picture);
+    common::edit(&mut store, &mut ws, &picture);
     let mut details = StepDetails::of(ws.journeys[0].step(step).unwrap());
     details.scores = vec![PersonaScore {
         persona: couple.id,
         score: 2,
     }];
-    save(&mut store, &mut ws, &Edit::SetStepDetails { step, details });
+    common::edit(&mut store, &mut ws, &Edit::SetStepDetails { step, details });
     assert_eq!(store.load().unwrap(), ws);
     let before_delete = ws.clone();
-    let inverse = save(
+    let inverse = common::edit(
         &mut store,
         &mut ws,
         &Edit::DeletePersona { persona: solo.id },

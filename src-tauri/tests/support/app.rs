@@ -119,6 +119,28 @@ impl App {
         app
     }
 
+    /// Writes a workspace file at `file` holding `journey` alone, launches the app on it and waits
+    /// until its blueprint is drawn: where a scenario on a blueprint built in the test starts.
+    pub async fn launch_on_journey(
+        file: &Path,
+        journey: throughline_api::Journey,
+        dirs: &Dirs,
+    ) -> App {
+        let name = journey.name.clone();
+        let ws = throughline_api::Workspace {
+            journeys: vec![journey],
+            ..throughline_api::Workspace::default()
+        };
+        drop(throughline_api::OpenWorkspace::create_from(file, &ws).expect("write the workspace"));
+        let path = file.to_str().expect("temp paths are UTF-8");
+        let app = App::launch(&["--workspace", path], dirs).await;
+        super::page::wait_for(&app.client, &format!("the blueprint of {name}"), |text| {
+            text.svg_has(&name)
+        })
+        .await;
+        app
+    }
+
     /// Ends the session (WebKitWebDriver closes the app); the drop then stops the driver.
     pub async fn close(self) {
         let App { client, driver } = self;

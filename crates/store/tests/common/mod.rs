@@ -46,8 +46,8 @@ pub fn hotel_file(dir: &Path, name: &str) -> PathBuf {
     path
 }
 
-/// Applies `edit` to `ws` and saves it with its undo entry.
-pub fn edit(store: &mut Store, ws: &mut Workspace, edit: &Edit) {
+/// Applies `edit` to `ws` and saves it with its undo entry; returns the edit that undoes it.
+pub fn edit(store: &mut Store, ws: &mut Workspace, edit: &Edit) -> Edit {
     let (touched, inverse) = apply(ws, edit).unwrap();
     store
         .save(
@@ -60,6 +60,7 @@ pub fn edit(store: &mut Store, ws: &mut Workspace, edit: &Edit) {
             },
         )
         .unwrap();
+    inverse
 }
 
 /// A fingerprint of one file: its length and a hash of its bytes (`None` where there is no file).
