@@ -37,11 +37,15 @@ pub enum FindingKind {
     DependencyCycle,
     /// An entity with no accountable owner.
     UnownedEntity,
+    /// A pain point no live opportunity addresses (see [`crate::opportunity::unaddressed`]).
+    PainWithoutOpportunity,
+    /// A moment of truth nobody owns and no live opportunity addresses.
+    UnownedMomentWithoutOpportunity,
 }
 
 impl FindingKind {
     /// Every kind, in the order the checks panel lists them.
-    pub const ALL: [FindingKind; 9] = [
+    pub const ALL: [FindingKind; 11] = [
         FindingKind::UnownedMoment,
         FindingKind::AssumedMoment,
         FindingKind::UnownedStep,
@@ -51,6 +55,8 @@ impl FindingKind {
         FindingKind::DeadEnd,
         FindingKind::DependencyCycle,
         FindingKind::UnownedEntity,
+        FindingKind::PainWithoutOpportunity,
+        FindingKind::UnownedMomentWithoutOpportunity,
     ];
 
     /// The name used on the command line and in JSON (`unowned-moments`, …).
@@ -65,6 +71,8 @@ impl FindingKind {
             FindingKind::AssumedMoment => "assumed-moments",
             FindingKind::DependencyCycle => "dependency-cycles",
             FindingKind::UnownedEntity => "unowned-entities",
+            FindingKind::PainWithoutOpportunity => "pains-without-opportunity",
+            FindingKind::UnownedMomentWithoutOpportunity => "unowned-moments-without-opportunity",
         }
     }
 
@@ -80,6 +88,10 @@ impl FindingKind {
             FindingKind::AssumedMoment => "Moments of truth resting on assumptions",
             FindingKind::DependencyCycle => "Circular dependencies",
             FindingKind::UnownedEntity => "People, teams, systems and processes without an owner",
+            FindingKind::PainWithoutOpportunity => "Pain points no opportunity addresses",
+            FindingKind::UnownedMomentWithoutOpportunity => {
+                "Unowned moments of truth no opportunity addresses"
+            }
         }
     }
 }

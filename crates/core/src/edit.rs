@@ -3,9 +3,9 @@
 //! back when the write fails). Every id an edit creates is carried in the edit, so redoing it gives
 //! the same records and later history stays valid.
 
-mod comments;
 mod describe;
 mod entities;
+mod journey_records;
 mod journeys;
 mod lanes;
 mod links;
@@ -27,8 +27,8 @@ use crate::persona::JourneyFeelings;
 use crate::text::{clean_name, clean_text};
 use crate::validate::{check_links, check_name, validate_journey, ValidationError};
 use crate::{
-    Comment, Entity, Id, Insight, Journey, Lane, LaneKind, Link, Metric, Persona, PersonaPicture,
-    PersonaScore, Severity, Stage, Step, Workspace,
+    Comment, Entity, Id, Insight, Journey, Lane, LaneKind, Link, Metric, Opportunity, Persona,
+    PersonaPicture, PersonaScore, Severity, Stage, Step, Workspace,
 };
 
 /// Where an ordered record (journey, stage, lane, card) goes among its siblings.
@@ -393,6 +393,9 @@ pub enum Edit {
         owned_steps: Vec<Id>,
         /// Entities it owned.
         owned_entities: Vec<Id>,
+        /// Opportunities it owned.
+        #[serde(default)]
+        owned_opportunities: Vec<Id>,
     },
     /// Make one person or team (or nobody) the accountable owner of cards in any journeys.
     SetOwner {
@@ -457,6 +460,21 @@ pub enum Edit {
         journey: Id,
         /// The comment.
         comment: Id,
+    },
+    /// Write an opportunity on a journey, or replace the one with its id (to change, re-rate or move
+    /// it along).
+    PutOpportunity {
+        /// The journey the opportunity belongs to.
+        journey: Id,
+        /// The opportunity as it should be (its id chosen by the caller).
+        opportunity: Opportunity,
+    },
+    /// Delete an opportunity.
+    DeleteOpportunity {
+        /// The journey it belongs to.
+        journey: Id,
+        /// The opportunity.
+        opportunity: Id,
     },
     /// Several edits as one, undone together.
     Batch {
@@ -835,7 +853,14 @@ fn apply_one(ws: &mut Workspace, edit: &Edit) -> Result<(Touched, Edit), EditErr
             links,
             owned_steps,
             owned_entities,
-        } => entities::restore(ws, entity, links, owned_steps, owned_entities, &mut t)?,
+            owned_opportunities,
+        } => entities::restore(
+            ws,
+            entity,
+            links,
+            (owned_steps, owned_entities, owned_opportunities),
+            &mut t,
+        )?,
         Edit::SetOwner { steps, owner } => entities::set_owner(ws, steps, *owner, &mut t)?,
         Edit::CreatePersona { persona } => personas::create(ws, persona, &mut t)?,
         Edit::UpdatePersona { persona } => personas::update(ws, persona, &mut t)?,
@@ -852,10 +877,20 @@ fn apply_one(ws: &mut Workspace, edit: &Edit) -> Result<(Touched, Edit), EditErr
         Edit::RestoreJourneyPersonas { feelings } => {
             personas::restore_journey(ws, feelings, &mut t)?
         }
-        Edit::PutComment { journey, comment } => comments::put(ws, *journey, comment, &mut t)?,
-        Edit::DeleteComment { journey, comment } => {
-            comments::delete(ws, *journey, *comment, &mut t)?
+        Edit::PutComment { journey, comment } => {
+            journey_records::put(ws, *journey, comment, &mut t)?
         }
+        Edit::DeleteComment { journey, comment } => {
+            journey_records::delete::<Comment>(ws, *journey, *comment, &mut t)?
+        }
+        Edit::PutOpportunity {
+            journey,
+            opportunity,
+        } => journey_records::put(ws, *journey, opportunity, &mut t)?,
+        Edit::DeleteOpportunity {
+            journey,
+            opportunity,
+        } => journey_records::delete::<Opportunity>(ws, *journey, *opportunity, &mut t)?,
     };
     Ok((t, inverse))
 }

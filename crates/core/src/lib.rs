@@ -14,6 +14,7 @@ pub mod id;
 pub mod impact;
 pub mod merge;
 pub mod model;
+pub mod opportunity;
 pub mod package;
 pub mod persona;
 pub mod restore;

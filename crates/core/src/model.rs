@@ -50,6 +50,73 @@ pub struct Journey {
     /// [`crate::comment`]).
     #[serde(default)]
     pub comments: Vec<Comment>,
+    /// What the team means to do about the journey's cards (see [`crate::opportunity`]).
+    #[serde(default)]
+    pub opportunities: Vec<Opportunity>,
+}
+
+/// Where an opportunity stands.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum OpportunityStatus {
+    /// Proposed, not decided.
+    #[default]
+    Idea,
+    /// Decided and scheduled.
+    Planned,
+    /// Being worked on.
+    InProgress,
+    /// Delivered.
+    Done,
+    /// Decided against.
+    Dropped,
+}
+
+impl OpportunityStatus {
+    /// Every status, in the order work moves through them.
+    pub const ALL: [OpportunityStatus; 5] = [
+        OpportunityStatus::Idea,
+        OpportunityStatus::Planned,
+        OpportunityStatus::InProgress,
+        OpportunityStatus::Done,
+        OpportunityStatus::Dropped,
+    ];
+
+    /// How the status is named to a reader.
+    pub fn label(self) -> &'static str {
+        match self {
+            OpportunityStatus::Idea => "Idea",
+            OpportunityStatus::Planned => "Planned",
+            OpportunityStatus::InProgress => "In progress",
+            OpportunityStatus::Done => "Done",
+            OpportunityStatus::Dropped => "Dropped",
+        }
+    }
+}
+
+/// Something the team could do to make the journey better: who owns it, where it stands, what it is
+/// worth against what it costs, and which cards it addresses, so a map becomes a plan.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Opportunity {
+    /// Identity of the opportunity.
+    pub id: Id,
+    /// What to do, in a line.
+    pub title: String,
+    /// More about it.
+    pub description: String,
+    /// The accountable person or team.
+    pub owner: Option<Id>,
+    /// Where it stands.
+    pub status: OpportunityStatus,
+    /// What it is worth to customers and the business, 1 (little) to 5 (much).
+    pub value: u8,
+    /// What it costs to do, 1 (little) to 5 (much).
+    pub effort: u8,
+    /// The cards of its journey it addresses. A card deleted since stays listed, so undoing the
+    /// deletion finds it addressed again.
+    pub addresses: Vec<Id>,
 }
 
 /// A remark someone left on a journey, one of its stages or one of its cards: the conversation
@@ -467,6 +534,7 @@ impl Journey {
             steps: Vec::new(),
             personas: Vec::new(),
             comments: Vec::new(),
+            opportunities: Vec::new(),
         }
     }
 

@@ -12,7 +12,9 @@ use thiserror::Error;
 
 use crate::edit::Edit;
 use crate::text::{clean_name, clean_text, MAX_NAME_CHARS};
-use crate::{Comment, Entity, EntityKind, Id, Journey, Link, LinkKind, Persona, Step, Workspace};
+use crate::{
+    Comment, Entity, EntityKind, Id, Journey, Link, LinkKind, Opportunity, Persona, Step, Workspace,
+};
 
 /// The package format this build writes. Bumped when a field changes meaning, so an older Throughline
 /// refuses a newer package instead of misreading it. Dependencies among entities added no field and
@@ -291,6 +293,22 @@ pub fn unpack(ws: &Workspace, pkg: &JourneyPackage, journey: Id) -> Result<Edit,
             ..c.clone()
         });
     }
+    // Opportunities too, owned by the matched person or team, on the same cards.
+    for o in &mut new.opportunities {
+        let owner = o.owner.and_then(|e| {
+            matched
+                .kinds
+                .get(&e)
+                .filter(|k| k.can_own())
+                .and(matched.ids.get(&e).copied())
+        });
+        *o = crate::opportunity::clean(Opportunity {
+            id: map(o.id),
+            owner,
+            addresses: o.addresses.iter().map(|c| map(*c)).collect(),
+            ..o.clone()
+        });
+    }
     new.sort();
 
     let (among_entities, links) = map_links(ws, pkg, &matched, &map)?;
@@ -346,6 +364,7 @@ pub(crate) fn check_ids(pkg: &JourneyPackage) -> Result<(), PackageError> {
         .chain(pkg.entities.iter().map(|e| e.id))
         .chain(pkg.personas.iter().map(|p| p.id))
         .chain(j.comments.iter().map(|c| c.id))
+        .chain(j.opportunities.iter().map(|o| o.id))
     {
         if !seen.insert(id) {
             return Err(PackageError::Inconsistent(format!(
@@ -622,7 +641,7 @@ mod tests {
     }
 
     #[test]
-    fn comments_and_evidence_travel_under_fresh_ids_on_the_same_cards() {
+    fn comments_evidence_and_opportunities_travel_under_fresh_ids_on_the_same_cards() {
         let mut ws = sample_workspace().unwrap();
         let id = richest(&ws);
         let j = ws.journey(id).unwrap();
@@ -641,6 +660,30 @@ mod tests {
         for (step, details) in [(card, backed), (guess, guessed)] {
             apply(&mut ws, &Edit::SetStepDetails { step, details }).unwrap();
         }
+        let team = ws
+            .entities
+            .iter()
+            .find(|e| e.kind == crate::EntityKind::Team)
+            .unwrap()
+            .id;
+        let plan = crate::Opportunity {
+            id: Id::new(),
+            title: "Call back within the hour".into(),
+            description: String::new(),
+            owner: Some(team),
+            status: crate::OpportunityStatus::Planned,
+            value: 4,
+            effort: 2,
+            addresses: vec![card],
+        };
+        apply(
+            &mut ws,
+            &Edit::PutOpportunity {
+                journey: id,
+                opportunity: plan.clone(),
+            },
+        )
+        .unwrap();
         let comment = |target, text: &str| crate::Comment {
             id: Id::new(),
             target,
@@ -677,6 +720,10 @@ mod tests {
             imported.steps.iter().find(|s| &s.text == text).unwrap()
         };
         assert_eq!(twin(card).evidence[0].text, "Callers wait 9 minutes");
+        let moved = &imported.opportunities[0];
+        assert_ne!(moved.id, plan.id);
+        assert_eq!(moved.owner, Some(team), "the same team, matched by name");
+        assert_eq!(moved.addresses, [twin(card).id]);
         assert!(twin(guess).assumption);
     }
 

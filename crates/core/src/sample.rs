@@ -205,6 +205,7 @@ pub fn sample_workspace() -> Result<Workspace, SampleError> {
             steps,
             personas: Vec::new(),
             comments: Vec::new(),
+            opportunities: Vec::new(),
         });
     }
     ws.links = links;

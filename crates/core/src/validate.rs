@@ -7,6 +7,7 @@ use thiserror::Error;
 
 use crate::comment::{MAX_COMMENT_CHARS, MAX_JOURNEY_COMMENTS};
 use crate::evidence::{is_date, MAX_INSIGHTS, MAX_REFERENCE_CHARS};
+use crate::opportunity::{MAX_JOURNEY_OPPORTUNITIES, SCORES};
 use crate::persona::MAX_JOURNEY_PERSONAS;
 use crate::text::{MAX_NAME_CHARS, MAX_TEXT_CHARS};
 
@@ -170,6 +171,16 @@ pub enum ValidationError {
         /// The step's text.
         step: String,
     },
+    /// An opportunity's value or effort off the 1–5 scale.
+    #[error("opportunity \"{opportunity}\" has {what} {score}; rate it from 1 to 5")]
+    OutOfScale {
+        /// The opportunity's title.
+        opportunity: String,
+        /// "value" or "effort".
+        what: &'static str,
+        /// The score given.
+        score: u8,
+    },
     /// A comment that says nothing.
     #[error("a comment says nothing; write what you want to say")]
     EmptyComment,
@@ -221,6 +232,30 @@ fn check_comments(journey: &Journey) -> Result<(), ValidationError> {
         check_len("comment", &c.text, MAX_COMMENT_CHARS)?;
         if c.at < 0 {
             return Err(ValidationError::CommentTime(c.at));
+        }
+    }
+    Ok(())
+}
+
+/// Checks a journey's opportunities: how many, a title each, and value and effort on the 1–5 scale.
+fn check_opportunities(journey: &Journey) -> Result<(), ValidationError> {
+    if journey.opportunities.len() > MAX_JOURNEY_OPPORTUNITIES {
+        return Err(ValidationError::TooMany {
+            what: "opportunities on one journey",
+            limit: MAX_JOURNEY_OPPORTUNITIES,
+        });
+    }
+    for o in &journey.opportunities {
+        check_name("opportunity title", &o.title)?;
+        check_text("opportunity description", &o.description)?;
+        for (what, score) in [("value", o.value), ("effort", o.effort)] {
+            if !SCORES.contains(&score) {
+                return Err(ValidationError::OutOfScale {
+                    opportunity: o.title.clone(),
+                    what,
+                    score,
+                });
+            }
         }
     }
     Ok(())
@@ -288,6 +323,7 @@ pub fn validate_journey(journey: &Journey) -> Result<(), ValidationError> {
         return Err(ValidationError::DuplicateId(*p));
     }
     check_comments(journey)?;
+    check_opportunities(journey)?;
     let others: HashSet<Id> = journey.personas.iter().skip(1).copied().collect();
     let mut lanes = HashMap::new();
     let mut previous: Option<LaneKind> = None;
@@ -459,6 +495,12 @@ pub fn validate_workspace(ws: &Workspace) -> Result<(), ValidationError> {
     for step in ws.journeys.iter().flat_map(|j| &j.steps) {
         if let Some(owner) = step.owner {
             check_owner(ws, "a card's owner", owner)?;
+        }
+    }
+    for o in ws.journeys.iter().flat_map(|j| &j.opportunities) {
+        unique(o.id)?;
+        if let Some(owner) = o.owner {
+            check_owner(ws, "an opportunity's owner", owner)?;
         }
     }
     for link in &ws.links {

@@ -122,6 +122,16 @@ fn hotel() -> Workspace {
             .into(),
     });
     stay.steps = vec![book, arrive, greet, encode];
+    stay.opportunities = vec![throughline_core::Opportunity {
+        id: id("mobile-key"),
+        title: "Mobile key in the app".into(),
+        description: "Skip the desk".into(),
+        owner: Some(id("desk")),
+        status: throughline_core::OpportunityStatus::Planned,
+        value: 5,
+        effort: 4,
+        addresses: vec![id("arrive"), id("encode")],
+    }];
     stay.comments = vec![
         Comment {
             id: id("c1"),
@@ -251,7 +261,8 @@ fn the_layout_is_one_field_per_line_in_a_fixed_order() {
             "cards",
             "flows",
             "links",
-            "comments"
+            "comments",
+            "opportunities"
         ]
     );
     assert!(journey.contains("      \"text\": \"Queues at reception \\\"late\\\"\",\n"));

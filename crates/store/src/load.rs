@@ -46,7 +46,7 @@ impl Store {
     fn read(&self) -> std::result::Result<Workspace, Box<dyn std::error::Error>> {
         let c = &self.conn;
         let mut journeys: Vec<Journey> = c
-            .prepare("SELECT id, name, persona, description, position, personas, comments FROM journeys ORDER BY position, id")?
+            .prepare("SELECT id, name, persona, description, position, personas, comments, opportunities FROM journeys ORDER BY position, id")?
             .query_map([], |r| {
                 let json = |column: usize| -> rusqlite::Result<String> { r.get(column) };
                 let parse = |column: usize, text: String| {
@@ -57,6 +57,9 @@ impl Store {
                         .map_err(|e| parse(5, format!("its personas cannot be read: {e}")))?,
                     comments: serde_json::from_str(&json(6)?)
                         .map_err(|e| parse(6, format!("its comments cannot be read: {e}")))?,
+                    opportunities: serde_json::from_str(&json(7)?).map_err(|e| {
+                        parse(7, format!("its opportunities cannot be read: {e}"))
+                    })?,
                     id: id(r, 0)?,
                     name: r.get(1)?,
                     persona: r.get(2)?,

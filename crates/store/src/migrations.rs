@@ -12,6 +12,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/004_personas.sql"),
     include_str!("migrations/005_evidence.sql"),
     include_str!("migrations/006_comments.sql"),
+    include_str!("migrations/007_opportunities.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

@@ -234,10 +234,11 @@ fn to_sql(e: serde_json::Error) -> rusqlite::Error {
 
 fn put_journey(tx: &Transaction, j: &Journey) -> rusqlite::Result<usize> {
     tx.prepare_cached(
-        "INSERT INTO journeys (id, name, persona, description, position, personas, comments)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+        "INSERT INTO journeys (id, name, persona, description, position, personas, comments,
+                               opportunities)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
          ON CONFLICT (id) DO UPDATE SET name = ?2, persona = ?3, description = ?4, position = ?5,
-             personas = ?6, comments = ?7",
+             personas = ?6, comments = ?7, opportunities = ?8",
     )?
     .execute(params![
         Blob(j.id),
@@ -246,7 +247,8 @@ fn put_journey(tx: &Transaction, j: &Journey) -> rusqlite::Result<usize> {
         j.description,
         j.position,
         serde_json::to_string(&j.personas).map_err(to_sql)?,
-        serde_json::to_string(&j.comments).map_err(to_sql)?
+        serde_json::to_string(&j.comments).map_err(to_sql)?,
+        serde_json::to_string(&j.opportunities).map_err(to_sql)?
     ])
 }
 

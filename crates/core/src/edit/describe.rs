@@ -192,6 +192,36 @@ pub fn describe(edit: &Edit, before: &Workspace) -> String {
                 None => "deleted a comment".to_owned(),
             }
         }
+        Edit::PutOpportunity {
+            journey,
+            opportunity,
+        } => {
+            let old = before
+                .journey(*journey)
+                .and_then(|j| j.opportunities.iter().find(|o| o.id == opportunity.id));
+            let title = quoted(&opportunity.title);
+            match old {
+                None => format!("added the opportunity {title}"),
+                Some(old) if old.status != opportunity.status => format!(
+                    "set the opportunity {title} to {}",
+                    opportunity.status.label().to_lowercase()
+                ),
+                Some(old) if (old.value, old.effort) != (opportunity.value, opportunity.effort) => {
+                    format!("re-rated the opportunity {title}")
+                }
+                Some(_) => format!("changed the opportunity {title}"),
+            }
+        }
+        Edit::DeleteOpportunity {
+            journey,
+            opportunity,
+        } => match before
+            .journey(*journey)
+            .and_then(|j| j.opportunities.iter().find(|o| o.id == *opportunity))
+        {
+            Some(o) => format!("deleted the opportunity {}", quoted(&o.title)),
+            None => "deleted an opportunity".to_owned(),
+        },
         // A paste that also creates the entities its cards name is told as the paste.
         Edit::Batch { edits } => match edits.iter().find(|e| matches!(e, Edit::AddSteps { .. })) {
             Some(added) => describe(added, before),

@@ -119,6 +119,14 @@ pub(super) fn delete(ws: &mut Workspace, id: Id, t: &mut Touched) -> Result<Edit
             owned_entities.push(other.id);
         }
     }
+    let mut owned_opportunities = Vec::new();
+    for j in ws.journeys.iter_mut() {
+        for o in j.opportunities.iter_mut().filter(|o| o.owner == Some(id)) {
+            o.owner = None;
+            owned_opportunities.push(o.id);
+            t.journeys.push(j.id);
+        }
+    }
     t.steps.extend(owned_steps.iter().copied());
     t.entities.extend(owned_entities.iter().copied());
     t.removed_entities.push(id);
@@ -127,6 +135,7 @@ pub(super) fn delete(ws: &mut Workspace, id: Id, t: &mut Touched) -> Result<Edit
         links,
         owned_steps,
         owned_entities,
+        owned_opportunities,
     })
 }
 
@@ -134,8 +143,7 @@ pub(super) fn restore(
     ws: &mut Workspace,
     entity: &Entity,
     links: &[Link],
-    owned_steps: &[Id],
-    owned_entities: &[Id],
+    (owned_steps, owned_entities, owned_opportunities): (&[Id], &[Id], &[Id]),
     t: &mut Touched,
 ) -> Result<Edit, EditError> {
     create(ws, entity, t)?;
@@ -155,6 +163,17 @@ pub(super) fn restore(
         if owned.contains(&other.id) {
             other.owner = Some(entity.id);
             t.entities.push(other.id);
+        }
+    }
+    let opportunities: HashSet<Id> = owned_opportunities.iter().copied().collect();
+    for j in ws.journeys.iter_mut() {
+        for o in j
+            .opportunities
+            .iter_mut()
+            .filter(|o| opportunities.contains(&o.id))
+        {
+            o.owner = Some(entity.id);
+            t.journeys.push(j.id);
         }
     }
     Ok(Edit::DeleteEntity { entity: entity.id })

@@ -50,8 +50,15 @@ pub(super) fn duplicate(
         .collect();
     copy.name = copy_name;
     copy.position = ws.journeys.iter().map(|j| j.position).fold(-1.0, f64::max) + 1.0;
-    // The copy starts a new conversation: the comments stay with the journey they were made on.
+    // The copy starts a new conversation: the comments stay with the journey they were made on. Its
+    // plan comes along, on the copied cards.
     copy.comments.clear();
+    for o in &mut copy.opportunities {
+        o.id = map(o.id);
+        for card in &mut o.addresses {
+            *card = map(*card);
+        }
+    }
     for s in &mut copy.stages {
         s.id = map(s.id);
     }
@@ -222,6 +229,7 @@ fn new_journey(id: Id, name: String, template: Template) -> Journey {
         steps: Vec::new(),
         personas: Vec::new(),
         comments: Vec::new(),
+        opportunities: Vec::new(),
     }
 }
 

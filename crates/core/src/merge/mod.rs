@@ -39,6 +39,8 @@ pub enum RecordKind {
     Persona,
     /// A comment on a journey, stage or card.
     Comment,
+    /// An opportunity.
+    Opportunity,
 }
 
 /// The record a conflict or a repair is about, with a name a person recognises.

@@ -78,6 +78,13 @@ pub fn merge_records(base: &Workspace, ours: &Workspace, theirs: &Workspace) -> 
         &t.comments,
         |c, _| c.text.chars().take(40).collect(),
     );
+    let opportunities = m.table(
+        RecordKind::Opportunity,
+        &b.opportunities,
+        &o.opportunities,
+        &t.opportunities,
+        |o, _| o.title.clone(),
+    );
 
     let mut repairs = Vec::new();
     let mut journeys: BTreeMap<Id, Journey> = heads
@@ -125,6 +132,11 @@ pub fn merge_records(base: &Workspace, ours: &Workspace, theirs: &Workspace) -> 
     for (parent, c) in comments.into_values() {
         if let Some(j) = journeys.get_mut(&parent) {
             j.comments.push(c);
+        }
+    }
+    for (parent, o) in opportunities.into_values() {
+        if let Some(j) = journeys.get_mut(&parent) {
+            j.opportunities.push(o);
         }
     }
     for j in journeys.values_mut() {

@@ -276,6 +276,11 @@ fn restore_entities(ws: &mut Workspace, sources: &[&Workspace; 3], list: &mut Ve
                     .iter()
                     .flat_map(|j| j.steps.iter().filter_map(|s| s.owner)),
             )
+            .chain(
+                ws.journeys
+                    .iter()
+                    .flat_map(|j| j.opportunities.iter().filter_map(|o| o.owner)),
+            )
             .chain(ws.links.iter().flat_map(|l| [l.from, l.to]))
             .filter(|id| !present.contains(id))
             .collect();
@@ -318,6 +323,15 @@ fn owners(ws: &mut Workspace, list: &mut Vec<Repair>) {
             s.owner = None;
             list.push(Repair {
                 record: reference(RecordKind::Card, s.id, &s.text),
+                action: "owner cleared: it is no longer a person or team of the workspace".into(),
+            });
+        }
+    }
+    for o in ws.journeys.iter_mut().flat_map(|j| &mut j.opportunities) {
+        if !fits(o.owner) {
+            o.owner = None;
+            list.push(Repair {
+                record: reference(RecordKind::Opportunity, o.id, &o.title),
                 action: "owner cleared: it is no longer a person or team of the workspace".into(),
             });
         }

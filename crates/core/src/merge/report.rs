@@ -33,6 +33,7 @@ fn record(kind: RecordKind, name: &str) -> String {
         RecordKind::Link => "link",
         RecordKind::Persona => "persona",
         RecordKind::Comment => "comment",
+        RecordKind::Opportunity => "opportunity",
     };
     let line = name.lines().next().unwrap_or_default();
     let short: String = line.chars().take(60).collect();

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Comment, Entity, Id, Journey, Link, Persona, Workspace};
+use crate::{Comment, Entity, Id, Journey, Link, Opportunity, Persona, Workspace};
 use crate::{Lane, Stage, Step};
 
 /// Records by id, each with the id of the journey it belongs to (nil for entities and links).
@@ -39,6 +39,7 @@ pub struct Tables {
     pub links: Table<Link>,
     pub personas: Table<Persona>,
     pub comments: Table<Comment>,
+    pub opportunities: Table<Opportunity>,
 }
 
 impl Tables {
@@ -55,6 +56,8 @@ impl Tables {
                 .extend(j.steps.iter().map(|s| (s.id, (j.id, s.clone()))));
             t.comments
                 .extend(j.comments.iter().map(|c| (c.id, (j.id, c.clone()))));
+            t.opportunities
+                .extend(j.opportunities.iter().map(|o| (o.id, (j.id, o.clone()))));
         }
         t.entities.extend(
             ws.entities
@@ -97,5 +100,6 @@ pub fn journey(h: Head) -> Journey {
         steps: Vec::new(),
         personas: h.personas,
         comments: Vec::new(),
+        opportunities: Vec::new(),
     }
 }

@@ -103,6 +103,7 @@ pub(crate) fn build(ws: &Workspace, analysis: &Analysis, target: &CsvTarget, see
                     steps,
                     personas: Vec::new(),
                     comments: Vec::new(),
+                    opportunities: Vec::new(),
                 }),
                 links: Vec::new(),
             });

@@ -14,7 +14,8 @@ use super::{
 use crate::validate::validate_journey;
 use crate::{
     validate_workspace, Comment, Entity, EntityKind, Id, Insight, Journey, Lane, Link, LinkKind,
-    Metric, Persona, PersonaPicture, PersonaScore, Stage, Step, ValidationError, Workspace,
+    Metric, Opportunity, Persona, PersonaPicture, PersonaScore, Stage, Step, ValidationError,
+    Workspace,
 };
 
 /// Reads a text form given as relative path (with `/`) → file contents, and returns the workspace (in
@@ -403,7 +404,8 @@ impl Reader {
                     .sum::<usize>()
                 + file.flows.len()
                 + file.links.len()
-                + file.comments.len(),
+                + file.comments.len()
+                + file.opportunities.len(),
         )?;
         let at = |record: Id, field: String| Place {
             file: path,
@@ -420,6 +422,13 @@ impl Reader {
         }
         for (i, c) in file.comments.iter().enumerate() {
             self.unique(at(c.id, format!("comments[{i}].id")))?;
+        }
+        for (i, o) in file.opportunities.iter().enumerate() {
+            self.unique(at(o.id, format!("opportunities[{i}].id")))?;
+            if let Some(owner) = o.owner {
+                let place = at(o.id, format!("opportunities[{i}].owner"));
+                self.refer(&place, owner, Want::Owner)?;
+            }
         }
         let stages: HashSet<Id> = file.stages.iter().map(|s| s.id).collect();
         let lanes: HashSet<Id> = file.lanes.iter().map(|l| l.id).collect();
@@ -551,6 +560,11 @@ impl Reader {
                 .collect(),
             personas: file.personas,
             comments: file.comments.into_iter().map(Comment::from).collect(),
+            opportunities: file
+                .opportunities
+                .into_iter()
+                .map(Opportunity::from)
+                .collect(),
         };
         crate::comment::sort(&mut journey.comments);
         validate_journey(&journey).map_err(|e| TextFormError::invalid(path, e.to_string()))?;

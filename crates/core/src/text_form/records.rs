@@ -8,8 +8,8 @@ use serde::{Deserialize, Deserializer, Serialize};
 use crate::evidence::MAX_REFERENCE_CHARS;
 use crate::text::{MAX_NAME_CHARS, MAX_TEXT_CHARS};
 use crate::{
-    Comment, EntityKind, EvidenceSource, Id, Insight, LaneKind, LinkKind, MetricKind,
-    PictureFormat, Severity,
+    Comment, EntityKind, EvidenceSource, Id, Insight, LaneKind, LinkKind, MetricKind, Opportunity,
+    OpportunityStatus, PictureFormat, Severity,
 };
 
 /// `workspace.json`.
@@ -119,6 +119,54 @@ pub(crate) struct JourneyFile {
     pub links: Vec<LinkRecord>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub comments: Vec<CommentRecord>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub opportunities: Vec<OpportunityRecord>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct OpportunityRecord {
+    pub id: Id,
+    #[serde(deserialize_with = "name")]
+    pub title: String,
+    #[serde(deserialize_with = "text")]
+    pub description: String,
+    #[serde(deserialize_with = "present")]
+    pub owner: Option<Id>,
+    pub status: OpportunityStatus,
+    pub value: u8,
+    pub effort: u8,
+    pub addresses: Vec<Id>,
+}
+
+impl From<&Opportunity> for OpportunityRecord {
+    fn from(o: &Opportunity) -> Self {
+        OpportunityRecord {
+            id: o.id,
+            title: o.title.clone(),
+            description: o.description.clone(),
+            owner: o.owner,
+            status: o.status,
+            value: o.value,
+            effort: o.effort,
+            addresses: o.addresses.clone(),
+        }
+    }
+}
+
+impl From<OpportunityRecord> for Opportunity {
+    fn from(o: OpportunityRecord) -> Self {
+        Opportunity {
+            id: o.id,
+            title: o.title,
+            description: o.description,
+            owner: o.owner,
+            status: o.status,
+            value: o.value,
+            effort: o.effort,
+            addresses: o.addresses,
+        }
+    }
 }
 
 #[derive(Serialize, Deserialize)]

@@ -6,8 +6,8 @@ use serde::Serialize;
 
 use super::records::{
     CardRecord, CommentRecord, EntitiesFile, EntityRecord, FlowRecord, InsightRecord, JourneyFile,
-    LaneRecord, LinkRecord, MetricRecord, PersonaRecord, PictureRecord, ScoreRecord, StageRecord,
-    WorkspaceFile,
+    LaneRecord, LinkRecord, MetricRecord, OpportunityRecord, PersonaRecord, PictureRecord,
+    ScoreRecord, StageRecord, WorkspaceFile,
 };
 use super::slug::journey_file_name;
 use super::{canonical, ENTITIES_FILE, JOURNEYS_DIR, TEXT_FORMAT, TEXT_VERSION, WORKSPACE_FILE};
@@ -177,6 +177,11 @@ fn journey_file(j: &Journey, links: &[&Link]) -> JourneyFile {
             .collect(),
         links: links.into_iter().map(link_record).collect(),
         comments: j.comments.iter().map(CommentRecord::from).collect(),
+        opportunities: j
+            .opportunities
+            .iter()
+            .map(OpportunityRecord::from)
+            .collect(),
     }
 }
 

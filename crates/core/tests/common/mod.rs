@@ -8,7 +8,8 @@ use throughline_core::edit::{Edit, Slot, StepDetails, Template};
 use throughline_core::synthetic::Rng;
 use throughline_core::{
     Comment, Entity, EntityKind, EvidenceSource, Id, Insight, Journey, LaneKind, Link, LinkKind,
-    Persona, PersonaPicture, PersonaScore, PictureFormat, Workspace,
+    Opportunity, OpportunityStatus, Persona, PersonaPicture, PersonaScore, PictureFormat,
+    Workspace,
 };
 
 /// The workspace in a canonical order, so two equal workspaces compare equal whatever order edits left
@@ -47,6 +48,9 @@ pub fn random_edit(ws: &Workspace, rng: &mut Rng) -> Edit {
     }
     if rng.below(6) == 0 {
         return random_comment_edit(j, step, rng);
+    }
+    if rng.below(6) == 0 {
+        return random_opportunity_edit(ws, j, step, rng);
     }
     match (rng.below(16), step) {
         (0, _) => Edit::CreateJourney {
@@ -193,6 +197,42 @@ fn random_comment_edit(j: &Journey, step: Option<Id>, rng: &mut Rng) -> Edit {
                 },
             }
         }
+    }
+}
+
+/// A random opportunity on the journey (owned by a person or team, or a system, which is refused),
+/// or one re-rated, moved along or deleted.
+fn random_opportunity_edit(ws: &Workspace, j: &Journey, step: Option<Id>, rng: &mut Rng) -> Edit {
+    let old = (!j.opportunities.is_empty())
+        .then(|| j.opportunities[rng.below(j.opportunities.len())].clone());
+    match (rng.below(3), old) {
+        (0, Some(o)) => Edit::PutOpportunity {
+            journey: j.id,
+            opportunity: Opportunity {
+                value: 1 + rng.below(5) as u8,
+                effort: 1 + rng.below(5) as u8,
+                status: OpportunityStatus::ALL[rng.below(5)],
+                ..o
+            },
+        },
+        (1, Some(o)) => Edit::DeleteOpportunity {
+            journey: j.id,
+            opportunity: o.id,
+        },
+        _ => Edit::PutOpportunity {
+            journey: j.id,
+            opportunity: Opportunity {
+                id: Id::new(),
+                title: format!("Idea {}", rng.below(100)),
+                description: String::new(),
+                owner: (!ws.entities.is_empty())
+                    .then(|| ws.entities[rng.below(ws.entities.len())].id),
+                status: OpportunityStatus::Idea,
+                value: 3,
+                effort: 1 + rng.below(6) as u8,
+                addresses: step.into_iter().collect(),
+            },
+        },
     }
 }
 
