@@ -8,8 +8,8 @@ use tauri::{AppHandle, Manager, Runtime, State, WebviewWindow};
 use throughline_api::{
     file_stem, ApiError, CheckGroup, Clip, CommentView, CriticalityRow, Edit, EditResult,
     EntitySummary, EntityUsage, ErrorCode, ExportFormat, ExportOptions, FindScope, Found, Id,
-    Impact, JourneySummary, Link, NetworkScene, OpenWorkspace, Ownership, Pasted, Pasting,
-    PersonaSummary, SceneUpdate, ShownScene, Step, WorkspaceInfo,
+    Impact, JourneySummary, Link, NetworkScene, OpenWorkspace, OpportunityView, Ownership, Pasted,
+    Pasting, PersonaSummary, SceneUpdate, ShownScene, Step, WorkspaceInfo,
 };
 
 use crate::export::{self, Exports};
@@ -105,6 +105,12 @@ pub fn list_comments(
     journey: Id,
 ) -> Result<Vec<CommentView>, ApiError> {
     with(&state, |ws| ws.comments(journey))
+}
+
+/// Every opportunity of every journey, for the opportunities view.
+#[tauri::command]
+pub fn list_opportunities(state: State<'_, AppState>) -> Result<Vec<OpportunityView>, ApiError> {
+    with(&state, |ws| Ok(ws.opportunities()))
 }
 
 /// The name the operating system knows the person by, to sign their first comment with.

@@ -133,6 +133,7 @@ pub fn build_app<R: tauri::Runtime>(
             commands::list_entities,
             commands::list_personas,
             commands::list_comments,
+            commands::list_opportunities,
             commands::default_author,
             commands::persona_picture,
             commands::entity_usage,

@@ -57,10 +57,28 @@ fn export_all(dir: &Path) {
     ShownScene::export_all(&cfg).unwrap();
     PersonaSummary::export_all(&cfg).unwrap();
     crate::CommentView::export_all(&cfg).unwrap();
+    crate::OpportunityView::export_all(&cfg).unwrap();
+    write_opportunity_statuses(dir);
     Limits::export_all(&cfg).unwrap();
     write_limits(dir);
     throughline_core::EvidenceSource::export_all(&cfg).unwrap();
     write_evidence_sources(dir);
+}
+
+/// Writes the opportunity statuses with their names, in the order work moves through them.
+fn write_opportunity_statuses(dir: &Path) {
+    let values: Vec<serde_json::Value> = throughline_core::OpportunityStatus::ALL
+        .iter()
+        .map(|s| serde_json::json!({ "value": s, "label": s.label() }))
+        .collect();
+    let text = format!(
+        "// Written by the bindings test from throughline_core::OpportunityStatus. Do not edit.\n\
+         import type {{ OpportunityStatus }} from './OpportunityStatus';\n\n\
+         /** Every opportunity status with its name, in the order work moves through them. */\n\
+         export const OPPORTUNITY_STATUSES: {{ value: OpportunityStatus; label: string }}[] = {};\n",
+        serde_json::to_string(&values).unwrap()
+    );
+    std::fs::write(dir.join("opportunityStatuses.ts"), text).unwrap();
 }
 
 /// Writes the evidence sources with the names the app and the exports give them, so a picker lists

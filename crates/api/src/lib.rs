@@ -17,6 +17,7 @@ mod import;
 mod limits;
 mod manage;
 mod merge_versions;
+mod opportunities;
 mod outage;
 mod patience;
 mod personas;
@@ -55,6 +56,7 @@ pub use manage::{
     OwnerSummary, Ownership, OwnershipRow, StageRef, StepRef, Subject,
 };
 pub use merge_versions::{merge_versions, write_workspace_to, VersionsMerged, Written};
+pub use opportunities::{AddressedCard, OpportunityView};
 pub use outage::{is_customer, CriticalityRow, Impact, ImpactCard};
 pub use patience::{retry_while_in_use, OPEN_PATIENCE};
 pub use personas::{JourneyRef, PersonaSummary};
@@ -85,7 +87,7 @@ pub use throughline_core::package::JourneyPackage;
 pub use throughline_core::{synthetic, Id, Step};
 pub use throughline_core::{
     Comment, Entity, EntityKind, EvidenceSource, Insight, Journey, LaneKind, Link, LinkKind,
-    Persona, Workspace,
+    Opportunity, OpportunityStatus, Persona, Workspace,
 };
 pub use throughline_render::{ExportOptions, PageLayout, Paper};
 pub use throughline_render::{NetworkScene, Scene, SceneDiff};

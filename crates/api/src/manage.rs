@@ -555,7 +555,8 @@ impl OpenWorkspace {
     pub fn checks(&self, journey: Option<Id>) -> Vec<CheckGroup> {
         let ws = self.model();
         let places = Places::new(ws);
-        let findings = analysis::checks(&self.graph(), journey);
+        let mut findings = analysis::checks(&self.graph(), journey);
+        findings.extend(throughline_core::opportunity::unaddressed(ws, journey));
         let subject = |id: Id| -> Subject {
             if let Some(s) = places.step(id) {
                 Subject {

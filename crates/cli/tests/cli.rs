@@ -156,7 +156,7 @@ fn analyze_reports_checks_and_impact_and_guards_with_fail_on() {
     assert!(json.status.success());
     let doc: serde_json::Value = serde_json::from_slice(&json.stdout).expect("valid JSON");
     let groups = doc["checks"].as_array().unwrap();
-    assert_eq!(groups.len(), 9, "every check is listed, passed or not");
+    assert_eq!(groups.len(), 11, "every check is listed, passed or not");
     let evidence = doc["evidence"].as_array().expect("evidence per journey");
     assert!(evidence
         .iter()

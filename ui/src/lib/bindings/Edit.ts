@@ -8,6 +8,7 @@ import type { JourneyFeelings } from "./JourneyFeelings";
 import type { Lane } from "./Lane";
 import type { LaneKind } from "./LaneKind";
 import type { Link } from "./Link";
+import type { Opportunity } from "./Opportunity";
 import type { Persona } from "./Persona";
 import type { PersonaPicture } from "./PersonaPicture";
 import type { Slot } from "./Slot";
@@ -327,7 +328,11 @@ owned_steps: Array<Id>,
 /**
  * Entities it owned.
  */
-owned_entities: Array<Id>, } | { "type": "set_owner", 
+owned_entities: Array<Id>, 
+/**
+ * Opportunities it owned.
+ */
+owned_opportunities: Array<Id>, } | { "type": "set_owner", 
 /**
  * The cards.
  */
@@ -391,7 +396,23 @@ journey: Id,
 /**
  * The comment.
  */
-comment: Id, } | { "type": "batch", 
+comment: Id, } | { "type": "put_opportunity", 
+/**
+ * The journey the opportunity belongs to.
+ */
+journey: Id, 
+/**
+ * The opportunity as it should be (its id chosen by the caller).
+ */
+opportunity: Opportunity, } | { "type": "delete_opportunity", 
+/**
+ * The journey it belongs to.
+ */
+journey: Id, 
+/**
+ * The opportunity.
+ */
+opportunity: Id, } | { "type": "batch", 
 /**
  * The edits, in order.
  */

@@ -3,4 +3,4 @@
 /**
  * What a check found wrong.
  */
-export type FindingKind = "unowned_moment" | "assumed_moment" | "unowned_step" | "unsupported_customer_step" | "serves_no_customer" | "unreachable" | "dead_end" | "dependency_cycle" | "unowned_entity";
+export type FindingKind = "unowned_moment" | "assumed_moment" | "unowned_step" | "unsupported_customer_step" | "serves_no_customer" | "unreachable" | "dead_end" | "dependency_cycle" | "unowned_entity" | "pain_without_opportunity" | "unowned_moment_without_opportunity";

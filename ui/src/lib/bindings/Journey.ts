@@ -2,6 +2,7 @@
 import type { Comment } from "./Comment";
 import type { Id } from "./Id";
 import type { Lane } from "./Lane";
+import type { Opportunity } from "./Opportunity";
 import type { Stage } from "./Stage";
 import type { Step } from "./Step";
 
@@ -50,4 +51,8 @@ personas: Array<Id>,
  * What people said about the journey, its stages and its cards, oldest first (see
  * [`crate::comment`]).
  */
-comments: Array<Comment>, };
+comments: Array<Comment>, 
+/**
+ * What the team means to do about the journey's cards (see [`crate::opportunity`]).
+ */
+opportunities: Array<Opportunity>, };
