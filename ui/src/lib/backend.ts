@@ -9,6 +9,7 @@ import type { ApiError } from './bindings/ApiError';
 import type { Changed } from './bindings/Changed';
 import type { CheckGroup } from './bindings/CheckGroup';
 import type { CommentView } from './bindings/CommentView';
+import type { OpportunityView } from './bindings/OpportunityView';
 import type { Comparison } from './bindings/Comparison';
 import type { HistoryList } from './bindings/HistoryList';
 import type { HistoryPage } from './bindings/HistoryPage';
@@ -97,6 +98,8 @@ export interface Backend extends CsvBackend {
   listEntities(): Promise<EntitySummary[]>;
   /** Every persona with the journeys drawn for it. */
   listPersonas(): Promise<PersonaSummary[]>;
+  /** Every opportunity of every journey. */
+  listOpportunities(): Promise<OpportunityView[]>;
   /** A journey's comments, open ones first. */
   listComments(journey: Id): Promise<CommentView[]>;
   /** The name the operating system knows the person by ('' when it knows none). */
@@ -283,6 +286,7 @@ export function tauriBackend(): Backend {
     listEntities: () => read('list_entities'),
     listPersonas: () => read('list_personas'),
     listComments: (journey) => read('list_comments', { journey }),
+    listOpportunities: () => read('list_opportunities'),
     defaultAuthor: () => read('default_author'),
     personaPicture: (persona) => read('persona_picture', { persona }),
     entityUsage: (entity) => read('entity_usage', { entity }),

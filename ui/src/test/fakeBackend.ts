@@ -213,6 +213,7 @@ export function fakeBackend(overrides: Partial<Backend> = {}): FakeBackend {
     listEntities: vi.fn(async () => entities.map(summaryOfEntity)),
     listPersonas: vi.fn(async () => []),
     listComments: vi.fn(async () => []),
+    listOpportunities: vi.fn(async () => []),
     defaultAuthor: vi.fn(async () => 'Ana'),
     personaPicture: vi.fn(async () => null),
     entityUsage: vi.fn(async (entity: Id) => ({ entity, steps: stepRefs().slice(0, 2), entities: [], links: 2 })),

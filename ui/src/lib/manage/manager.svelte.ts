@@ -9,6 +9,7 @@ import type { Entity } from '../bindings/Entity';
 import type { EntitySummary } from '../bindings/EntitySummary';
 import type { Id } from '../bindings/Id';
 import type { Impact } from '../bindings/Impact';
+import type { OpportunityView } from '../bindings/OpportunityView';
 import type { PersonaSummary } from '../bindings/PersonaSummary';
 import type { Session } from '../session.svelte';
 import { quietNewCards, type ChecksScope, type QuietChecks } from './checks';
@@ -17,7 +18,7 @@ import { impactJourney } from './impact';
 import { dockState, toggleAction, type DockPanel, type DockState } from '../dock/dock';
 
 /** What fills the main area. */
-export type View = 'blueprint' | 'ownership' | 'entities' | 'personas' | 'network';
+export type View = 'blueprint' | 'ownership' | 'entities' | 'personas' | 'opportunities' | 'network';
 
 /** A card to select (and scroll to) once its journey's blueprint is shown. */
 export interface CardRequest {
@@ -45,6 +46,10 @@ export class Manager {
   entities = $state.raw<EntitySummary[]>([]);
   /** The shared personas, each with the journeys drawn for it. */
   personas = $state.raw<PersonaSummary[]>([]);
+  /** Every opportunity of every journey, for the opportunities view and the cards' details. */
+  opportunities = $state.raw<OpportunityView[]>([]);
+  /** The opportunity chosen in the opportunities view. */
+  chosenOpportunity = $state<Id | null>(null);
   /** The persona chosen in the personas view. */
   chosenPersona = $state<Id | null>(null);
   checks = $state.raw<CheckGroup[] | null>(null);
@@ -80,6 +85,8 @@ export class Manager {
     this.entities = [];
     this.personas = [];
     this.chosenPersona = null;
+    this.opportunities = [];
+    this.chosenOpportunity = null;
     this.checks = null;
     this.impact = null;
     this.networkEntity = null;
@@ -90,6 +97,15 @@ export class Manager {
   /** The bare entities, for the pickers. */
   get entityList(): Entity[] {
     return this.entities.map((s) => s.entity);
+  }
+
+  /** Fetches the opportunities again, after every round of edits; failures go to the banner. */
+  async refreshOpportunities() {
+    try {
+      this.opportunities = await this.backend.listOpportunities();
+    } catch (reason) {
+      this.session.report(reason);
+    }
   }
 
   /** Fetches what the views over the whole workspace show; failures go to the banner. */
