@@ -133,6 +133,31 @@ async fn accessibility() {
     audit(client, &axe, "Personas view").await;
     screenshot::save_and_check_table(client, "accessibility-personas").await;
 
+    click(client, Locator::Css("[data-testid='view-opportunities']")).await;
+    let title = wait_find(
+        client,
+        Locator::Css("input[aria-label='Title of the new opportunity']"),
+    )
+    .await;
+    title
+        .send_keys("Call back within the hour")
+        .await
+        .expect("type an opportunity");
+    click(
+        client,
+        Locator::XPath("//section[@data-testid='opportunities-view']//button[@type='submit']"),
+    )
+    .await;
+    wait_find(client, Locator::Css("[data-testid='opportunity-details']")).await;
+    settle(client).await;
+    audit(client, &axe, "Opportunities view").await;
+    screenshot::save_and_check_table(client, "accessibility-opportunities").await;
+
+    click(client, Locator::Css("[data-testid='toggle-comments']")).await;
+    wait_find(client, Locator::Css("[data-testid='comments-panel']")).await;
+    settle(client).await;
+    audit(client, &axe, "Comments panel").await;
+
     ask_for_impact(client, ENTITY).await;
     settle(client).await;
     audit(client, &axe, "Impact panel").await;

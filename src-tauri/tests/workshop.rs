@@ -13,13 +13,12 @@ mod support;
 
 use std::time::{Duration, Instant};
 
-use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
 use fantoccini::key::Key;
 use fantoccini::{Client, Locator};
 use serde_json::{json, Value};
 use support::app::{generate, App, Dirs};
 use support::blueprint::open_journey;
-use support::input::{click_at, move_to, press, press_chord, type_text, wait_for_focus_on_canvas};
+use support::input::{click_at, drag, press, press_chord, type_text, wait_for_focus_on_canvas};
 use support::page::{self, Text};
 use support::ui::{click, settle, wait_until};
 use support::{screenshot, x11};
@@ -396,25 +395,7 @@ async fn drag_card(client: &Client) -> ((f64, f64), (f64, f64)) {
         column.client.0 + column.client.2 / 2.0,
         lane.client.1 + lane.client.3 / 2.0,
     );
-    let mut mouse =
-        MouseActions::new("mouse".into())
-            .then(move_to(from))
-            .then(PointerAction::Down {
-                button: MOUSE_BUTTON_LEFT,
-            });
-    for step in 1..=10 {
-        let t = f64::from(step) / 10.0;
-        mouse = mouse.then(PointerAction::MoveTo {
-            duration: Some(Duration::from_millis(30)),
-            x: (from.0 + (to.0 - from.0) * t).round(),
-            y: (from.1 + (to.1 - from.1) * t).round(),
-        });
-    }
-    mouse = mouse.then(PointerAction::Up {
-        button: MOUSE_BUTTON_LEFT,
-    });
-    client.perform_actions(mouse).await.expect("drag the card");
-    client.release_actions().await.expect("release the mouse");
+    drag(client, from, to).await;
     let before = (dragged.x, dragged.y);
     let after = (column.x, lane.y);
     wait_for_card_at(client, DRAGGED, after, "the dragged card in its new cell").await;

@@ -126,12 +126,22 @@ impl App {
         journey: throughline_api::Journey,
         dirs: &Dirs,
     ) -> App {
-        let name = journey.name.clone();
         let ws = throughline_api::Workspace {
             journeys: vec![journey],
             ..throughline_api::Workspace::default()
         };
-        drop(throughline_api::OpenWorkspace::create_from(file, &ws).expect("write the workspace"));
+        App::launch_on_workspace(file, &ws, dirs).await
+    }
+
+    /// Writes `ws` as a workspace file at `file`, launches the app on it and waits until its first
+    /// journey's blueprint is drawn.
+    pub async fn launch_on_workspace(
+        file: &Path,
+        ws: &throughline_api::Workspace,
+        dirs: &Dirs,
+    ) -> App {
+        let name = ws.journeys[0].name.clone();
+        drop(throughline_api::OpenWorkspace::create_from(file, ws).expect("write the workspace"));
         let path = file.to_str().expect("temp paths are UTF-8");
         let app = App::launch(&["--workspace", path], dirs).await;
         super::page::wait_for(&app.client, &format!("the blueprint of {name}"), |text| {

@@ -77,6 +77,30 @@ pub async fn click_at(client: &Client, at: (f64, f64), modifiers: &[Key]) {
     client.release_actions().await.expect("release the inputs");
 }
 
+/// Drags with the left button from one point of the viewport to another, in ten steps as a hand
+/// moves, so the page sees the moves between.
+pub async fn drag(client: &Client, from: (f64, f64), to: (f64, f64)) {
+    let mut mouse =
+        MouseActions::new("mouse".into())
+            .then(move_to(from))
+            .then(PointerAction::Down {
+                button: MOUSE_BUTTON_LEFT,
+            });
+    for step in 1..=10 {
+        let t = f64::from(step) / 10.0;
+        mouse = mouse.then(PointerAction::MoveTo {
+            duration: Some(Duration::from_millis(30)),
+            x: (from.0 + (to.0 - from.0) * t).round(),
+            y: (from.1 + (to.1 - from.1) * t).round(),
+        });
+    }
+    mouse = mouse.then(PointerAction::Up {
+        button: MOUSE_BUTTON_LEFT,
+    });
+    client.perform_actions(mouse).await.expect("drag");
+    client.release_actions().await.expect("release the mouse");
+}
+
 /// A pointer move to a point of the viewport.
 pub fn move_to(at: (f64, f64)) -> PointerAction {
     PointerAction::MoveTo {
