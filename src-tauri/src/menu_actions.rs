@@ -120,6 +120,7 @@ pub const ACTIONS: &[Action] = &[
         false,
     ),
     action("panel-details", "Details", None, Menu::View, true),
+    action("panel-comments", "Comments", None, Menu::View, false),
     action("panel-impact", "Impact", None, Menu::View, false),
     action("panel-checks", "Checks", None, Menu::View, false),
     action("panel-history", "History", None, Menu::View, false),

@@ -4,7 +4,7 @@
 export const MENU_ACTION_EVENT = 'menu-action';
 
 /** Every item of the Edit, View and Help menus, in menu order. */
-export const MENU_ACTIONS = ['undo', 'redo', 'cut', 'copy', 'paste', 'duplicate', 'delete', 'select-all', 'find', 'zoom-in', 'zoom-out', 'fit', 'actual-size', 'panel-details', 'panel-impact', 'panel-checks', 'panel-history', 'panel-changes', 'handoffs', 'present', 'shortcuts', 'about'] as const;
+export const MENU_ACTIONS = ['undo', 'redo', 'cut', 'copy', 'paste', 'duplicate', 'delete', 'select-all', 'find', 'zoom-in', 'zoom-out', 'fit', 'actual-size', 'panel-details', 'panel-comments', 'panel-impact', 'panel-checks', 'panel-history', 'panel-changes', 'handoffs', 'present', 'shortcuts', 'about'] as const;
 
 /** The id of one of those items. */
 export type MenuAction = (typeof MENU_ACTIONS)[number];

@@ -73,6 +73,7 @@ export function menuHandlers(t: MenuTargets): Record<MenuAction, () => void> {
     'fit': () => t.view('fit'),
     'actual-size': () => t.view('actual-size'),
     'panel-details': () => t.panel('details'),
+    'panel-comments': () => t.panel('comments'),
     'panel-impact': () => t.panel('impact'),
     'panel-checks': () => t.panel('checks'),
     'panel-history': () => t.panel('history'),

@@ -50,7 +50,7 @@ export function menuTargets(w: Window): Record<MenuAction, () => void> {
       // Changes list a comparison, which the History panel starts.
       w.manager.showPanel('history');
     } else {
-      if (p === 'details' || p === 'impact') w.manager.view = 'blueprint';
+      if (p === 'details' || p === 'impact' || p === 'comments') w.manager.view = 'blueprint';
       w.manager.togglePanel(p);
     }
   };
