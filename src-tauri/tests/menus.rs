@@ -199,7 +199,11 @@ fn in_front(name: &str) -> String {
 }
 
 async fn panel_items(client: &Client, fired: &mut BTreeSet<String>) {
-    for (id, panel) in [("panel-checks", "checks"), ("panel-history", "history")] {
+    for (id, panel) in [
+        ("panel-comments", "comments"),
+        ("panel-checks", "checks"),
+        ("panel-history", "history"),
+    ] {
         fire(client, fired, id).await;
         wait_js(
             client,
