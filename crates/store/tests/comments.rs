@@ -3,26 +3,16 @@
 
 mod common;
 
-use throughline_core::edit::{Edit, Template};
-use throughline_core::{Comment, Id, Workspace};
+use throughline_core::edit::Edit;
+use throughline_core::{Comment, Id};
 use throughline_store::Store;
 
 #[test]
 fn comments_resolve_delete_and_undo_through_the_file() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("parcel.throughline");
-    let mut store = Store::create(&path).unwrap();
-    let mut ws = Workspace::default();
-    let journey = Id::new();
-    common::edit(
-        &mut store,
-        &mut ws,
-        &Edit::CreateJourney {
-            journey,
-            name: "Parcel delivery".into(),
-            template: Template::Blueprint,
-        },
-    );
+    let (mut store, mut ws, journey) =
+        common::journey_store(dir.path(), "parcel.throughline", "Parcel delivery");
     let stage = ws.journey(journey).unwrap().stages[2].id;
     let comment = Comment {
         id: Id::new(),

@@ -3,26 +3,16 @@
 
 mod common;
 
-use throughline_core::edit::{Edit, Slot, StepDetails, Template};
-use throughline_core::{EvidenceSource, Id, Insight, LaneKind, Workspace};
+use throughline_core::edit::{Edit, Slot, StepDetails};
+use throughline_core::{EvidenceSource, Id, Insight, LaneKind};
 use throughline_store::Store;
 
 #[test]
 fn insights_and_assumption_marks_load_back_and_undo() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("claims.throughline");
-    let mut store = Store::create(&path).unwrap();
-    let mut ws = Workspace::default();
-    let journey = Id::new();
-    common::edit(
-        &mut store,
-        &mut ws,
-        &Edit::CreateJourney {
-            journey,
-            name: "Insurance claim".into(),
-            template: Template::Blueprint,
-        },
-    );
+    let (mut store, mut ws, journey) =
+        common::journey_store(dir.path(), "claims.throughline", "Insurance claim");
     let j = ws.journey(journey).unwrap();
     let stage = j.stages[0].id;
     let lane = j

@@ -3,26 +3,16 @@
 
 mod common;
 
-use throughline_core::edit::{Edit, Template};
-use throughline_core::{Entity, EntityKind, Id, Opportunity, OpportunityStatus, Workspace};
+use throughline_core::edit::Edit;
+use throughline_core::{Entity, EntityKind, Id, Opportunity, OpportunityStatus};
 use throughline_store::Store;
 
 #[test]
 fn an_opportunity_keeps_its_owner_through_a_deleted_and_restored_team() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("repairs.throughline");
-    let mut store = Store::create(&path).unwrap();
-    let mut ws = Workspace::default();
-    let journey = Id::new();
-    common::edit(
-        &mut store,
-        &mut ws,
-        &Edit::CreateJourney {
-            journey,
-            name: "Boiler repair".into(),
-            template: Template::Blueprint,
-        },
-    );
+    let (mut store, mut ws, journey) =
+        common::journey_store(dir.path(), "repairs.throughline", "Boiler repair");
     let team = Entity {
         id: Id::new(),
         kind: EntityKind::Team,

@@ -5,8 +5,8 @@
 
 use std::path::{Path, PathBuf};
 
-use throughline_core::edit::{apply, Edit};
-use throughline_core::{Journey, LaneKind, Step, Workspace};
+use throughline_core::edit::{apply, Edit, Template};
+use throughline_core::{Id, Journey, LaneKind, Step, Workspace};
 use throughline_store::{wal_path, History, Store, StoreError};
 
 /// A hotel stay: four stages, a card in the customer and frontstage lanes of each.
@@ -44,6 +44,24 @@ pub fn hotel_file(dir: &Path, name: &str) -> PathBuf {
     store.insert_workspace(&hotel_stay()).unwrap();
     drop(store);
     path
+}
+
+/// A new workspace file at `dir/file` with one blueprint journey named `name`, created by an edit:
+/// the store, the workspace as it holds it, and the journey's id.
+pub fn journey_store(dir: &Path, file: &str, name: &str) -> (Store, Workspace, Id) {
+    let mut store = Store::create(&dir.join(file)).unwrap();
+    let mut ws = Workspace::default();
+    let journey = Id::new();
+    edit(
+        &mut store,
+        &mut ws,
+        &Edit::CreateJourney {
+            journey,
+            name: name.into(),
+            template: Template::Blueprint,
+        },
+    );
+    (store, ws, journey)
 }
 
 /// Applies `edit` to `ws` and saves it with its undo entry; returns the edit that undoes it.
