@@ -227,12 +227,15 @@ async fn export_svg(client: &Client, out: &Path, with_comments: bool) -> String 
             .filter(|t| t.ends_with("</svg>\n"))
     })
     .await;
-    click(
-        client,
-        Locator::XPath(
+    // The notice goes by itself after ten seconds; closing it now, when it is still there, keeps the
+    // window tidy for the next export.
+    if let Ok(close) = client
+        .find(Locator::XPath(
             "//*[@data-testid='export-done']/following-sibling::button[@aria-label='Dismiss']",
-        ),
-    )
-    .await;
+        ))
+        .await
+    {
+        let _ = close.click().await;
+    }
     text
 }
