@@ -1,4 +1,4 @@
-//! Find (Ctrl+F): which cards mention some words, in their text, notes, owner's name or the names of
+//! Find (Ctrl+F): which cards mention some words, in their text, notes, evidence, owner's name or the names of
 //! the entities linked to them. Matching is literal and case-insensitive, so what a person types is
 //! what is looked for (a `.` or `*` is that character, not a pattern). The folded text of every card
 //! is prepared once in a [`FindIndex`], so each keystroke is one scan of memory.
@@ -19,6 +19,8 @@ pub enum FoundIn {
     Text,
     /// Its notes.
     Notes,
+    /// One of the insights behind it (a finding or a customer's words).
+    Evidence,
     /// The name of its accountable owner.
     Owner,
     /// The name of a person, team, system or process linked to it (performed by, uses, part of).
@@ -98,6 +100,8 @@ struct Entry {
     step: usize,
     text: Box<str>,
     notes: Box<str>,
+    /// Its insights' texts, in the card's order.
+    evidence: Vec<Box<str>>,
     /// Index of its owner in the workspace's `entities`.
     owner: Option<usize>,
     /// Indices of the entities linked to it, in link order.
@@ -123,15 +127,18 @@ pub struct Hit {
     pub step: usize,
     /// The first of text, notes, owner and linked entities that holds the words.
     pub found_in: FoundIn,
-    /// For [`FoundIn::Owner`] and [`FoundIn::Entity`], the entity's index in `entities`.
+    /// For [`FoundIn::Owner`] and [`FoundIn::Entity`], the entity's index in `entities`; for
+    /// [`FoundIn::Evidence`], the insight's index in the card's `evidence`.
     pub entity: Option<usize>,
 }
 
 impl Hit {
-    /// The text the words were found in: the card's text or notes, or the matching entity's name.
+    /// The text the words were found in: the card's text, notes or insight, or the matching entity's
+    /// name.
     pub fn source<'a>(&self, ws: &'a Workspace) -> &'a str {
         let step = &ws.journeys[self.journey].steps[self.step];
         match (self.entity, self.found_in) {
+            (Some(k), FoundIn::Evidence) => step.evidence.get(k).map_or("", |i| i.text.as_str()),
             (Some(e), _) => &ws.entities[e].name,
             (None, FoundIn::Notes) => &step.notes,
             (None, _) => &step.text,
@@ -212,6 +219,7 @@ impl FindIndex {
                             step: i,
                             text: fold(&s.text).into(),
                             notes: fold(&s.notes).into(),
+                            evidence: s.evidence.iter().map(|i| fold(&i.text).into()).collect(),
                             owner: s.owner.and_then(|o| entity_at.get(&o).copied()),
                             linked: linked.remove(&s.id).unwrap_or_default(),
                         }
@@ -245,6 +253,8 @@ impl FindIndex {
                     Some((FoundIn::Text, None))
                 } else if e.notes.contains(needle) {
                     Some((FoundIn::Notes, None))
+                } else if let Some(k) = e.evidence.iter().position(|t| t.contains(needle)) {
+                    Some((FoundIn::Evidence, Some(k)))
                 } else if let Some(o) = e.owner.filter(|&o| named[o]) {
                     Some((FoundIn::Owner, Some(o)))
                 } else {
@@ -347,6 +357,20 @@ mod tests {
         };
         let mut checkout = card("checkout", customer, leave, 0.0, "Pays the bill (in cash)");
         checkout.notes = "Asks for a receipt by e-mail".into();
+        checkout.evidence = vec![
+            crate::Insight {
+                text: "Card terminals fail twice a week".into(),
+                source: crate::EvidenceSource::SupportTickets,
+                date: None,
+                reference: String::new(),
+            },
+            crate::Insight {
+                text: "\"I had to find a cash machine\"".into(),
+                source: crate::EvidenceSource::Interview,
+                date: None,
+                reference: String::new(),
+            },
+        ];
         let mut desk = card("desk", front, arrive, 0.0, "Receptionist checks ID");
         desk.owner = Some(id("maria"));
         let mut pms = card("pms", support, arrive, 1.0, "Room is assigned");
@@ -432,7 +456,7 @@ mod tests {
     }
 
     #[test]
-    fn text_notes_owner_and_linked_entities_make_a_card_a_hit() {
+    fn text_notes_evidence_owner_and_linked_entities_make_a_card_a_hit() {
         let ws = hotel();
         assert_eq!(
             found(&ws, "receipt", &[0]),
@@ -441,6 +465,17 @@ mod tests {
         assert_eq!(
             found(&ws, "maría", &[0]),
             [("Receptionist checks ID".into(), FoundIn::Owner)]
+        );
+        assert_eq!(
+            found(&ws, "CASH MACHINE", &[0]),
+            [("Pays the bill (in cash)".into(), FoundIn::Evidence)]
+        );
+        let needle = prepare_query("cash machine").unwrap().unwrap();
+        let hits = FindIndex::new(&ws).find(&needle, &[0], 10);
+        assert_eq!(
+            snippet(hits.hits[0].source(&ws), &needle).matched,
+            "cash machine",
+            "the snippet is cut from the insight that matched, not the first"
         );
         assert_eq!(
             found(&ws, "opera", &[0]),
