@@ -125,6 +125,67 @@ pub fn export_scene(
     scene
 }
 
+/// The layout the blocks of notes under a blueprint share (pain points, comments): a titled frame the
+/// scene's width, a marker at the left of each note and its wrapped text beside it, one note under
+/// the other.
+struct NoteBlock<'a> {
+    scene: &'a Scene,
+    font: &'a crate::font::Font,
+    top: f64,
+    left: f64,
+    text_x: f64,
+    text_w: f64,
+    title: TextLine,
+    /// Where the next note starts.
+    y: f64,
+}
+
+impl<'a> NoteBlock<'a> {
+    fn new(scene: &'a Scene, heading: &str, top: f64, fonts: &'a Fonts) -> Self {
+        let s = &scene.styles;
+        let left = MARGIN + PAD;
+        let text_x = left + 2.0 * MARKER_R + SYMBOL_GAP;
+        let title = line(heading.to_owned(), left, top + PAD + s.lane.size * 0.75);
+        NoteBlock {
+            scene,
+            font: fonts.for_weight(s.card.weight),
+            top,
+            left,
+            text_x,
+            text_w: (scene.width - MARGIN - PAD - text_x).max(60.0),
+            y: title.y + 14.0,
+            title,
+        }
+    }
+
+    /// The next note: `text` wrapped to at most `max_lines`, and the centre of its marker.
+    fn note(&mut self, text: &str, max_lines: usize) -> (Vec<TextLine>, Point) {
+        let size = self.scene.styles.card.size;
+        let first = self.y + NOTE_LINE_H * 0.75;
+        let lines: Vec<TextLine> = wrap_clamped(text, self.font, size, self.text_w, max_lines)
+            .into_iter()
+            .enumerate()
+            .map(|(k, t)| line(t, self.text_x, first + k as f64 * NOTE_LINE_H))
+            .collect();
+        self.y += lines.len() as f64 * NOTE_LINE_H + 6.0;
+        let marker = Point {
+            x: self.left + MARKER_R,
+            y: first - size * 0.36,
+        };
+        (lines, marker)
+    }
+
+    /// The frame around the notes written so far.
+    fn rect(&self) -> Rect {
+        Rect {
+            x: MARGIN,
+            y: self.top,
+            width: self.scene.width - 2.0 * MARGIN,
+            height: self.y - self.top + PAD - 6.0,
+        }
+    }
+}
+
 /// Longest a comment note is drawn, in lines: the open comments on one card rarely need more.
 const MAX_COMMENT_NOTE_LINES: usize = 8;
 
@@ -136,16 +197,9 @@ fn comment_notes(
     top: f64,
     fonts: &Fonts,
 ) -> CommentNotes {
-    let s = &scene.styles;
-    let x = MARGIN;
-    let width = scene.width - 2.0 * MARGIN;
-    let left = x + PAD;
-    let text_x = left + 2.0 * MARKER_R + SYMBOL_GAP;
-    let text_w = (x + width - PAD - text_x).max(60.0);
-    let font = fonts.for_weight(s.card.weight);
-    let label_font = fonts.for_weight(s.label.weight);
-    let title = line("Comments".to_owned(), left, top + PAD + s.lane.size * 0.75);
-    let mut y = title.y + 14.0;
+    let label = &scene.styles.label;
+    let label_font = fonts.for_weight(label.weight);
+    let mut block = NoteBlock::new(scene, "Comments", top, fonts);
     let notes = open
         .iter()
         .enumerate()
@@ -164,38 +218,22 @@ fn comment_notes(
                 })
                 .collect();
             let text = format!("{about} \u{2014} {}", said.join(" \u{00b7} "));
-            let wrapped = wrap_clamped(&text, font, s.card.size, text_w, MAX_COMMENT_NOTE_LINES);
-            let first = y + NOTE_LINE_H * 0.75;
-            let lines: Vec<TextLine> = wrapped
-                .into_iter()
-                .enumerate()
-                .map(|(k, t)| line(t, text_x, first + k as f64 * NOTE_LINE_H))
-                .collect();
+            let (lines, at) = block.note(&text, MAX_COMMENT_NOTE_LINES);
             let number = (i + 1).to_string();
-            let at = Point {
-                x: left + MARKER_R,
-                y: first - s.card.size * 0.36,
-            };
             let badge = Badge {
                 at,
                 label: line(
                     number.clone(),
-                    at.x - label_font.width(&number, s.label.size) / 2.0,
-                    at.y + s.label.size * 0.36,
+                    at.x - label_font.width(&number, label.size) / 2.0,
+                    at.y + label.size * 0.36,
                 ),
             };
-            y += lines.len() as f64 * NOTE_LINE_H + 6.0;
             CommentNote { badge, lines }
         })
         .collect();
     CommentNotes {
-        rect: Rect {
-            x,
-            y: top,
-            width,
-            height: y - top + PAD - 6.0,
-        },
-        title,
+        rect: block.rect(),
+        title: block.title.clone(),
         notes,
     }
 }
@@ -205,19 +243,7 @@ const MAX_NOTE_LINES: usize = 4;
 
 /// The block listing every pain point of `scene` from `top` down, or nothing when no card has one.
 fn pain_notes(scene: &Scene, top: f64, fonts: &Fonts) -> Option<PainNotes> {
-    let s = &scene.styles;
-    let x = MARGIN;
-    let width = scene.width - 2.0 * MARGIN;
-    let left = x + PAD;
-    let text_x = left + 2.0 * MARKER_R + SYMBOL_GAP;
-    let text_w = (x + width - PAD - text_x).max(60.0);
-    let font = fonts.for_weight(s.card.weight);
-    let title = line(
-        "Pain points".to_owned(),
-        left,
-        top + PAD + s.lane.size * 0.75,
-    );
-    let mut y = title.y + 14.0;
+    let mut block = NoteBlock::new(scene, "Pain points", top, fonts);
     let notes: Vec<PainNote> = scene
         .cards
         .iter()
@@ -230,22 +256,12 @@ fn pain_notes(scene: &Scene, top: f64, fonts: &Fonts) -> Option<PainNotes> {
                 .collect::<Vec<_>>()
                 .join(" ");
             let text = format!("{card_text} \u{2014} {}", pain.text);
-            let wrapped = wrap_clamped(&text, font, s.card.size, text_w, MAX_NOTE_LINES);
-            let first = y + NOTE_LINE_H * 0.75;
-            let lines = wrapped
-                .into_iter()
-                .enumerate()
-                .map(|(k, t)| line(t, text_x, first + k as f64 * NOTE_LINE_H))
-                .collect::<Vec<_>>();
+            let (lines, at) = block.note(&text, MAX_NOTE_LINES);
             let marker = PainMarker {
-                at: Point {
-                    x: left + MARKER_R,
-                    y: first - s.card.size * 0.36,
-                },
+                at,
                 colour: pain.colour.clone(),
                 text: pain.text.clone(),
             };
-            y += lines.len() as f64 * NOTE_LINE_H + 6.0;
             Some(PainNote { marker, lines })
         })
         .collect();
@@ -253,13 +269,8 @@ fn pain_notes(scene: &Scene, top: f64, fonts: &Fonts) -> Option<PainNotes> {
         return None;
     }
     Some(PainNotes {
-        rect: Rect {
-            x,
-            y: top,
-            width,
-            height: y - top + PAD - 6.0,
-        },
-        title,
+        rect: block.rect(),
+        title: block.title.clone(),
         notes,
     })
 }
