@@ -50,6 +50,10 @@ pub struct Changed {
     pub personas: bool,
     /// The comments of a journey or what they are about (a card's text, a card removed or back).
     pub comments: bool,
+    /// The opportunities, their owners' names, or whether the cards they address are still there
+    /// (a card's new text alone does not count: only the Opportunities view shows it, and it fetches
+    /// after every edit while shown).
+    pub opportunities: bool,
 }
 
 /// The answer to an edit, undo or redo made from the window.
@@ -141,6 +145,11 @@ impl OpenWorkspace {
                 || !touched.removed_steps.is_empty()
                 || !touched.stages.is_empty()
                 || !touched.removed_stages.is_empty(),
+            opportunities: !touched.journeys.is_empty()
+                || !touched.removed_journeys.is_empty()
+                || !touched.removed_steps.is_empty()
+                || !touched.entities.is_empty()
+                || !touched.removed_entities.is_empty(),
         };
         let shown = self.view_mut().scene.as_ref().map(|s| s.journey);
         let stays = !follows || result.journey.is_none() || result.journey == shown;

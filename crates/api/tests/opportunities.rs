@@ -140,3 +140,48 @@ fn the_checks_name_what_no_opportunity_addresses_until_one_does() {
         .collect();
     assert_eq!(texts, [None, Some("Waits in all day for the engineer")]);
 }
+
+#[test]
+fn only_edits_that_touch_opportunities_or_owners_ask_the_window_to_fetch_them_again() {
+    let (model, report, _, team, _) = boiler_repair();
+    let journey = model.journeys[0].id;
+    let mut ws = OpenWorkspace::in_memory(&model).unwrap();
+    let mut have = ws.shown_scene(journey).unwrap().version;
+    let mut changed = |ws: &mut OpenWorkspace, edit: Edit| {
+        let update = ws.apply_for_view(&edit, have).unwrap();
+        have = update.version;
+        update.changed.opportunities
+    };
+    let text = Edit::SetStepText {
+        step: report,
+        text: "Reports a cold radiator".into(),
+    };
+    assert!(!changed(&mut ws, text), "a card's text alone");
+    let plan = Edit::PutOpportunity {
+        journey,
+        opportunity: Opportunity {
+            id: Id::new(),
+            title: "Online fault report".into(),
+            description: String::new(),
+            owner: Some(team),
+            status: OpportunityStatus::Idea,
+            value: 3,
+            effort: 3,
+            addresses: vec![report],
+        },
+    };
+    assert!(changed(&mut ws, plan));
+    assert!(
+        changed(&mut ws, Edit::DeleteEntity { entity: team }),
+        "its owner goes"
+    );
+    assert!(
+        changed(
+            &mut ws,
+            Edit::DeleteSteps {
+                steps: vec![report]
+            }
+        ),
+        "its card goes"
+    );
+}

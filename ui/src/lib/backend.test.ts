@@ -13,7 +13,7 @@ function answer(patch: SceneDiff | null, version = 8): SceneUpdate {
     version,
     journey: patch?.journey ?? null,
     patch,
-    changed: { journeys: false, entities: false, details: [], links: false, personas: false, comments: false },
+    changed: { journeys: false, entities: false, details: [], links: false, personas: false, comments: false, opportunities: false },
   };
 }
 

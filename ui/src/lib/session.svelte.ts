@@ -41,6 +41,8 @@ interface Pending {
   personas: boolean;
   /** Whether a journey's comments or what they are about changed. */
   comments: boolean;
+  /** Whether the opportunities or their owners changed. */
+  opportunities: boolean;
   /** Cards whose own record changed, or `all` when an answer did not say. */
   details: Set<Id> | 'all';
   failed: ApiError | null;
@@ -60,6 +62,7 @@ function note(pending: Pending, answer: EditAnswer) {
   pending.links ||= changed.links;
   pending.personas ||= changed.personas;
   pending.comments ||= changed.comments;
+  pending.opportunities ||= changed.opportunities;
   if (pending.details !== 'all') for (const step of changed.details) pending.details.add(step);
 }
 
@@ -69,6 +72,7 @@ function noteEverything(pending: Pending) {
   pending.links = true;
   pending.personas = true;
   pending.comments = true;
+  pending.opportunities = true;
   pending.details = 'all';
 }
 
@@ -95,6 +99,7 @@ function nothingPending(): Pending {
     links: false,
     personas: false,
     comments: false,
+    opportunities: false,
     details: new Set(),
     failed: null,
     keydowns: [],
@@ -122,6 +127,8 @@ export class Session {
   linksVersion = $state(0);
   /** Counts the rounds of edits that changed comments or what they are about, for the comments panel. */
   commentsVersion = $state(0);
+  /** Counts the rounds of edits that changed opportunities or their owners, for the cards' details. */
+  opportunitiesVersion = $state(0);
   /** Counts the rounds of edits that changed cards' own records, listed in `detailsChanged`. */
   detailsVersion = $state(0);
   /** The cards the latest such round changed, or `all`. */
@@ -418,6 +425,7 @@ export class Session {
     if (pending.entities || pending.links || pending.personas) this.entitiesVersion += 1;
     if (pending.links) this.linksVersion += 1;
     if (pending.comments) this.commentsVersion += 1;
+    if (pending.opportunities) this.opportunitiesVersion += 1;
     if (pending.details === 'all' || pending.details.size > 0) {
       this.detailsChanged = pending.details;
       this.detailsVersion += 1;

@@ -29,7 +29,7 @@ describe('Session', () => {
     const result = { journey: home.id, can_undo: true, can_redo: false, described: null };
     backend.applyEdit.mockResolvedValueOnce({
       ...result,
-      changed: { journeys: false, entities: false, details: ['s'], links: false, personas: false, comments: false },
+      changed: { journeys: false, entities: false, details: ['s'], links: false, personas: false, comments: false, opportunities: false },
     });
     await session.apply({ type: 'set_step_text', step: 's', text: 'new' });
     expect(backend.journeyScene).toHaveBeenCalledTimes(2);
@@ -43,7 +43,7 @@ describe('Session', () => {
 
     backend.applyEdit.mockResolvedValueOnce({
       ...result,
-      changed: { journeys: true, entities: true, details: [], links: true, personas: true, comments: true },
+      changed: { journeys: true, entities: true, details: [], links: true, personas: true, comments: true, opportunities: true },
     });
     await session.apply({ type: 'delete_steps', steps: ['s'] });
     expect(backend.listJourneys).toHaveBeenCalledTimes(2);
@@ -53,7 +53,7 @@ describe('Session', () => {
     // A persona created or put on a journey has the persona list fetched again, and no details.
     backend.applyEdit.mockResolvedValueOnce({
       ...result,
-      changed: { journeys: false, entities: false, details: [], links: false, personas: true, comments: true },
+      changed: { journeys: false, entities: false, details: [], links: false, personas: true, comments: true, opportunities: true },
     });
     await session.apply({ type: 'set_journey_personas', journey: home.id, personas: [] });
     expect([session.entitiesVersion, session.linksVersion]).toEqual([entities + 2, links + 1]);

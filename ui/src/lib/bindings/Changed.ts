@@ -28,4 +28,10 @@ personas: boolean,
 /**
  * The comments of a journey or what they are about (a card's text, a card removed or back).
  */
-comments: boolean, };
+comments: boolean, 
+/**
+ * The opportunities, their owners' names, or whether the cards they address are still there
+ * (a card's new text alone does not count: only the Opportunities view shows it, and it fetches
+ * after every edit while shown).
+ */
+opportunities: boolean, };

@@ -15,7 +15,7 @@ function update(patch: SceneDiff | null, version: number): SceneUpdate {
     version,
     journey,
     patch,
-    changed: { journeys: false, entities: false, details: [], links: false, personas: false, comments: false },
+    changed: { journeys: false, entities: false, details: [], links: false, personas: false, comments: false, opportunities: false },
   };
 }
 

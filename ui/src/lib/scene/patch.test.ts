@@ -135,7 +135,7 @@ describe('followUpdate', () => {
     version,
     journey: shown,
     patch,
-    changed: { journeys: false, entities: false, details: [], links: false, personas: false, comments: false },
+    changed: { journeys: false, entities: false, details: [], links: false, personas: false, comments: false, opportunities: false },
   });
 
   it('patches the scene and takes the new number', () => {
