@@ -28,7 +28,7 @@ use crate::text::{clean_name, clean_text};
 use crate::validate::{check_links, check_name, validate_journey, ValidationError};
 use crate::{
     Comment, Entity, Id, Insight, Journey, Lane, LaneKind, Link, Metric, Opportunity, Persona,
-    PersonaPicture, PersonaScore, Severity, Stage, Step, Workspace,
+    PersonaPicture, PersonaScore, Severity, Stage, StateChange, Step, Workspace,
 };
 
 /// Where an ordered record (journey, stage, lane, card) goes among its siblings.
@@ -92,6 +92,10 @@ pub struct StepDetails {
     /// Whether the card is marked as a guess (kept only while it has no evidence).
     #[serde(default)]
     pub assumption: bool,
+    /// On a future state's card, the room's mark over the computed one; `None` goes back to the
+    /// computed mark.
+    #[serde(default)]
+    pub change: Option<StateChange>,
 }
 
 impl StepDetails {
@@ -110,6 +114,7 @@ impl StepDetails {
             scores: step.scores.clone(),
             evidence: step.evidence.clone(),
             assumption: step.assumption,
+            change: step.change,
         }
     }
 
@@ -141,6 +146,7 @@ impl StepDetails {
         step.evidence = self.evidence.into_iter().map(evidence::clean).collect();
         // Evidence answers the guess: a card that gains some is no longer an assumption.
         step.assumption = self.assumption && step.evidence.is_empty();
+        step.change = self.change;
     }
 }
 
@@ -162,6 +168,14 @@ pub enum Edit {
         /// The journey to copy.
         source: Id,
         /// Id of the copy (ids inside are derived from it).
+        journey: Id,
+    },
+    /// Copy a journey as its future state: the copy remembers the journey and each card the card it
+    /// came from, so the two can be compared (see [`crate::future`]).
+    CreateFutureState {
+        /// The current-state journey.
+        source: Id,
+        /// Id of the future state (ids inside are derived from it).
         journey: Id,
     },
     /// Name, persona and description of a journey.
@@ -767,7 +781,10 @@ fn apply_one(ws: &mut Workspace, edit: &Edit) -> Result<(Touched, Edit), EditErr
             template,
         } => journeys::create(ws, *journey, name, *template, &mut t)?,
         Edit::DuplicateJourney { source, journey } => {
-            journeys::duplicate(ws, *source, *journey, &mut t)?
+            journeys::duplicate(ws, *source, *journey, journeys::Copy::Duplicate, &mut t)?
+        }
+        Edit::CreateFutureState { source, journey } => {
+            journeys::duplicate(ws, *source, *journey, journeys::Copy::FutureState, &mut t)?
         }
         Edit::UpdateJourney {
             journey,

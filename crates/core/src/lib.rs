@@ -9,6 +9,7 @@ pub mod diff;
 pub mod edit;
 pub mod evidence;
 pub mod find;
+pub mod future;
 pub mod graph;
 pub mod id;
 pub mod impact;

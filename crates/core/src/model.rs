@@ -53,6 +53,11 @@ pub struct Journey {
     /// What the team means to do about the journey's cards (see [`crate::opportunity`]).
     #[serde(default)]
     pub opportunities: Vec<Opportunity>,
+    /// For a future state, the current-state journey it was made from (see [`crate::future`]); the
+    /// journey may since have been deleted, and the future state then says its link is gone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub future_of: Option<Id>,
 }
 
 /// Where an opportunity stands.
@@ -285,6 +290,51 @@ pub struct Step {
     /// (see [`crate::evidence`]).
     #[serde(default)]
     pub assumption: bool,
+    /// On a future state's card, the current-state card it was copied from; `None` for a card the
+    /// future adds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub origin: Option<Id>,
+    /// On a future state's card, the room's own word on how it changes, over the one computed from
+    /// its origin (see [`crate::future::pair`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub change: Option<StateChange>,
+}
+
+/// How a future state's card stands against the current state, as service designers mark a
+/// to-be blueprint.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum StateChange {
+    /// As it is today.
+    Kept,
+    /// Still there, done differently.
+    Changed,
+    /// Done away with: still drawn, so the room sees what goes.
+    Removed,
+    /// Not there today.
+    New,
+}
+
+impl StateChange {
+    /// Every mark, in the order a menu lists them.
+    pub const ALL: [StateChange; 4] = [
+        StateChange::Kept,
+        StateChange::Changed,
+        StateChange::Removed,
+        StateChange::New,
+    ];
+
+    /// The mark as a person says it.
+    pub fn label(self) -> &'static str {
+        match self {
+            StateChange::Kept => "Kept",
+            StateChange::Changed => "Changed",
+            StateChange::Removed => "Removed",
+            StateChange::New => "New",
+        }
+    }
 }
 
 /// Where an insight comes from, so a reader can weigh it: a survey of thousands is not one interview.
@@ -535,6 +585,7 @@ impl Journey {
             personas: Vec::new(),
             comments: Vec::new(),
             opportunities: Vec::new(),
+            future_of: None,
         }
     }
 
@@ -598,6 +649,8 @@ impl Step {
             scores: Vec::new(),
             evidence: Vec::new(),
             assumption: false,
+            change: None,
+            origin: None,
         }
     }
 }

@@ -180,6 +180,8 @@ pub fn sample_workspace() -> Result<Workspace, SampleError> {
                 scores: Vec::new(),
                 evidence: Vec::new(),
                 assumption: false,
+                change: None,
+                origin: None,
             });
             for (kind, targets) in [
                 (LinkKind::PerformedBy, &s.performed_by),
@@ -206,6 +208,7 @@ pub fn sample_workspace() -> Result<Workspace, SampleError> {
             personas: Vec::new(),
             comments: Vec::new(),
             opportunities: Vec::new(),
+            future_of: None,
         });
     }
     ws.links = links;

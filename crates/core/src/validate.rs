@@ -171,6 +171,20 @@ pub enum ValidationError {
         /// The step's text.
         step: String,
     },
+    /// A kept/changed/removed/new mark on a card of a journey that is not a future state.
+    #[error("card \"{step}\" is marked {mark} but its journey is not a future state; only a future state's cards are marked kept, changed, removed or new")]
+    MarkOutsideFuture {
+        /// The step's text.
+        step: String,
+        /// The mark, as a person says it.
+        mark: &'static str,
+    },
+    /// A journey named as the future state of itself.
+    #[error("journey \"{journey}\" cannot be the future state of itself")]
+    OwnFuture {
+        /// The journey's name.
+        journey: String,
+    },
     /// An opportunity's value or effort off the 1–5 scale.
     #[error("opportunity \"{opportunity}\" has {what} {score}; rate it from 1 to 5")]
     OutOfScale {
@@ -324,6 +338,11 @@ pub fn validate_journey(journey: &Journey) -> Result<(), ValidationError> {
     }
     check_comments(journey)?;
     check_opportunities(journey)?;
+    if journey.future_of == Some(journey.id) {
+        return Err(ValidationError::OwnFuture {
+            journey: journey.name.clone(),
+        });
+    }
     let others: HashSet<Id> = journey.personas.iter().skip(1).copied().collect();
     let mut lanes = HashMap::new();
     let mut previous: Option<LaneKind> = None;
@@ -371,6 +390,12 @@ pub fn validate_journey(journey: &Journey) -> Result<(), ValidationError> {
             }
         }
         check_evidence(step)?;
+        if let (None, Some(mark)) = (journey.future_of, step.change) {
+            return Err(ValidationError::MarkOutsideFuture {
+                step: step.text.clone(),
+                mark: mark.label(),
+            });
+        }
         let missing = |what| ValidationError::MissingCell {
             step: step.text.clone(),
             what,

@@ -1,7 +1,7 @@
 //! How model values are stored: ids as 16-byte blobs, kinds as their snake_case names.
 
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSqlOutput, ValueRef};
-use throughline_core::{EntityKind, Id, LaneKind, LinkKind, Severity};
+use throughline_core::{EntityKind, Id, LaneKind, LinkKind, Severity, StateChange};
 use uuid::Uuid;
 
 /// An id as stored.
@@ -55,6 +55,15 @@ impl Named for EntityKind {
         (EntityKind::Team, "team"),
         (EntityKind::System, "system"),
         (EntityKind::Process, "process"),
+    ];
+}
+
+impl Named for StateChange {
+    const NAMES: &'static [(Self, &'static str)] = &[
+        (StateChange::Kept, "kept"),
+        (StateChange::Changed, "changed"),
+        (StateChange::Removed, "removed"),
+        (StateChange::New, "new"),
     ];
 }
 

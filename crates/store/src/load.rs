@@ -46,7 +46,7 @@ impl Store {
     fn read(&self) -> std::result::Result<Workspace, Box<dyn std::error::Error>> {
         let c = &self.conn;
         let mut journeys: Vec<Journey> = c
-            .prepare("SELECT id, name, persona, description, position, personas, comments, opportunities FROM journeys ORDER BY position, id")?
+            .prepare("SELECT id, name, persona, description, position, personas, comments, opportunities, future_of FROM journeys ORDER BY position, id")?
             .query_map([], |r| {
                 let json = |column: usize| -> rusqlite::Result<String> { r.get(column) };
                 let parse = |column: usize, text: String| {
@@ -68,6 +68,7 @@ impl Store {
                     stages: Vec::new(),
                     lanes: Vec::new(),
                     steps: Vec::new(),
+                    future_of: opt_id(r, 8)?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
@@ -104,7 +105,7 @@ impl Store {
         let mut stmt = c.prepare(
             "SELECT journey, id, lane, stage, position, text, channel, moment_of_truth, emotion,
                     pain_point, pain_severity, fail_point, wait_point, notes, metrics, owner, scores,
-                    evidence, assumption
+                    evidence, assumption, origin, change
              FROM steps ORDER BY position, id",
         )?;
         let mut rows = stmt.query([])?;
@@ -134,6 +135,8 @@ impl Store {
                     evidence: serde_json::from_str(&r.get::<_, String>(17)?)
                         .map_err(|e| format!("card {card}: its evidence cannot be read: {e}"))?,
                     assumption: r.get(18)?,
+                    origin: opt_id(r, 19)?,
+                    change: r.get::<_, Option<Kind<_>>>(20)?.map(|k| k.0),
                 });
             }
         }

@@ -13,6 +13,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/005_evidence.sql"),
     include_str!("migrations/006_comments.sql"),
     include_str!("migrations/007_opportunities.sql"),
+    include_str!("migrations/008_future_state.sql"),
 ];
 
 fn migrations() -> Migrations<'static> {

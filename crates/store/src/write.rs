@@ -235,10 +235,10 @@ fn to_sql(e: serde_json::Error) -> rusqlite::Error {
 fn put_journey(tx: &Transaction, j: &Journey) -> rusqlite::Result<usize> {
     tx.prepare_cached(
         "INSERT INTO journeys (id, name, persona, description, position, personas, comments,
-                               opportunities)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                               opportunities, future_of)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
          ON CONFLICT (id) DO UPDATE SET name = ?2, persona = ?3, description = ?4, position = ?5,
-             personas = ?6, comments = ?7, opportunities = ?8",
+             personas = ?6, comments = ?7, opportunities = ?8, future_of = ?9",
     )?
     .execute(params![
         Blob(j.id),
@@ -248,7 +248,8 @@ fn put_journey(tx: &Transaction, j: &Journey) -> rusqlite::Result<usize> {
         j.position,
         serde_json::to_string(&j.personas).map_err(to_sql)?,
         serde_json::to_string(&j.comments).map_err(to_sql)?,
-        serde_json::to_string(&j.opportunities).map_err(to_sql)?
+        serde_json::to_string(&j.opportunities).map_err(to_sql)?,
+        opt(j.future_of)
     ])
 }
 
@@ -316,13 +317,13 @@ fn put_step(tx: &Transaction, journey: Id, s: &Step) -> rusqlite::Result<usize> 
     tx.prepare_cached(
         "INSERT INTO steps (id, journey, lane, stage, position, text, channel, moment_of_truth, emotion,
                             pain_point, pain_severity, fail_point, wait_point, notes, metrics, owner,
-                            scores, evidence, assumption)
+                            scores, evidence, assumption, origin, change)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
-                 ?19)
+                 ?19, ?20, ?21)
          ON CONFLICT (id) DO UPDATE SET journey = ?2, lane = ?3, stage = ?4, position = ?5, text = ?6,
              channel = ?7, moment_of_truth = ?8, emotion = ?9, pain_point = ?10, pain_severity = ?11,
              fail_point = ?12, wait_point = ?13, notes = ?14, metrics = ?15, owner = ?16,
-             scores = ?17, evidence = ?18, assumption = ?19",
+             scores = ?17, evidence = ?18, assumption = ?19, origin = ?20, change = ?21",
     )?
     .execute(params![
         Blob(s.id),
@@ -344,6 +345,8 @@ fn put_step(tx: &Transaction, journey: Id, s: &Step) -> rusqlite::Result<usize> 
         serde_json::to_string(&s.scores).map_err(to_sql)?,
         serde_json::to_string(&s.evidence).map_err(to_sql)?,
         s.assumption,
+        opt(s.origin),
+        s.change.map(name_of),
     ])
 }
 

@@ -21,7 +21,7 @@ pub fn fields<T: Serialize>(record: &T) -> Fields {
 
 /// The order fields are listed in: what a card says and where it is first, then its markers, notes,
 /// metrics and owner, as the details panel shows them.
-const FIELD_ORDER: [&str; 22] = [
+const FIELD_ORDER: [&str; 24] = [
     "name",
     "text",
     "kind",
@@ -41,6 +41,8 @@ const FIELD_ORDER: [&str; 22] = [
     "metrics",
     "evidence",
     "assumption",
+    "change",
+    "origin",
     "owner",
     "from",
     "to",

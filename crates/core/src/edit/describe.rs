@@ -30,6 +30,12 @@ pub fn describe(edit: &Edit, before: &Workspace) -> String {
         Edit::DuplicateJourney { source, .. } => {
             format!("duplicated the journey {}", journey_name(before, *source))
         }
+        Edit::CreateFutureState { source, .. } => {
+            format!(
+                "created a future state of the journey {}",
+                journey_name(before, *source)
+            )
+        }
         Edit::UpdateJourney { journey, name, .. } => match before.journey(*journey) {
             Some(j) if j.name != *name => format!("renamed the journey {}", quoted(&j.name)),
             _ => format!(

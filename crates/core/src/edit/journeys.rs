@@ -29,10 +29,20 @@ pub(super) fn create(
 }
 
 /// Copies a journey with its cards and links under a new id.
+/// What a copy of a journey is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Copy {
+    /// Another journey like it, to change freely.
+    Duplicate,
+    /// Its future state: tied to it and card by card to its cards.
+    FutureState,
+}
+
 pub(super) fn duplicate(
     ws: &mut Workspace,
     source: Id,
     journey: Id,
+    kind: Copy,
     t: &mut Touched,
 ) -> Result<Edit, EditError> {
     if ws.journey(journey).is_some() {
@@ -44,7 +54,11 @@ pub(super) fn duplicate(
     let map = |old: Id| Id::derived(&journey.to_string(), &old.to_string());
     let mut copy = src.clone();
     copy.id = journey;
-    let copy_name: String = format!("{} (copy)", src.name)
+    let suffix = match kind {
+        Copy::Duplicate => "copy",
+        Copy::FutureState => "future state",
+    };
+    let copy_name: String = format!("{} ({suffix})", src.name)
         .chars()
         .take(MAX_NAME_CHARS)
         .collect();
@@ -53,6 +67,12 @@ pub(super) fn duplicate(
     // The copy starts a new conversation: the comments stay with the journey they were made on. Its
     // plan comes along, on the copied cards.
     copy.comments.clear();
+    if kind == Copy::FutureState {
+        // The plan answers today's pain: it stays with the current state, which the future one
+        // now points back to.
+        copy.opportunities.clear();
+        copy.future_of = Some(source);
+    }
     for o in &mut copy.opportunities {
         o.id = map(o.id);
         for card in &mut o.addresses {
@@ -67,6 +87,10 @@ pub(super) fn duplicate(
     }
     let step_ids: HashSet<Id> = copy.steps.iter().map(|s| s.id).collect();
     for s in &mut copy.steps {
+        if kind == Copy::FutureState {
+            s.origin = Some(s.id);
+            s.change = None;
+        }
         s.id = map(s.id);
         s.lane = map(s.lane);
         s.stage = map(s.stage);
@@ -230,6 +254,7 @@ fn new_journey(id: Id, name: String, template: Template) -> Journey {
         personas: Vec::new(),
         comments: Vec::new(),
         opportunities: Vec::new(),
+        future_of: None,
     }
 }
 

@@ -26,6 +26,8 @@ pub struct Head {
     pub position: f64,
     #[serde(default)]
     pub personas: Vec<Id>,
+    #[serde(default)]
+    pub future_of: Option<Id>,
 }
 
 /// Every record of a workspace in its table.
@@ -84,6 +86,7 @@ pub fn head(j: &Journey) -> Head {
         description: j.description.clone(),
         position: j.position,
         personas: j.personas.clone(),
+        future_of: j.future_of,
     }
 }
 
@@ -101,5 +104,6 @@ pub fn journey(h: Head) -> Journey {
         personas: h.personas,
         comments: Vec::new(),
         opportunities: Vec::new(),
+        future_of: h.future_of,
     }
 }

@@ -57,6 +57,8 @@ pub(crate) fn build(ws: &Workspace, analysis: &Analysis, target: &CsvTarget, see
         scores: Vec::new(),
         evidence: Vec::new(),
         assumption: false,
+        change: None,
+        origin: None,
     };
     match target {
         CsvTarget::NewJourney { .. } => {
@@ -104,6 +106,7 @@ pub(crate) fn build(ws: &Workspace, analysis: &Analysis, target: &CsvTarget, see
                     personas: Vec::new(),
                     comments: Vec::new(),
                     opportunities: Vec::new(),
+                    future_of: None,
                 }),
                 links: Vec::new(),
             });

@@ -556,6 +556,8 @@ impl Reader {
                         .collect(),
                     evidence: c.evidence.into_iter().map(Insight::from).collect(),
                     assumption: c.assumption,
+                    change: c.change,
+                    origin: c.origin,
                 })
                 .collect(),
             personas: file.personas,
@@ -565,6 +567,7 @@ impl Reader {
                 .into_iter()
                 .map(Opportunity::from)
                 .collect(),
+            future_of: file.future_of,
         };
         crate::comment::sort(&mut journey.comments);
         validate_journey(&journey).map_err(|e| TextFormError::invalid(path, e.to_string()))?;

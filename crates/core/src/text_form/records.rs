@@ -9,7 +9,7 @@ use crate::evidence::MAX_REFERENCE_CHARS;
 use crate::text::{MAX_NAME_CHARS, MAX_TEXT_CHARS};
 use crate::{
     Comment, EntityKind, EvidenceSource, Id, Insight, LaneKind, LinkKind, MetricKind, Opportunity,
-    OpportunityStatus, PictureFormat, Severity,
+    OpportunityStatus, PictureFormat, Severity, StateChange,
 };
 
 /// `workspace.json`.
@@ -121,6 +121,8 @@ pub(crate) struct JourneyFile {
     pub comments: Vec<CommentRecord>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub opportunities: Vec<OpportunityRecord>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub future_of: Option<Id>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -257,6 +259,10 @@ pub(crate) struct CardRecord {
     pub evidence: Vec<InsightRecord>,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub assumption: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<Id>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub change: Option<StateChange>,
 }
 
 #[derive(Serialize, Deserialize)]

@@ -165,6 +165,8 @@ fn journey_file(j: &Journey, links: &[&Link]) -> JourneyFile {
                     .collect(),
                 evidence: s.evidence.iter().map(InsightRecord::from).collect(),
                 assumption: s.assumption,
+                origin: s.origin,
+                change: s.change,
             })
             .collect(),
         flows: flows
@@ -182,6 +184,7 @@ fn journey_file(j: &Journey, links: &[&Link]) -> JourneyFile {
             .iter()
             .map(OpportunityRecord::from)
             .collect(),
+        future_of: j.future_of,
     }
 }
 

@@ -9,7 +9,7 @@ use throughline_core::synthetic::Rng;
 use throughline_core::{
     Comment, Entity, EntityKind, EvidenceSource, Id, Insight, Journey, LaneKind, Link, LinkKind,
     Opportunity, OpportunityStatus, Persona, PersonaPicture, PersonaScore, PictureFormat,
-    Workspace,
+    StateChange, Workspace,
 };
 
 /// The workspace in a canonical order, so two equal workspaces compare equal whatever order edits left
@@ -58,7 +58,11 @@ pub fn random_edit(ws: &Workspace, rng: &mut Rng) -> Edit {
             name: "New".into(),
             template: Template::Blueprint,
         },
-        (1, _) => Edit::DuplicateJourney {
+        (1, _) if rng.below(2) == 0 => Edit::DuplicateJourney {
+            source: j.id,
+            journey: Id::new(),
+        },
+        (1, _) => Edit::CreateFutureState {
             source: j.id,
             journey: Id::new(),
         },
@@ -98,7 +102,7 @@ pub fn random_edit(ws: &Workspace, rng: &mut Rng) -> Edit {
             let mut details = StepDetails::of(j.step(s).unwrap());
             details.moment_of_truth = !details.moment_of_truth;
             details.notes = "noted".into();
-            match rng.below(3) {
+            match rng.below(4) {
                 // An insight, which also clears an assumption mark.
                 0 => details.evidence.push(Insight {
                     text: format!("finding {}", rng.below(100)),
@@ -107,6 +111,11 @@ pub fn random_edit(ws: &Workspace, rng: &mut Rng) -> Edit {
                     reference: "interviews.pdf".into(),
                 }),
                 1 => details.assumption = !details.assumption,
+                // A kept/changed/removed/new mark, which only a future state's card takes.
+                2 if j.future_of.is_some() => {
+                    details.change =
+                        [None, Some(StateChange::Removed), Some(StateChange::New)][rng.below(3)]
+                }
                 _ => {
                     details.evidence.pop();
                 }
