@@ -58,6 +58,7 @@ fn export_all(dir: &Path) {
     PersonaSummary::export_all(&cfg).unwrap();
     crate::CommentView::export_all(&cfg).unwrap();
     crate::OpportunityView::export_all(&cfg).unwrap();
+    crate::FutureStateView::export_all(&cfg).unwrap();
     write_opportunity_statuses(dir);
     Limits::export_all(&cfg).unwrap();
     write_limits(dir);

@@ -11,6 +11,7 @@ mod export;
 mod file_name;
 mod files;
 mod find;
+mod future_state;
 mod git_merge;
 mod history;
 mod import;
@@ -42,6 +43,7 @@ pub use export::{render, render_with_journey, today_utc, ExportFormat, ExportJob
 pub use file_name::{file_stem, MAX_STEM_BYTES};
 pub use files::{with_workspace_extension, NewWorkspace, WORKSPACE_EXTENSION};
 pub use find::{FindHit, Found, MAX_FIND_HITS};
+pub use future_state::FutureStateView;
 pub use git_merge::{
     git_setup, merge_file_in_place, FileMerged, GitSetup, GIT_ATTRIBUTES, GIT_DRIVER,
 };
@@ -81,13 +83,14 @@ pub use throughline_core::edit::Edit;
 pub use throughline_core::edit::{Slot, StepDetails, Template};
 pub use throughline_core::evidence::EvidenceCoverage;
 pub use throughline_core::find::{FindScope, FoundIn, Snippet};
+pub use throughline_core::future::FutureSummary;
 pub use throughline_core::impact::Reason;
 pub use throughline_core::merge;
 pub use throughline_core::package::JourneyPackage;
 pub use throughline_core::{synthetic, Id, Step};
 pub use throughline_core::{
     Comment, Entity, EntityKind, EvidenceSource, Insight, Journey, LaneKind, Link, LinkKind,
-    Opportunity, OpportunityStatus, Persona, Workspace,
+    Opportunity, OpportunityStatus, Persona, StateChange, Workspace,
 };
 pub use throughline_render::{ExportOptions, PageLayout, Paper};
 pub use throughline_render::{NetworkScene, Scene, SceneDiff};

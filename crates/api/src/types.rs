@@ -26,6 +26,8 @@ pub struct JourneySummary {
     pub evidence: EvidenceCoverage,
     /// How many of its comments are not resolved yet.
     pub open_comments: u32,
+    /// For a future state, the journey it was made from (which may since have been deleted).
+    pub future_of: Option<Id>,
 }
 
 /// The open workspace, for the window title and the sidebar header.

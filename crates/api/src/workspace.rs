@@ -29,8 +29,8 @@ pub fn default_workspace_path() -> Option<PathBuf> {
 pub struct OpenWorkspace {
     store: Store,
     model: Workspace,
-    fonts: Fonts,
-    wrapped: RefCell<WrapCache>,
+    pub(crate) fonts: Fonts,
+    pub(crate) wrapped: RefCell<WrapCache>,
     /// The graph the analyses run on, built on first use and then kept in step with every edit.
     graph: RefCell<Option<WorkspaceGraph>>,
     /// The graph packed for outage queries, built on the first one and dropped by the next edit, so
@@ -204,6 +204,7 @@ impl OpenWorkspace {
                 personas: j.personas.clone(),
                 evidence: throughline_core::evidence::coverage(j),
                 open_comments: j.comments.iter().filter(|c| !c.resolved).count() as u32,
+                future_of: j.future_of,
             })
             .collect()
     }
@@ -269,6 +270,9 @@ impl OpenWorkspace {
         options: &ExportOptions,
         date: &str,
     ) -> Result<Scene, ApiError> {
+        if options.beside_current {
+            return self.export_states_scene(journey, options, date);
+        }
         let j = self
             .model
             .journey(journey)

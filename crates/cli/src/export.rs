@@ -52,6 +52,10 @@ pub struct PictureFlags {
     /// card (comments are left out unless asked).
     #[arg(long)]
     comments: bool,
+    /// Draw a future state under the current state it was made from, stage under stage, each card
+    /// tagged kept, changed, removed or new (only future states can be exported so).
+    #[arg(long)]
+    beside_current: bool,
     /// PNG: a transparent background instead of white.
     #[arg(long)]
     transparent: bool,
@@ -93,6 +97,7 @@ impl PictureFlags {
             handoffs: !self.no_handoffs,
             pain_notes: !self.no_pain_notes,
             comments: self.comments,
+            beside_current: self.beside_current,
             transparent: self.transparent,
             scale,
             width: self.width,
@@ -313,6 +318,7 @@ mod tests {
             "--no-handoffs",
             "--no-pain-notes",
             "--comments",
+            "--beside-current",
             "--transparent",
             "--width",
             "3000",
@@ -331,6 +337,7 @@ mod tests {
                 handoffs: false,
                 pain_notes: false,
                 comments: true,
+                beside_current: true,
                 transparent: true,
                 scale: 2.0,
                 width: Some(3000),

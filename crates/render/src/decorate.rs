@@ -10,6 +10,7 @@ use crate::font::Fonts;
 use crate::layout::{chip_colours, layout_with, star, Annotations, LayoutOptions, MARGIN};
 use crate::options::ExportOptions;
 use crate::scene::*;
+use crate::states::{side_by_side, StateSide, StatesInput};
 use crate::theme::{emotion_colour, palette, severity_colour, FontSpec, TextStyles};
 use crate::wrap::{wrap_clamped, WrapCache};
 
@@ -89,21 +90,91 @@ pub fn export_scene(
             .collect(),
     };
     let notes = &filtered;
+    decorate(
+        journey,
+        options,
+        info,
+        &open,
+        fonts,
+        cache,
+        |layout_options, cache| layout_with(journey, flows, notes, layout_options, fonts, cache),
+    )
+}
+
+/// The scene an export of a future state beside its current state draws ([`side_by_side`]): the
+/// same title block and legend as [`export_scene`] around both halves, chips and hand-offs as
+/// `options` say. Comments stay out: each half has its own, and the picture is about the change.
+pub fn export_states_scene(
+    input: &StatesInput,
+    options: &ExportOptions,
+    info: &TitleInfo,
+    fonts: &Fonts,
+    cache: &mut WrapCache,
+) -> Scene {
+    let filter = |notes: &Annotations| Annotations {
+        chips: if options.owners {
+            notes.chips.clone()
+        } else {
+            Default::default()
+        },
+        handoffs: if options.handoffs {
+            notes.handoffs.clone()
+        } else {
+            Default::default()
+        },
+        personas: notes.personas.clone(),
+        comments: Default::default(),
+    };
+    let current_notes = input.current.map(|c| filter(c.notes));
+    let future_notes = filter(input.future.notes);
+    let filtered = StatesInput {
+        current: input
+            .current
+            .zip(current_notes.as_ref())
+            .map(|(c, notes)| StateSide { notes, ..c }),
+        future: StateSide {
+            notes: &future_notes,
+            ..input.future
+        },
+        ..*input
+    };
+    decorate(
+        input.future.journey,
+        options,
+        info,
+        &[],
+        fonts,
+        cache,
+        |layout_options, cache| side_by_side(&filtered, layout_options, fonts, cache),
+    )
+}
+
+/// What both exports put around the blueprint `lay` draws: the title block above it, then the
+/// legend, the pain notes and the comment notes (`open`) under it.
+fn decorate(
+    journey: &Journey,
+    options: &ExportOptions,
+    info: &TitleInfo,
+    open: &[(Id, CommentTarget, Vec<&Comment>)],
+    fonts: &Fonts,
+    cache: &mut WrapCache,
+    mut lay: impl FnMut(LayoutOptions, &mut WrapCache) -> Scene,
+) -> Scene {
     // The block's height depends on the scene's width, which the arrows' tracks decide and a move
     // down the page does not change: the blueprint is laid out once to learn it, the block is made,
     // and the blueprint is laid out again below it.
     let mut layout_options = LayoutOptions {
         emotion: options.emotion,
-        top: None,
+        ..LayoutOptions::default()
     };
     let block = options.title_block.then(|| {
         let persona =
             (!journey.persona.is_empty()).then(|| format!("Persona: {}", journey.persona));
-        let width = layout_with(journey, flows, notes, layout_options, fonts, cache).width;
+        let width = lay(layout_options, cache).width;
         title_block(&journey.name, persona.as_deref(), width, info, fonts)
     });
     layout_options.top = block.as_ref().map(|b| b.rect.y + b.rect.height + GAP);
-    let mut scene = layout_with(journey, flows, notes, layout_options, fonts, cache);
+    let mut scene = lay(layout_options, cache);
     scene.title_block = block;
     if options.legend {
         let top = scene.height - MARGIN + GAP;
@@ -118,7 +189,7 @@ pub fn export_scene(
         }
     }
     if !open.is_empty() {
-        let notes = comment_notes(&scene, &open, scene.height - MARGIN + GAP, fonts);
+        let notes = comment_notes(&scene, open, scene.height - MARGIN + GAP, fonts);
         scene.height = notes.rect.y + notes.rect.height + MARGIN;
         scene.comment_notes = Some(notes);
     }

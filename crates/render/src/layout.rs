@@ -102,22 +102,35 @@ pub struct Annotations {
     pub comments: HashMap<Id, String>,
 }
 
+/// Where one stage column stands when another blueprint decides it (the side-by-side view lines a
+/// future state's stages up under its current state's).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Column {
+    /// Left edge.
+    pub x: f64,
+    /// Width; never narrower than the column would be on its own.
+    pub width: f64,
+}
+
 /// Choices that change what the layout makes room for. The screen always uses the default; an export
 /// may leave parts out, and then the rest closes up exactly as the screen would without them.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct LayoutOptions {
+pub struct LayoutOptions<'a> {
     /// The emotion band above the customer lane, so a picture without the curve has no empty band.
     pub emotion: bool,
     /// Where the stage headings start, when something else (an export's title block) takes the
     /// place of the title lines above them; `None` leaves room for the title lines.
     pub top: Option<f64>,
+    /// Per stage, in order, where its column stands; `None` packs the columns from the left.
+    pub columns: Option<&'a [Column]>,
 }
 
-impl Default for LayoutOptions {
+impl Default for LayoutOptions<'_> {
     fn default() -> Self {
         LayoutOptions {
             emotion: true,
             top: None,
+            columns: None,
         }
     }
 }
@@ -396,10 +409,10 @@ pub fn layout_routed(
             STAGE_W - CARD_INSET - CARD_W
         }
     };
-    let widths: Vec<f64> = (0..n_stages)
+    let mut widths: Vec<f64> = (0..n_stages)
         .map(|i| STAGE_W + (placed.gutter_width(i) - standard_room(i)).max(0.0))
         .collect();
-    let col_x: Vec<f64> = widths
+    let mut col_x: Vec<f64> = widths
         .iter()
         .scan(left, |x, w| {
             let at = *x;
@@ -407,7 +420,19 @@ pub fn layout_routed(
             Some(at)
         })
         .collect();
-    let width = left + widths.iter().sum::<f64>() + MARGIN;
+    let mut width = left + widths.iter().sum::<f64>() + MARGIN;
+    if let Some(columns) = options.columns.filter(|c| c.len() == n_stages) {
+        for (i, c) in columns.iter().enumerate() {
+            col_x[i] = c.x;
+            widths[i] = widths[i].max(c.width);
+        }
+        width = col_x
+            .iter()
+            .zip(&widths)
+            .map(|(x, w)| x + w)
+            .fold(left, f64::max)
+            + MARGIN;
+    }
     for (card, cell) in cards.iter_mut().zip(&grid) {
         shift_card(card, col_x[cell.col] - standard_x(cell.col));
     }
@@ -524,6 +549,7 @@ pub fn layout_routed(
         legend: None,
         pain_notes: None,
         comment_notes: None,
+        states: None,
     };
     Routed { scene, routes }
 }

@@ -14,13 +14,14 @@ pub mod path_data;
 pub mod route;
 pub mod scene;
 pub mod scene_diff;
+pub mod states;
 pub mod svg;
 pub mod theme;
 #[cfg(test)]
 mod theme_contrast;
 pub mod wrap;
 
-pub use decorate::{export_scene, TitleInfo};
+pub use decorate::{export_scene, export_states_scene, TitleInfo};
 pub use font::Fonts;
 pub use layout::{
     layout, layout_cached, layout_routed, layout_with, Annotations, ChipInput, LayoutMetrics,
@@ -30,5 +31,6 @@ pub use network::{layout_network, NetworkInput, NetworkKind, NetworkScene};
 pub use options::{ExportOptions, PageLayout, Paper};
 pub use scene::*;
 pub use scene_diff::{ArrowShift, EmotionPatch, ListPatch, Placed, SceneDiff, Shift};
+pub use states::{side_by_side, StateSide, StatesInput};
 pub use svg::to_svg;
 pub use wrap::WrapCache;

@@ -61,6 +61,9 @@ pub struct ExportOptions {
     /// The open comments as numbered notes under the blueprint, each card's number on the card;
     /// off unless asked, since comments are the team's conversation, not the map.
     pub comments: bool,
+    /// A future state drawn under its current state, stage under stage, each card tagged kept,
+    /// changed, removed or new; only a future state can be exported so.
+    pub beside_current: bool,
     /// PNG: a transparent background instead of white.
     pub transparent: bool,
     /// PNG: pixels per blueprint unit (1–4); ignored when `width` is given.
@@ -81,6 +84,7 @@ impl Default for ExportOptions {
             handoffs: true,
             pain_notes: true,
             comments: false,
+            beside_current: false,
             transparent: false,
             scale: 1.0,
             width: None,

@@ -2,7 +2,7 @@
 //! WebView draws it and adds interaction; the SVG writer draws it for export. Neither lays anything out.
 
 use serde::Serialize;
-use throughline_core::{Id, LaneKind, LineKind};
+use throughline_core::{Id, LaneKind, LineKind, StateChange};
 use ts_rs::TS;
 
 use crate::theme::{Colours, Palette, TextStyles};
@@ -344,6 +344,48 @@ pub struct Scene {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub comment_notes: Option<CommentNotes>,
+    /// Side by side only: a future state drawn under its current state. Its stages, lanes, cards and
+    /// arrows are in the lists above with the current state's; this holds what a scene has only one
+    /// of (its heading and emotion band) and each card's kept/changed/removed/new tag.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub states: Option<StatesPart>,
+}
+
+/// The second half of a side-by-side scene and the tags on both halves' cards.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct StatesPart {
+    /// Exports with a title block only: the current state's name over its half, drawn where the
+    /// title lines the block replaces would not be.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub current_heading: Option<TextLine>,
+    /// The future state's name, over its half.
+    pub heading: TextLine,
+    /// Under the heading: its persona, or that its current state was deleted.
+    pub subheading: Option<TextLine>,
+    /// The future state's emotion band.
+    pub emotion: Option<EmotionBand>,
+    /// One tag per marked card: future cards kept, changed, removed or new, and current cards the
+    /// future does without.
+    pub tags: Vec<StateTag>,
+}
+
+/// A small label on a card's top edge saying how it fares in the future state.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct StateTag {
+    /// The card.
+    pub card: Id,
+    /// Its mark.
+    pub change: StateChange,
+    /// The label's box.
+    pub rect: Rect,
+    /// The label ("NEW", "CHANGED"…).
+    pub label: TextLine,
+    /// Box colour.
+    pub fill: String,
+    /// Text colour.
+    pub text: String,
 }
 
 /// The open comments of an exported picture written out: one numbered note for the journey, each

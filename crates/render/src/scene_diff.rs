@@ -14,7 +14,8 @@ use ts_rs::TS;
 use crate::path_data::{numbers, path_bounds, shift_path};
 use crate::scene::{
     Arrow, Card, CommentNotes, EmotionBand, EmotionCurve, EmotionPoint, LaneBand, Legend,
-    PainNotes, PersonaKey, Rect, Rule, Scene, Separator, StageColumn, TextLine, TitleBlock,
+    PainNotes, PersonaKey, Rect, Rule, Scene, Separator, StageColumn, StatesPart, TextLine,
+    TitleBlock,
 };
 use crate::theme::{Colours, TextStyles};
 
@@ -322,6 +323,10 @@ pub struct SceneDiff {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub comment_notes: Option<Option<CommentNotes>>,
+    /// Side by side only: the future state's part, when it changed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub states: Option<Option<StatesPart>>,
 }
 
 impl SceneDiff {
@@ -354,6 +359,7 @@ impl SceneDiff {
             legend: None,
             pain_notes: None,
             comment_notes: None,
+            states: None,
         }
     }
 }
@@ -406,6 +412,7 @@ pub fn diff(old: &Scene, new: &Scene) -> SceneDiff {
         legend: changed(&old.legend, &new.legend),
         pain_notes: changed(&old.pain_notes, &new.pain_notes),
         comment_notes: changed(&old.comment_notes, &new.comment_notes),
+        states: changed(&old.states, &new.states),
     }
 }
 
@@ -448,6 +455,7 @@ pub fn apply(old: &Scene, diff: &SceneDiff) -> Scene {
             .comment_notes
             .clone()
             .unwrap_or_else(|| old.comment_notes.clone()),
+        states: diff.states.clone().unwrap_or_else(|| old.states.clone()),
     }
 }
 

@@ -4,10 +4,10 @@
 use std::fmt::Write;
 
 use crate::scene::{
-    Badge, Card, CommentNotes, Legend, LegendSymbol, PainMarker, PainNotes, Point, Rect, Scene,
-    TextLine, TitleBlock,
+    Badge, Card, CommentNotes, EmotionBand, Legend, LegendSymbol, PainMarker, PainNotes, Point,
+    Rect, Scene, TextLine, TitleBlock,
 };
-use crate::theme::FontSpec;
+use crate::theme::{Colours, FontSpec};
 use throughline_core::text::is_noncharacter;
 
 /// Appends `v` rounded to two decimals, without trailing zeros ("12", "12.5", "-3.25").
@@ -214,6 +214,15 @@ pub(crate) fn write_svg(scene: &Scene, metadata: Option<&str>, layered: bool) ->
             w.text(sub, "subtitle");
         }
     }
+    if let Some(states) = &scene.states {
+        if let Some(current) = &states.current_heading {
+            w.text(current, "title");
+        }
+        w.text(&states.heading, "title");
+        if let Some(sub) = &states.subheading {
+            w.text(sub, "subtitle");
+        }
+    }
     for lane in &scene.lanes {
         w.rect(&lane.band, 8.0, &lane.palette.band).raw("/>\n");
         w.rect(&lane.header, 8.0, &lane.palette.header).raw("/>\n");
@@ -221,60 +230,12 @@ pub(crate) fn write_svg(scene: &Scene, metadata: Option<&str>, layered: bool) ->
             w.text(line, "lane");
         }
     }
-    if let Some(e) = &scene.emotion {
-        w.raw(open);
-        w.rect(&e.band, 8.0, "#f8fafc").raw("/>\n");
-        w.rect(&e.header, 8.0, "#eef1f5").raw("/>\n");
-        w.text(&e.title, "lane");
-        for (i, y) in e.grid.iter().enumerate() {
-            w.raw("<line")
-                .attr("x1", e.header.x + e.header.width + 8.0)
-                .attr("y1", *y)
-                .attr("x2", e.band.x + e.band.width - 8.0)
-                .attr("y2", *y)
-                .attr_str("stroke", &c.divider)
-                .raw(if i == 1 {
-                    " stroke-dasharray=\"4 4\""
-                } else {
-                    ""
-                })
-                .raw("/>\n");
-        }
-        for tick in &e.ticks {
-            w.text(tick, "label");
-        }
-        let main = (e.stroke.as_str(), e.path.as_str(), e.points.as_slice());
-        let others = e
-            .curves
-            .iter()
-            .map(|k| (k.colour.as_str(), k.path.as_str(), k.points.as_slice()));
-        for (stroke, path, points) in std::iter::once(main).chain(others) {
-            if !path.is_empty() {
-                w.raw("<path")
-                    .attr_str("d", path)
-                    .raw(" fill=\"none\"")
-                    .attr_str("stroke", stroke)
-                    .raw(" stroke-width=\"2.5\"/>\n");
-            }
-            for p in points {
-                w.raw("<circle")
-                    .attr("cx", p.at.x)
-                    .attr("cy", p.at.y)
-                    .raw(" r=\"5.5\"")
-                    .attr_str("fill", &p.colour)
-                    .raw(" stroke=\"#ffffff\" stroke-width=\"2\"/>\n");
-            }
-        }
-        for k in &e.key {
-            w.raw("<circle")
-                .attr("cx", k.swatch.x)
-                .attr("cy", k.swatch.y)
-                .raw(" r=\"5\"")
-                .attr_str("fill", &k.colour)
-                .raw("/>\n");
-            w.text(&k.label, "label");
-        }
-        w.raw(close);
+    for e in scene
+        .emotion
+        .iter()
+        .chain(scene.states.as_ref().and_then(|s| s.emotion.as_ref()))
+    {
+        write_emotion(&mut w, c, e, open, close);
     }
     for r in &scene.rules {
         w.raw(open)
@@ -326,6 +287,17 @@ pub(crate) fn write_svg(scene: &Scene, metadata: Option<&str>, layered: bool) ->
             .attr_str("fill", &c.handoff)
             .raw(" stroke=\"#ffffff\" stroke-width=\"1.5\"/>\n");
     }
+    for tag in scene.states.iter().flat_map(|s| &s.tags) {
+        w.rect(&tag.rect, tag.rect.height / 2.0, &tag.fill)
+            .raw("/>\n")
+            .raw("<text class=\"label\"")
+            .attr_str("fill", &tag.text)
+            .attr("x", tag.label.x)
+            .attr("y", tag.label.y)
+            .raw(">");
+        push_escaped(&mut w.out, &tag.label.text);
+        w.raw("</text>\n");
+    }
     if let Some(legend) = &scene.legend {
         write_legend(&mut w, scene, legend);
     }
@@ -337,6 +309,63 @@ pub(crate) fn write_svg(scene: &Scene, metadata: Option<&str>, layered: bool) ->
     }
     w.raw("</svg>\n");
     w.out
+}
+
+/// An emotion band: its frame, grid, scale, curves and key, as one layer when `open`/`close` group it.
+fn write_emotion(w: &mut Writer, c: &Colours, e: &EmotionBand, open: &str, close: &str) {
+    w.raw(open);
+    w.rect(&e.band, 8.0, "#f8fafc").raw("/>\n");
+    w.rect(&e.header, 8.0, "#eef1f5").raw("/>\n");
+    w.text(&e.title, "lane");
+    for (i, y) in e.grid.iter().enumerate() {
+        w.raw("<line")
+            .attr("x1", e.header.x + e.header.width + 8.0)
+            .attr("y1", *y)
+            .attr("x2", e.band.x + e.band.width - 8.0)
+            .attr("y2", *y)
+            .attr_str("stroke", &c.divider)
+            .raw(if i == 1 {
+                " stroke-dasharray=\"4 4\""
+            } else {
+                ""
+            })
+            .raw("/>\n");
+    }
+    for tick in &e.ticks {
+        w.text(tick, "label");
+    }
+    let main = (e.stroke.as_str(), e.path.as_str(), e.points.as_slice());
+    let others = e
+        .curves
+        .iter()
+        .map(|k| (k.colour.as_str(), k.path.as_str(), k.points.as_slice()));
+    for (stroke, path, points) in std::iter::once(main).chain(others) {
+        if !path.is_empty() {
+            w.raw("<path")
+                .attr_str("d", path)
+                .raw(" fill=\"none\"")
+                .attr_str("stroke", stroke)
+                .raw(" stroke-width=\"2.5\"/>\n");
+        }
+        for p in points {
+            w.raw("<circle")
+                .attr("cx", p.at.x)
+                .attr("cy", p.at.y)
+                .raw(" r=\"5.5\"")
+                .attr_str("fill", &p.colour)
+                .raw(" stroke=\"#ffffff\" stroke-width=\"2\"/>\n");
+        }
+    }
+    for k in &e.key {
+        w.raw("<circle")
+            .attr("cx", k.swatch.x)
+            .attr("cy", k.swatch.y)
+            .raw(" r=\"5\"")
+            .attr_str("fill", &k.colour)
+            .raw("/>\n");
+        w.text(&k.label, "label");
+    }
+    w.raw(close);
 }
 
 /// The hand-off marker: a diamond centred on the arrow's midpoint.

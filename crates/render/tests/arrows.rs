@@ -101,6 +101,7 @@ fn exports_without_the_emotion_band_have_readable_arrows() {
             LayoutOptions {
                 emotion: false,
                 top: Some(97.3),
+                columns: None,
             },
             &Fonts::embedded(),
             &mut WrapCache::default(),

@@ -322,6 +322,7 @@ describe('details panel', () => {
         scores: [],
         evidence: [],
         assumption: stored.assumption,
+        change: null,
       },
     });
   });

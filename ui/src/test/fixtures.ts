@@ -33,5 +33,6 @@ export function summaryOf(scene: Scene, persona: string): JourneySummary {
       assumed_moments: 0,
     },
     open_comments: 0,
+    future_of: null,
   };
 }

@@ -40,6 +40,14 @@ source: Id,
 /**
  * Id of the copy (ids inside are derived from it).
  */
+journey: Id, } | { "type": "create_future_state", 
+/**
+ * The current-state journey.
+ */
+source: Id, 
+/**
+ * Id of the future state (ids inside are derived from it).
+ */
 journey: Id, } | { "type": "update_journey", 
 /**
  * The journey.

@@ -35,6 +35,11 @@ pain_notes: boolean,
  */
 comments: boolean, 
 /**
+ * A future state drawn under its current state, stage under stage, each card tagged kept,
+ * changed, removed or new; only a future state can be exported so.
+ */
+beside_current: boolean, 
+/**
  * PNG: a transparent background instead of white.
  */
 transparent: boolean, 

@@ -55,4 +55,9 @@ comments: Array<Comment>,
 /**
  * What the team means to do about the journey's cards (see [`crate::opportunity`]).
  */
-opportunities: Array<Opportunity>, };
+opportunities: Array<Opportunity>, 
+/**
+ * For a future state, the current-state journey it was made from (see [`crate::future`]); the
+ * journey may since have been deleted, and the future state then says its link is gone.
+ */
+future_of?: Id, };

@@ -41,4 +41,8 @@ evidence: EvidenceCoverage,
 /**
  * How many of its comments are not resolved yet.
  */
-open_comments: number, };
+open_comments: number, 
+/**
+ * For a future state, the journey it was made from (which may since have been deleted).
+ */
+future_of: Id | null, };

@@ -11,6 +11,7 @@ import type { PainNotes } from "./PainNotes";
 import type { Rule } from "./Rule";
 import type { Separator } from "./Separator";
 import type { StageColumn } from "./StageColumn";
+import type { StatesPart } from "./StatesPart";
 import type { TextLine } from "./TextLine";
 import type { TextStyles } from "./TextStyles";
 import type { TitleBlock } from "./TitleBlock";
@@ -92,4 +93,10 @@ pain_notes?: PainNotes,
 /**
  * Exports that ask for them only: the open comments, numbered as on their cards.
  */
-comment_notes?: CommentNotes, };
+comment_notes?: CommentNotes, 
+/**
+ * Side by side only: a future state drawn under its current state. Its stages, lanes, cards and
+ * arrows are in the lists above with the current state's; this holds what a scene has only one
+ * of (its heading and emotion band) and each card's kept/changed/removed/new tag.
+ */
+states?: StatesPart, };

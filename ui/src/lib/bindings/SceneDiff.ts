@@ -16,6 +16,7 @@ import type { Rule } from "./Rule";
 import type { Separator } from "./Separator";
 import type { Shift } from "./Shift";
 import type { StageColumn } from "./StageColumn";
+import type { StatesPart } from "./StatesPart";
 import type { TextLine } from "./TextLine";
 import type { TextStyles } from "./TextStyles";
 import type { TitleBlock } from "./TitleBlock";
@@ -108,4 +109,8 @@ pain_notes?: PainNotes | null,
 /**
  * Exports only: the comment notes, when they changed.
  */
-comment_notes?: CommentNotes | null, };
+comment_notes?: CommentNotes | null, 
+/**
+ * Side by side only: the future state's part, when it changed.
+ */
+states?: StatesPart | null, };

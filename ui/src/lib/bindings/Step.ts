@@ -4,6 +4,7 @@ import type { Insight } from "./Insight";
 import type { Metric } from "./Metric";
 import type { PersonaScore } from "./PersonaScore";
 import type { Severity } from "./Severity";
+import type { StateChange } from "./StateChange";
 
 /**
  * One card: something the customer or the organisation does at one stage.
@@ -82,4 +83,14 @@ evidence: Array<Insight>,
  * Marked by the room as a guess nobody has checked yet; only a step without evidence can be one
  * (see [`crate::evidence`]).
  */
-assumption: boolean, };
+assumption: boolean, 
+/**
+ * On a future state's card, the current-state card it was copied from; `None` for a card the
+ * future adds.
+ */
+origin?: Id, 
+/**
+ * On a future state's card, the room's own word on how it changes, over the one computed from
+ * its origin (see [`crate::future::pair`]).
+ */
+change?: StateChange, };

@@ -3,6 +3,7 @@ import type { Insight } from "./Insight";
 import type { Metric } from "./Metric";
 import type { PersonaScore } from "./PersonaScore";
 import type { Severity } from "./Severity";
+import type { StateChange } from "./StateChange";
 
 /**
  * Everything about a card except its text and place, edited together in the details panel.
@@ -55,4 +56,9 @@ evidence: Array<Insight>,
 /**
  * Whether the card is marked as a guess (kept only while it has no evidence).
  */
-assumption: boolean, };
+assumption: boolean, 
+/**
+ * On a future state's card, the room's mark over the computed one; `None` goes back to the
+ * computed mark.
+ */
+change: StateChange | null, };

@@ -50,6 +50,7 @@ describe('details form', () => {
       scores: [{ persona: 'family', score: 2 }],
       evidence: [{ text: 'Holds 12 min at 9 am', source: 'analytics', date: '2026-02-02', reference: 'ivr.csv' }],
       assumption: false,
+      change: null,
     });
   });
 

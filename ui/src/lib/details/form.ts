@@ -6,6 +6,7 @@ import type { Metric } from '../bindings/Metric';
 import type { MetricKind } from '../bindings/MetricKind';
 import type { PersonaScore } from '../bindings/PersonaScore';
 import type { Severity } from '../bindings/Severity';
+import type { StateChange } from '../bindings/StateChange';
 import type { Step } from '../bindings/Step';
 import type { StepDetails } from '../bindings/StepDetails';
 
@@ -48,6 +49,8 @@ export interface DetailsForm {
   metrics: MetricRow[];
   evidence: InsightRow[];
   assumption: boolean;
+  /** On a future state's card, the room's kept/changed/removed/new mark; null for the computed one. */
+  change: StateChange | null;
 }
 
 function numberText(value: number | null): string {
@@ -84,6 +87,7 @@ export function formFromStep(step: Step): DetailsForm {
     })),
     evidence: step.evidence.map((i) => ({ text: i.text, source: i.source, date: i.date ?? '', reference: i.reference })),
     assumption: step.assumption,
+    change: step.change ?? null,
   };
 }
 
@@ -113,6 +117,7 @@ export function detailsFromForm(form: DetailsForm): StepDetails {
     // A row still blank is one being written: it is kept in the form, not sent.
     evidence: form.evidence.filter((row) => row.text.trim() !== '').map(insightFromRow),
     assumption: form.assumption,
+    change: form.change,
   };
 }
 

@@ -47,6 +47,7 @@ function detailsOf(step: Step): StepDetails {
     scores: step.scores,
     evidence: step.evidence,
     assumption: step.assumption,
+    change: step.change ?? null,
   };
 }
 

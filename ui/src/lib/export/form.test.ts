@@ -22,6 +22,7 @@ describe('the export form', () => {
       handoffs: true,
       pain_notes: true,
       comments: false,
+      beside_current: false,
       transparent: false,
       scale: 1,
       width: null,

@@ -31,6 +31,8 @@ export interface ExportForm {
   painNotes: boolean;
   /** The open comments as numbered notes; off unless asked. */
   comments: boolean;
+  /** A future state drawn under its current state (only a future state offers it). */
+  besideCurrent: boolean;
 }
 
 /**
@@ -53,6 +55,7 @@ export function defaultForm(sceneWidth: number, handoffsShown = true): ExportFor
     handoffs: handoffsShown,
     painNotes: true,
     comments: false,
+    besideCurrent: false,
   };
 }
 
@@ -92,6 +95,7 @@ export function toExportOptions(form: ExportForm): ExportOptions {
     handoffs: form.handoffs,
     pain_notes: form.painNotes,
     comments: form.comments,
+    beside_current: form.besideCurrent,
     transparent: png && form.transparent,
     scale: png && form.size === 'scale' ? form.scale : 1,
     width: png && form.size === 'width' ? form.width : null,

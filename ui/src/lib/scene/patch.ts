@@ -179,7 +179,7 @@ export function applyPatch(scene: Scene, patch: SceneDiff): Scene {
     colours: patch.colours ?? scene.colours,
   };
   // The export-only parts are left out of a scene that has none, as the backend sends it.
-  for (const name of ['title_block', 'legend', 'pain_notes'] as const) {
+  for (const name of ['title_block', 'legend', 'pain_notes', 'comment_notes', 'states'] as const) {
     const given = patch[name];
     if (given === null) delete next[name];
     else if (given !== undefined) Object.assign(next, { [name]: given });
@@ -207,6 +207,8 @@ export function isEmptyPatch(patch: SceneDiff): boolean {
     patch.title_block,
     patch.legend,
     patch.pain_notes,
+    patch.comment_notes,
+    patch.states,
   ];
   return (
     lists.every(emptyList) &&
