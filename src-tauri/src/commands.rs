@@ -7,9 +7,10 @@ use std::path::PathBuf;
 use tauri::{AppHandle, Manager, Runtime, State, WebviewWindow};
 use throughline_api::{
     file_stem, ApiError, CheckGroup, Clip, CommentView, CriticalityRow, Edit, EditResult,
-    EntitySummary, EntityUsage, ErrorCode, ExportFormat, ExportOptions, FindScope, Found, Id,
-    Impact, JourneySummary, Link, NetworkScene, OpenWorkspace, OpportunityView, Ownership, Pasted,
-    Pasting, PersonaSummary, SceneUpdate, ShownScene, Step, WorkspaceInfo,
+    EntitySummary, EntityUsage, ErrorCode, ExportFormat, ExportOptions, FindScope, Found,
+    FutureStateView, Id, Impact, JourneySummary, Link, NetworkScene, OpenWorkspace,
+    OpportunityView, Ownership, Pasted, Pasting, PersonaSummary, SceneUpdate, ShownScene, Step,
+    WorkspaceInfo,
 };
 
 use crate::export::{self, Exports};
@@ -111,6 +112,23 @@ pub fn list_comments(
 #[tauri::command]
 pub fn list_opportunities(state: State<'_, AppState>) -> Result<Vec<OpportunityView>, ApiError> {
     with(&state, |ws| Ok(ws.opportunities()))
+}
+
+/// The future state to show for a journey (itself, or its first future state), or none, for the
+/// Future state view.
+#[tauri::command]
+pub fn future_state_of(state: State<'_, AppState>, journey: Id) -> Result<Option<Id>, ApiError> {
+    with(&state, |ws| Ok(ws.future_state_of(journey)))
+}
+
+/// A future state beside its current state, drawn as one scene, with what it changes. Laid out off
+/// the window's thread: two large journeys take a moment.
+#[tauri::command]
+pub async fn future_state(
+    state: State<'_, AppState>,
+    journey: Id,
+) -> Result<FutureStateView, ApiError> {
+    with(&state, |ws| ws.future_state(journey))
 }
 
 /// The name the operating system knows the person by, to sign their first comment with.

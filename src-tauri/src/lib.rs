@@ -134,6 +134,8 @@ pub fn build_app<R: tauri::Runtime>(
             commands::list_personas,
             commands::list_comments,
             commands::list_opportunities,
+            commands::future_state_of,
+            commands::future_state,
             commands::default_author,
             commands::persona_picture,
             commands::entity_usage,

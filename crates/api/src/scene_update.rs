@@ -102,7 +102,9 @@ impl OpenWorkspace {
         // A new journey is shown at once, as the window does; other edits leave the window where it is.
         let follows = matches!(
             edit,
-            Edit::CreateJourney { .. } | Edit::DuplicateJourney { .. }
+            Edit::CreateJourney { .. }
+                | Edit::DuplicateJourney { .. }
+                | Edit::CreateFutureState { .. }
         );
         Ok(self.update(result, &touched, Some(edit), follows, have, before))
     }
@@ -241,7 +243,8 @@ fn counts_entities(edit: &Edit) -> bool {
         | Edit::RestoreLane { .. }
         | Edit::DeleteJourney { .. }
         | Edit::RestoreJourney { .. }
-        | Edit::DuplicateJourney { .. } => true,
+        | Edit::DuplicateJourney { .. }
+        | Edit::CreateFutureState { .. } => true,
         Edit::Batch { edits } => edits.iter().any(counts_entities),
         _ => false,
     }

@@ -134,8 +134,28 @@ pub fn side_by_side(
             .as_ref()
             .map_or(0.0, |_| styles.subtitle.size + 4.0)
         + 22.0;
+    // A card the future does away with is still drawn, but the customer no longer feels it: the
+    // future state's curve leaves it out.
+    let gone: HashSet<Id> = input
+        .marks
+        .iter()
+        .filter(|(_, m)| **m == StateChange::Removed)
+        .map(|(id, _)| *id)
+        .collect();
+    let unfelt = (!gone.is_empty()).then(|| {
+        let mut j = input.future.journey.clone();
+        for step in j.steps.iter_mut().filter(|s| gone.contains(&s.id)) {
+            step.emotion = None;
+            step.scores.clear();
+        }
+        j
+    });
+    let future_side = StateSide {
+        journey: unfelt.as_ref().unwrap_or(input.future.journey),
+        ..input.future
+    };
     let future = lay(
-        &input.future,
+        &future_side,
         LayoutOptions {
             top: Some(future_top),
             columns: future_columns.as_deref(),
@@ -397,6 +417,41 @@ mod tests {
         for word in [">NEW<", ">REMOVED<", ">KEPT<", "Future state: "] {
             assert!(svg.contains(word), "{word} is drawn");
         }
+    }
+
+    #[test]
+    fn a_card_marked_removed_leaves_the_future_curve() {
+        let (mut ws, id) = future_of_sample();
+        let f = ws.journey(id).unwrap().clone();
+        let felt = f
+            .steps
+            .iter()
+            .find(|s| s.emotion.is_some())
+            .unwrap()
+            .clone();
+        let mut details = edit::StepDetails::of(&felt);
+        details.change = Some(StateChange::Removed);
+        edit::apply(
+            &mut ws,
+            &edit::Edit::SetStepDetails {
+                step: felt.id,
+                details,
+            },
+        )
+        .unwrap();
+        let scene = draw(&ws, id);
+        let points = |band: &crate::scene::EmotionBand| band.points.len();
+        let before = points(scene.emotion.as_ref().unwrap());
+        let after = points(scene.states.as_ref().unwrap().emotion.as_ref().unwrap());
+        assert_eq!(
+            after + 1,
+            before,
+            "the removed card has no point on the future curve"
+        );
+        assert!(
+            scene.cards.iter().any(|c| c.id == felt.id),
+            "but it is still drawn"
+        );
     }
 
     #[test]

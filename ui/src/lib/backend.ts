@@ -10,6 +10,7 @@ import type { Changed } from './bindings/Changed';
 import type { CheckGroup } from './bindings/CheckGroup';
 import type { CommentView } from './bindings/CommentView';
 import type { OpportunityView } from './bindings/OpportunityView';
+import type { FutureStateView } from './bindings/FutureStateView';
 import type { Comparison } from './bindings/Comparison';
 import type { HistoryList } from './bindings/HistoryList';
 import type { HistoryPage } from './bindings/HistoryPage';
@@ -100,6 +101,10 @@ export interface Backend extends CsvBackend {
   listPersonas(): Promise<PersonaSummary[]>;
   /** Every opportunity of every journey. */
   listOpportunities(): Promise<OpportunityView[]>;
+  /** The future state to show for a journey: itself when it is one, else its first, else null. */
+  futureStateOf(journey: Id): Promise<Id | null>;
+  /** A future state beside its current state, as one scene, with what it changes. */
+  futureState(journey: Id): Promise<FutureStateView>;
   /** A journey's comments, open ones first. */
   listComments(journey: Id): Promise<CommentView[]>;
   /** The name the operating system knows the person by ('' when it knows none). */
@@ -287,6 +292,8 @@ export function tauriBackend(): Backend {
     listPersonas: () => read('list_personas'),
     listComments: (journey) => read('list_comments', { journey }),
     listOpportunities: () => read('list_opportunities'),
+    futureStateOf: (journey) => read('future_state_of', { journey }),
+    futureState: (journey) => read('future_state', { journey }),
     defaultAuthor: () => read('default_author'),
     personaPicture: (persona) => read('persona_picture', { persona }),
     entityUsage: (entity) => read('entity_usage', { entity }),

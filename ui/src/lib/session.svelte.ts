@@ -236,7 +236,8 @@ export class Session {
    */
   apply(edit: Edit, keydownAt?: number): Promise<EditResult | null> {
     if (edit.type === 'add_step') this.added.set(edit.step, Date.now());
-    const creates = edit.type === 'create_journey' || edit.type === 'duplicate_journey';
+    const creates =
+      edit.type === 'create_journey' || edit.type === 'duplicate_journey' || edit.type === 'create_future_state';
     return this.enqueue(() => this.backend.applyEdit(edit), creates, keydownAt);
   }
 

@@ -214,6 +214,10 @@ export function fakeBackend(overrides: Partial<Backend> = {}): FakeBackend {
     listPersonas: vi.fn(async () => []),
     listComments: vi.fn(async () => []),
     listOpportunities: vi.fn(async () => []),
+    futureStateOf: vi.fn(async () => null),
+    futureState: vi.fn(async () => {
+      throw new Error('no future state');
+    }),
     defaultAuthor: vi.fn(async () => 'Ana'),
     personaPicture: vi.fn(async () => null),
     entityUsage: vi.fn(async (entity: Id) => ({ entity, steps: stepRefs().slice(0, 2), entities: [], links: 2 })),

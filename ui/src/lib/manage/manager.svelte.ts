@@ -18,7 +18,7 @@ import { impactJourney } from './impact';
 import { dockState, toggleAction, type DockPanel, type DockState } from '../dock/dock';
 
 /** What fills the main area. */
-export type View = 'blueprint' | 'ownership' | 'entities' | 'personas' | 'opportunities' | 'network';
+export type View = 'blueprint' | 'ownership' | 'entities' | 'personas' | 'opportunities' | 'future' | 'network';
 
 /** A card to select (and scroll to) once its journey's blueprint is shown. */
 export interface CardRequest {
