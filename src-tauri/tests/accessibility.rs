@@ -164,6 +164,16 @@ async fn accessibility() {
 
     focus_rings(client).await;
     larger_text_fits(client).await;
+
+    click(client, Locator::Css("[data-testid='view-future']")).await;
+    wait_find(client, Locator::Css("[data-testid='create-future']")).await;
+    settle(client).await;
+    audit(client, &axe, "Future state view, none yet").await;
+    click(client, Locator::Css("[data-testid='create-future']")).await;
+    wait_find(client, Locator::Css("[data-testid='future-summary']")).await;
+    wait_find(client, Locator::Css("g.state-tag")).await;
+    settle(client).await;
+    audit(client, &axe, "Future state view").await;
     app.close().await;
 }
 
