@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use proptest::prelude::*;
+use throughline_core::edit::{apply, Edit, StepDetails};
 use throughline_core::sample::sample_workspace;
 use throughline_core::synthetic;
 use throughline_core::text_form::{
@@ -11,7 +12,8 @@ use throughline_core::text_form::{
 };
 use throughline_core::{
     validate_workspace, Comment, Entity, EntityKind, EvidenceSource, Id, Insight, Journey,
-    LaneKind, Link, LinkKind, Metric, MetricKind, Persona, PersonaScore, Severity, Step, Workspace,
+    LaneKind, Link, LinkKind, Metric, MetricKind, Persona, PersonaScore, Severity, StateChange,
+    Step, Workspace,
 };
 use uuid::Uuid;
 
@@ -350,7 +352,12 @@ fn every_written_file_matches_its_json_schema() {
         compiler.add_resource(&url, schema).unwrap();
         compiled.insert(name, compiler.compile(&url, &mut schemas).unwrap());
     }
-    for ws in [sample_workspace().unwrap(), organised(), hotel()] {
+    for ws in [
+        sample_workspace().unwrap(),
+        organised(),
+        hotel(),
+        hotel_and_its_future(),
+    ] {
         for (path, text) in to_files(&ws, "Schema check") {
             let schema = match path.as_str() {
                 "workspace.json" => compiled["workspace"],
@@ -873,4 +880,65 @@ proptest! {
         prop_assert_eq!(&back, &canonical(&ws));
         prop_assert_eq!(to_files(&back, &back_name), files);
     }
+}
+
+/// The hotel stay with its future state, one card marked removed and one added.
+fn hotel_and_its_future() -> Workspace {
+    let mut ws = hotel();
+    let source = ws.journeys[0].id;
+    let future = Id::derived("text-form", "future");
+    apply(
+        &mut ws,
+        &Edit::CreateFutureState {
+            source,
+            journey: future,
+        },
+    )
+    .unwrap();
+    let f = ws.journey(future).unwrap().clone();
+    let mut details = StepDetails::of(&f.steps[0]);
+    details.change = Some(StateChange::Removed);
+    apply(
+        &mut ws,
+        &Edit::SetStepDetails {
+            step: f.steps[0].id,
+            details,
+        },
+    )
+    .unwrap();
+    ws
+}
+
+#[test]
+fn a_future_state_round_trips_and_a_bad_mark_or_tie_is_refused() {
+    let ws = hotel_and_its_future();
+    assert_round_trip(&ws, "Harbour Hotel");
+    let files = to_files(&ws, "H");
+    let future = files
+        .keys()
+        .find(|k| k.contains("future-state"))
+        .expect("the future state's file")
+        .clone();
+    let refuse = |from: &str, to: &str| {
+        let mut f = files.clone();
+        replace_in(&mut f, &future, from, to);
+        from_files(&f).expect_err("the change is refused")
+    };
+    let e = refuse("\"change\": \"removed\"", "\"change\": \"maybe\"");
+    assert!(e.message.contains("unknown variant `maybe`"), "{e}");
+    assert!(e.to_string().contains(".change"), "{e}");
+    // A hand edit that unties the journey leaves a marked card on a journey that is no future state.
+    let tie = format!("\"future_of\": \"{}\"", ws.journeys[0].id);
+    let mut f = files.clone();
+    let text = f.get_mut(&future).unwrap();
+    let at = text.find(&tie).expect("the tie is written");
+    // It is the file's last field: the comma before it goes with it.
+    let start = text[..at].rfind(',').expect("a field before the tie");
+    text.replace_range(start..at + tie.len(), "");
+    let e = from_files(&f).expect_err("a mark off a future state is refused");
+    assert!(e.to_string().contains("not a future state"), "{e}");
+    // A future state of itself.
+    let own = ws.journeys.last().unwrap().id;
+    let e = refuse(&tie, &format!("\"future_of\": \"{own}\""));
+    assert!(e.to_string().contains("future state of itself"), "{e}");
 }
