@@ -27,7 +27,39 @@ pub struct FutureStateView {
     pub summary: FutureSummary,
 }
 
+/// What one future state changes, without drawing it, for `analyze`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct FutureStateSummary {
+    /// The future state.
+    pub future: JourneyRef,
+    /// Its current state; `None` when that journey has been deleted.
+    pub current: Option<JourneyRef>,
+    /// What it changes.
+    pub summary: FutureSummary,
+}
+
 impl OpenWorkspace {
+    /// Every future state of the workspace with what it changes, in sidebar order.
+    pub fn future_summaries(&self) -> Vec<FutureStateSummary> {
+        let ws = self.model();
+        let named = |j: &Journey| JourneyRef {
+            id: j.id,
+            name: j.name.clone(),
+        };
+        ws.journeys
+            .iter()
+            .filter(|j| j.future_of.is_some())
+            .map(|j| {
+                let p = pair(ws, j);
+                FutureStateSummary {
+                    future: named(j),
+                    current: p.current.map(named),
+                    summary: p.summary(),
+                }
+            })
+            .collect()
+    }
+
     /// The future state to show for `journey`: the journey itself when it is a future state, else
     /// its first future state in sidebar order, else `None`.
     pub fn future_state_of(&self, journey: Id) -> Option<Id> {

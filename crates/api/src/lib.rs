@@ -43,7 +43,7 @@ pub use export::{render, render_with_journey, today_utc, ExportFormat, ExportJob
 pub use file_name::{file_stem, MAX_STEM_BYTES};
 pub use files::{with_workspace_extension, NewWorkspace, WORKSPACE_EXTENSION};
 pub use find::{FindHit, Found, MAX_FIND_HITS};
-pub use future_state::FutureStateView;
+pub use future_state::{FutureStateSummary, FutureStateView};
 pub use git_merge::{
     git_setup, merge_file_in_place, FileMerged, GitSetup, GIT_ATTRIBUTES, GIT_DRIVER,
 };

@@ -3,8 +3,8 @@
 
 use serde::Serialize;
 use throughline_api::{
-    is_customer, ApiError, CheckGroup, CriticalityRow, EvidenceCoverage, FindingKind, Id, Impact,
-    ImpactCard, JourneyHandoffs, OpenWorkspace, Reason,
+    is_customer, ApiError, CheckGroup, CriticalityRow, EvidenceCoverage, FindingKind,
+    FutureStateSummary, Id, Impact, ImpactCard, JourneyHandoffs, OpenWorkspace, Reason,
 };
 
 /// How the report is written.
@@ -28,6 +28,7 @@ struct Report<'a> {
     impact: Option<&'a Impact>,
     criticality: Option<&'a [CriticalityRow]>,
     evidence: &'a [JourneyEvidence],
+    future_states: &'a [FutureStateSummary],
     failed: Vec<String>,
 }
 
@@ -113,6 +114,15 @@ pub fn run(ws: &OpenWorkspace, req: &Request) -> Result<bool, String> {
             coverage: j.evidence,
         })
         .collect();
+    let future_states: Vec<FutureStateSummary> = ws
+        .future_summaries()
+        .into_iter()
+        .filter(|f| {
+            journey.is_none_or(|id| {
+                f.future.id == id || f.current.as_ref().is_some_and(|c| c.id == id)
+            })
+        })
+        .collect();
     let journey_name = journey.and_then(|id| {
         ws.journeys()
             .into_iter()
@@ -127,6 +137,7 @@ pub fn run(ws: &OpenWorkspace, req: &Request) -> Result<bool, String> {
         impact: impact.as_ref(),
         criticality: criticality.as_deref(),
         evidence: &evidence,
+        future_states: &future_states,
         failed,
     };
     match req.format {
@@ -163,6 +174,7 @@ fn print_text(ws: &OpenWorkspace, report: &Report) {
     }
     print_handoffs(report.handoffs);
     print_evidence(report.evidence);
+    print_future_states(report.future_states);
     if let Some(impact) = report.impact {
         print_impact(impact);
     }
@@ -171,6 +183,39 @@ fn print_text(ws: &OpenWorkspace, report: &Report) {
     }
     if !report.failed.is_empty() {
         println!("\nfailed: {}", report.failed.join(", "));
+    }
+}
+
+/// What each future state changes against its current state, in the numbers a room asks for.
+fn print_future_states(futures: &[FutureStateSummary]) {
+    if futures.is_empty() {
+        return;
+    }
+    println!("\nFuture states");
+    for f in futures {
+        let s = &f.summary;
+        match &f.current {
+            Some(c) => println!("  {} (of \"{}\")", f.future.name, c.name),
+            None => println!("  {} (its current state has been deleted)", f.future.name),
+        }
+        println!(
+            "    {} removed, {} changed, {} new, {} kept",
+            s.removed, s.changed, s.added, s.kept
+        );
+        println!(
+            "    {} resolved, {} left; moments of truth: {} gained, {} lost",
+            counted(s.pain_points_resolved, "pain point", "pain points"),
+            s.pain_points_left,
+            s.moments_gained,
+            s.moments_lost
+        );
+        let score =
+            |v: Option<f64>| v.map_or_else(|| "not scored".to_owned(), |v| format!("{v:+.1}"));
+        println!(
+            "    average emotion {} → {}",
+            score(s.emotion_before),
+            score(s.emotion_after)
+        );
     }
 }
 
