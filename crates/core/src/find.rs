@@ -21,6 +21,8 @@ pub enum FoundIn {
     Notes,
     /// One of the insights behind it (a finding or a customer's words).
     Evidence,
+    /// A comment written on it (open or resolved).
+    Comment,
     /// The name of its accountable owner.
     Owner,
     /// The name of a person, team, system or process linked to it (performed by, uses, part of).
@@ -102,6 +104,8 @@ struct Entry {
     notes: Box<str>,
     /// Its insights' texts, in the card's order.
     evidence: Vec<Box<str>>,
+    /// The comments on it: each one's index in the journey's `comments` and its text.
+    comments: Vec<(usize, Box<str>)>,
     /// Index of its owner in the workspace's `entities`.
     owner: Option<usize>,
     /// Indices of the entities linked to it, in link order.
@@ -128,17 +132,20 @@ pub struct Hit {
     /// The first of text, notes, owner and linked entities that holds the words.
     pub found_in: FoundIn,
     /// For [`FoundIn::Owner`] and [`FoundIn::Entity`], the entity's index in `entities`; for
-    /// [`FoundIn::Evidence`], the insight's index in the card's `evidence`.
+    /// [`FoundIn::Evidence`], the insight's index in the card's `evidence`; for
+    /// [`FoundIn::Comment`], the comment's index in the journey's `comments`.
     pub entity: Option<usize>,
 }
 
 impl Hit {
-    /// The text the words were found in: the card's text, notes or insight, or the matching entity's
-    /// name.
+    /// The text the words were found in: the card's text, notes, insight or comment, or the matching
+    /// entity's name.
     pub fn source<'a>(&self, ws: &'a Workspace) -> &'a str {
-        let step = &ws.journeys[self.journey].steps[self.step];
+        let journey = &ws.journeys[self.journey];
+        let step = &journey.steps[self.step];
         match (self.entity, self.found_in) {
             (Some(k), FoundIn::Evidence) => step.evidence.get(k).map_or("", |i| i.text.as_str()),
+            (Some(k), FoundIn::Comment) => journey.comments.get(k).map_or("", |c| c.text.as_str()),
             (Some(e), _) => &ws.entities[e].name,
             (None, FoundIn::Notes) => &step.notes,
             (None, _) => &step.text,
@@ -211,6 +218,13 @@ impl FindIndex {
                         .then(a.2.total_cmp(&b.2))
                         .then(a.3.cmp(&b.3))
                 });
+                let mut comments: HashMap<Id, Vec<(usize, Box<str>)>> = HashMap::new();
+                for (k, c) in j.comments.iter().enumerate() {
+                    comments
+                        .entry(c.target)
+                        .or_default()
+                        .push((k, fold(&c.text).into()));
+                }
                 order
                     .into_iter()
                     .map(|(.., i)| {
@@ -220,6 +234,7 @@ impl FindIndex {
                             text: fold(&s.text).into(),
                             notes: fold(&s.notes).into(),
                             evidence: s.evidence.iter().map(|i| fold(&i.text).into()).collect(),
+                            comments: comments.remove(&s.id).unwrap_or_default(),
                             owner: s.owner.and_then(|o| entity_at.get(&o).copied()),
                             linked: linked.remove(&s.id).unwrap_or_default(),
                         }
@@ -255,6 +270,8 @@ impl FindIndex {
                     Some((FoundIn::Notes, None))
                 } else if let Some(k) = e.evidence.iter().position(|t| t.contains(needle)) {
                     Some((FoundIn::Evidence, Some(k)))
+                } else if let Some((k, _)) = e.comments.iter().find(|(_, t)| t.contains(needle)) {
+                    Some((FoundIn::Comment, Some(*k)))
                 } else if let Some(o) = e.owner.filter(|&o| named[o]) {
                     Some((FoundIn::Owner, Some(o)))
                 } else {
@@ -375,6 +392,25 @@ mod tests {
         desk.owner = Some(id("maria"));
         let mut pms = card("pms", support, arrive, 1.0, "Room is assigned");
         pms.notes = "Zimmer für Straße".into();
+        // A comment on the desk card (resolved: still found), and one on the journey (not a card).
+        j.comments = vec![
+            crate::Comment {
+                id: id("note-journey"),
+                target: j.id,
+                author: "Ana".into(),
+                at: 0,
+                text: "Ask the night manager about the minibar".into(),
+                resolved: false,
+            },
+            crate::Comment {
+                id: id("note-desk"),
+                target: id("desk"),
+                author: "Ben".into(),
+                at: 0,
+                text: "Guests wait while the minibar is checked".into(),
+                resolved: true,
+            },
+        ];
         j.steps = vec![
             checkout,
             pms,
@@ -480,6 +516,17 @@ mod tests {
         assert_eq!(
             found(&ws, "opera", &[0]),
             [("Room is assigned".into(), FoundIn::Entity)]
+        );
+        assert_eq!(
+            found(&ws, "MINIBAR", &[0]),
+            [("Receptionist checks ID".into(), FoundIn::Comment)],
+            "a card's comment makes it a hit; the journey's own comment is no card"
+        );
+        let needle = prepare_query("minibar").unwrap().unwrap();
+        let hits = FindIndex::new(&ws).find(&needle, &[0], 10);
+        assert_eq!(
+            hits.hits[0].source(&ws),
+            "Guests wait while the minibar is checked"
         );
         assert_eq!(
             found(&ws, "room", &[0]),

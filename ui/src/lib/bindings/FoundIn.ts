@@ -3,4 +3,4 @@
 /**
  * Where the words were found on a card, so the find bar can say why a card is a hit.
  */
-export type FoundIn = "text" | "notes" | "evidence" | "owner" | "entity";
+export type FoundIn = "text" | "notes" | "evidence" | "comment" | "owner" | "entity";
