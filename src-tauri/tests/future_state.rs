@@ -92,8 +92,12 @@ async fn future_state() {
         (title.as_str() == Some("Airport check-in (future state)")).then_some(())
     })
     .await;
-    click_card(client, QUEUE).await;
     to_front(client, "details").await;
+    wait_for_text(client, "[data-testid='journey-states']", |t| {
+        t.contains("The future state of “Airport check-in”")
+    })
+    .await;
+    click_card(client, QUEUE).await;
     wait_find(client, Locator::Css("[data-testid='card-change']"))
         .await
         .select_by_label("Removed")
