@@ -9,13 +9,13 @@
 
 mod support;
 
-use std::fs;
 use std::path::Path;
 
 use fantoccini::{Client, Locator};
 use serde_json::json;
 use support::app::{App, Dirs};
 use support::blueprint::{clear_selection, click_card};
+use support::export;
 use support::screenshot;
 use support::ui::{click, settle, to_front, wait_find, wait_for_text, wait_until};
 use throughline_api::{Journey, LaneKind, OpenWorkspace, Step};
@@ -194,16 +194,7 @@ async fn marker(client: &Client, text: &str) -> Option<String> {
 /// Exports the journey as an SVG to `out` through the export dialog, with or without the comments,
 /// and returns the file's text.
 async fn export_svg(client: &Client, out: &Path, with_comments: bool) -> String {
-    client
-        .execute(
-            "window.__throughlineExportPath = arguments[0];",
-            vec![json!(out.to_str().expect("a UTF-8 temp path"))],
-        )
-        .await
-        .expect("set the export path");
-    click(client, Locator::Css("[data-testid='export-button']")).await;
-    wait_find(client, Locator::Css("[data-testid='export-dialog']")).await;
-    click(client, Locator::Css("[data-testid='export-format-svg']")).await;
+    export::open_dialog(client, "[data-testid='export-button']", "svg", out).await;
     let include = wait_find(
         client,
         Locator::Css("[data-testid='export-include-comments']"),
@@ -219,23 +210,5 @@ async fn export_svg(client: &Client, out: &Path, with_comments: bool) -> String 
     if with_comments {
         include.click().await.expect("ask for the comments");
     }
-    click(client, Locator::Css("[data-testid='export-save']")).await;
-    wait_find(client, Locator::Css("[data-testid='export-done']")).await;
-    let text = wait_until(client, "the exported SVG", || async {
-        fs::read_to_string(out)
-            .ok()
-            .filter(|t| t.ends_with("</svg>\n"))
-    })
-    .await;
-    // The notice goes by itself after ten seconds; closing it now, when it is still there, keeps the
-    // window tidy for the next export.
-    if let Ok(close) = client
-        .find(Locator::XPath(
-            "//*[@data-testid='export-done']/following-sibling::button[@aria-label='Dismiss']",
-        ))
-        .await
-    {
-        let _ = close.click().await;
-    }
-    text
+    export::save_svg(client, out).await
 }

@@ -9,13 +9,13 @@
 
 mod support;
 
-use std::fs;
 use std::path::Path;
 
 use fantoccini::{Client, Locator};
-use serde_json::{json, Value};
+use serde_json::Value;
 use support::app::{App, Dirs};
 use support::blueprint::click_card;
+use support::export;
 use support::screenshot;
 use support::ui::{click, settle, to_front, wait_find, wait_for_text, wait_until};
 use throughline_api::{Journey, LaneKind, OpenWorkspace, StateChange, Step, Workspace};
@@ -196,16 +196,7 @@ async fn tags(client: &Client) -> Vec<String> {
 
 /// Exports the pair from the view's Export button as an SVG at `out` and returns the file's text.
 async fn export_pair(client: &Client, out: &Path) -> String {
-    client
-        .execute(
-            "window.__throughlineExportPath = arguments[0];",
-            vec![json!(out.to_str().expect("a UTF-8 temp path"))],
-        )
-        .await
-        .expect("set the export path");
-    click(client, Locator::Css("[data-testid='export-future']")).await;
-    wait_find(client, Locator::Css("[data-testid='export-dialog']")).await;
-    click(client, Locator::Css("[data-testid='export-format-svg']")).await;
+    export::open_dialog(client, "[data-testid='export-future']", "svg", out).await;
     let beside = wait_find(
         client,
         Locator::Css("[data-testid='export-include-besideCurrent']"),
@@ -220,12 +211,5 @@ async fn export_pair(client: &Client, out: &Path) -> String {
         Some("true"),
         "the view exports the pair"
     );
-    click(client, Locator::Css("[data-testid='export-save']")).await;
-    wait_find(client, Locator::Css("[data-testid='export-done']")).await;
-    wait_until(client, "the exported SVG", || async {
-        fs::read_to_string(out)
-            .ok()
-            .filter(|t| t.ends_with("</svg>\n"))
-    })
-    .await
+    export::save_svg(client, out).await
 }

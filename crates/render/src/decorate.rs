@@ -71,23 +71,13 @@ pub fn export_scene(
         Vec::new()
     };
     let filtered = Annotations {
-        chips: if options.owners {
-            notes.chips.clone()
-        } else {
-            Default::default()
-        },
-        handoffs: if options.handoffs {
-            notes.handoffs.clone()
-        } else {
-            Default::default()
-        },
-        personas: notes.personas.clone(),
         comments: open
             .iter()
             .enumerate()
             .filter(|(_, (_, target, _))| matches!(target, CommentTarget::Card { .. }))
             .map(|(i, (id, _, _))| (*id, (i + 1).to_string()))
             .collect(),
+        ..chosen(notes, options)
     };
     let notes = &filtered;
     decorate(
@@ -111,22 +101,8 @@ pub fn export_states_scene(
     fonts: &Fonts,
     cache: &mut WrapCache,
 ) -> Scene {
-    let filter = |notes: &Annotations| Annotations {
-        chips: if options.owners {
-            notes.chips.clone()
-        } else {
-            Default::default()
-        },
-        handoffs: if options.handoffs {
-            notes.handoffs.clone()
-        } else {
-            Default::default()
-        },
-        personas: notes.personas.clone(),
-        comments: Default::default(),
-    };
-    let current_notes = input.current.map(|c| filter(c.notes));
-    let future_notes = filter(input.future.notes);
+    let current_notes = input.current.map(|c| chosen(c.notes, options));
+    let future_notes = chosen(input.future.notes, options);
     let filtered = StatesInput {
         current: input
             .current
@@ -147,6 +123,25 @@ pub fn export_states_scene(
         cache,
         |layout_options, cache| side_by_side(&filtered, layout_options, fonts, cache),
     )
+}
+
+/// The annotations an export with `options` draws: chips and hand-offs only when chosen, the
+/// personas' names always, and no comment markers (an export that shows comments numbers them).
+fn chosen(notes: &Annotations, options: &ExportOptions) -> Annotations {
+    Annotations {
+        chips: if options.owners {
+            notes.chips.clone()
+        } else {
+            Default::default()
+        },
+        handoffs: if options.handoffs {
+            notes.handoffs.clone()
+        } else {
+            Default::default()
+        },
+        personas: notes.personas.clone(),
+        comments: Default::default(),
+    }
 }
 
 /// What both exports put around the blueprint `lay` draws: the title block above it, then the

@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod blueprint;
+pub mod export;
 pub mod failure;
 pub mod input;
 pub mod manage;
