@@ -124,6 +124,50 @@ fn generate_writes_a_workspace_of_the_asked_size() {
 }
 
 #[test]
+fn generate_adds_future_states_that_export_beside_their_current_state() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("futures.throughline");
+    let out = throughline(&[
+        "generate",
+        path(&ws),
+        "--journeys",
+        "2",
+        "--cards",
+        "200",
+        "--stages",
+        "6",
+        "--future-states",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let list = text(&throughline(&["list", path(&ws)]).stdout);
+    assert_eq!(list.lines().count(), 4, "{list}");
+    assert_eq!(list.matches("(future state)").count(), 2, "{list}");
+
+    let folder = dir.path().join("out");
+    let export = throughline(&[
+        "export",
+        path(&ws),
+        "--journey",
+        "Journey 1 (future state)",
+        "--beside-current",
+        "--format",
+        "svg",
+        "--out",
+        path(&folder),
+    ]);
+    assert!(export.status.success(), "{}", text(&export.stderr));
+    let svg = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .next()
+        .unwrap();
+    assert!(
+        svg.contains("Current state: Journey 1"),
+        "the pair is drawn"
+    );
+}
+
+#[test]
 fn analyze_reports_checks_and_impact_and_guards_with_fail_on() {
     let dir = tempfile::tempdir().unwrap();
     let ws = dir.path().join("team.throughline");

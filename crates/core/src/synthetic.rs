@@ -3,6 +3,7 @@
 
 use std::collections::HashSet;
 
+use crate::edit::{self, Edit, EditError, Slot};
 use crate::{Entity, EntityKind, Id, Journey, LaneKind, Link, LinkKind, Stage, Step, Workspace};
 
 const WORDS: &[&str] = &[
@@ -223,6 +224,64 @@ pub fn export_benchmarks(journeys: usize) -> Workspace {
     ws
 }
 
+/// Adds to `ws` a future state of the journey `current`, made as the app makes one
+/// ([`Edit::CreateFutureState`]) and then changed as a room changes it: about one card in twenty
+/// deleted, one in ten rewritten (two to six new words), and one new card for every twenty, each at the
+/// end of a random cell. Its cards then carry every mark (kept, changed, removed, new) in the
+/// proportions of a worked-on future state, which the export of the two states side by side is
+/// benchmarked on. Deterministic for a given `seed`; returns the future state's id.
+pub fn future_state(ws: &mut Workspace, current: Id, seed: u64) -> Result<Id, EditError> {
+    let ns = format!("synthetic-future/{current}/{seed}");
+    let future = Id::derived(&ns, "journey");
+    edit::apply(
+        ws,
+        &Edit::CreateFutureState {
+            source: current,
+            journey: future,
+        },
+    )?;
+    let j = ws
+        .journey(future)
+        .ok_or(EditError::Missing { what: "journey" })?;
+    let mut rng = Rng::new(seed);
+    let text = |rng: &mut Rng| {
+        let words = 2 + rng.below(5);
+        (0..words)
+            .map(|_| WORDS[rng.below(WORDS.len())])
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut deleted = Vec::new();
+    let mut edits = Vec::new();
+    for step in &j.steps {
+        match rng.below(20) {
+            0 => deleted.push(step.id),
+            1 | 2 => edits.push(Edit::SetStepText {
+                step: step.id,
+                text: text(&mut rng),
+            }),
+            _ => {}
+        }
+    }
+    for k in 0..j.steps.len() / 20 {
+        edits.push(Edit::AddStep {
+            journey: future,
+            step: Id::derived(&ns, &format!("new{k}")),
+            lane: j.lanes[rng.below(j.lanes.len())].id,
+            stage: j.stages[rng.below(j.stages.len())].id,
+            to: Slot::END,
+            text: text(&mut rng),
+        });
+    }
+    if !deleted.is_empty() {
+        edits.push(Edit::DeleteSteps { steps: deleted });
+    }
+    if !edits.is_empty() {
+        edit::apply(ws, &Edit::Batch { edits })?;
+    }
+    Ok(future)
+}
+
 /// Adds an organisation to `ws`: `entities` people, teams, systems and processes (people in teams,
 /// systems and processes depending on others, a few dependency circles), owners for most cards and
 /// entities, and about `links_per_card` links from each card to who performs it, the systems it uses
@@ -390,6 +449,29 @@ mod tests {
             .iter()
             .all(|j| j.steps.len() == 1_500 && j.lanes.len() == 6));
         assert_eq!(ws.links.len(), 3 * export_benchmark().links.len());
+    }
+
+    #[test]
+    fn future_states_carry_every_mark_and_repeat() {
+        let mut ws = workspace(1, 8, 600, 5);
+        let current = ws.journeys[0].id;
+        let id = future_state(&mut ws, current, 9).unwrap();
+        validate_workspace(&ws).unwrap();
+        let future = ws.journey(id).unwrap();
+        assert_eq!(future.future_of, Some(current));
+        let summary = crate::future::pair(&ws, future).summary();
+        // About 5 % deleted, 10 % rewritten and 5 % added, of 600 cards.
+        assert!((10..=50).contains(&summary.removed), "{summary:?}");
+        assert!((30..=90).contains(&summary.changed), "{summary:?}");
+        assert_eq!(summary.added, 30, "{summary:?}");
+        assert_eq!(
+            summary.kept + summary.changed + summary.removed,
+            600,
+            "{summary:?}"
+        );
+        let mut again = workspace(1, 8, 600, 5);
+        future_state(&mut again, current, 9).unwrap();
+        assert_eq!(ws, again, "the same seed gives the same future state");
     }
 
     #[test]
