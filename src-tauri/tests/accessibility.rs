@@ -171,7 +171,7 @@ async fn accessibility() {
     audit(client, &axe, "Future state view, none yet").await;
     click(client, Locator::Css("[data-testid='create-future']")).await;
     wait_find(client, Locator::Css("[data-testid='future-summary']")).await;
-    wait_find(client, Locator::Css("g.state-tag")).await;
+    wait_find(client, Locator::Css("[data-testid='future-figure-kept']")).await;
     settle(client).await;
     audit(client, &axe, "Future state view").await;
     app.close().await;

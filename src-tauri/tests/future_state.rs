@@ -1,9 +1,9 @@
 //! Current and future state in the real window, on an airport check-in built here: "Create future
 //! state" from the journey's menu opens the Future state view with the copy under the journey, every
-//! card tagged kept; on the future state's blueprint the room marks the desk queue removed and makes
-//! the bag drop a moment of truth; the view then answers "what goes, what pain is gone, which moments
-//! of truth do we gain?" and tags the cards; and the pair is exported as one SVG. What was stored is
-//! read back from the workspace file. Screenshots land in `target/e2e/`.
+//! card kept and so untagged; on the future state's blueprint the room marks the desk queue removed
+//! and makes the bag drop a moment of truth; the view then answers "what goes, what pain is gone,
+//! which moments of truth do we gain?" and tags the cards that change; and the pair is exported as
+//! one SVG. What was stored is read back from the workspace file. Screenshots land in `target/e2e/`.
 //!
 //! Needs a display: `cargo xtask test` runs it under Xvfb.
 
@@ -76,7 +76,7 @@ async fn future_state() {
     })
     .await;
     assert_eq!(figure(client, "kept").await, "5");
-    assert_eq!(tags(client).await, ["kept"; 5]);
+    assert!(tags(client).await.is_empty(), "a copy changes nothing yet");
     wait_find(client, Locator::Css("[data-testid='future-badge']")).await;
 
     // The room redraws the future: no desk queue, and the bag drop becomes the moment of truth.
@@ -125,10 +125,7 @@ async fn future_state() {
     let mut shown = tags(client).await;
     shown.sort();
     // The queue is tagged twice: removed on the current state (no live heir) and on the future.
-    assert_eq!(
-        shown,
-        ["changed", "kept", "kept", "kept", "removed", "removed"]
-    );
+    assert_eq!(shown, ["changed", "removed", "removed"]);
     click(client, Locator::Css("[data-testid='future-fit']")).await;
     settle(client).await;
     screenshot::save_and_check(client, "future-state-view").await;
@@ -141,7 +138,7 @@ async fn future_state() {
         "Future state: Airport check-in (future state)",
         ">REMOVED<",
         ">CHANGED<",
-        ">KEPT<",
+        "untagged cards are kept",
     ] {
         assert!(svg.contains(text), "the SVG draws {text}");
     }
@@ -177,7 +174,7 @@ async fn figure(client: &Client, key: &str) -> String {
     .await
 }
 
-/// The kept/changed/removed/new tags drawn on the pair's cards, in drawing order.
+/// The changed/removed/new tags drawn on the pair's cards, in drawing order.
 async fn tags(client: &Client) -> Vec<String> {
     let value: Value = client
         .execute(

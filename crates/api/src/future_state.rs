@@ -1,5 +1,5 @@
 //! A future state beside its current state, for the Future state view and its export: the two
-//! blueprints as one scene (the future under the current, stage under stage, each card tagged), the
+//! blueprints as one scene (the future under the current, stage under stage, the cards that change tagged), the
 //! summary of what the future changes, and which journey is which.
 
 use serde::Serialize;

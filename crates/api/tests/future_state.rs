@@ -1,7 +1,7 @@
 //! Current and future state from the room's side, on a car rental pick-up redrawn as it should
 //! become: the future state answers "what do we remove, what pain goes, which moments of truth do we
 //! gain or lose, and does the customer feel better?", draws under the current state stage by stage
-//! with every card tagged, exports as one picture, and keeps working when the current state is
+//! with the cards that change tagged, exports as one picture, and keeps working when the current state is
 //! deleted.
 
 use throughline_api::{

@@ -53,7 +53,7 @@ pub struct PictureFlags {
     #[arg(long)]
     comments: bool,
     /// Draw a future state under the current state it was made from, stage under stage, each card
-    /// tagged kept, changed, removed or new (only future states can be exported so).
+    /// that changes tagged changed, removed or new (only future states can be exported so).
     #[arg(long)]
     beside_current: bool,
     /// PNG: a transparent background instead of white.

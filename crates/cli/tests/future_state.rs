@@ -56,7 +56,7 @@ fn analyze_and_export_a_future_state_beside_its_current_state() {
     let svg =
         std::fs::read_to_string(out_dir.join("home-insurance-claim-future-state.svg")).unwrap();
     assert!(svg.contains("Current state: Home insurance claim"));
-    assert!(svg.contains(">KEPT<"));
+    assert!(svg.contains("untagged cards are kept"));
 
     let refused = throughline(&[
         "export",

@@ -61,8 +61,8 @@ pub struct ExportOptions {
     /// The open comments as numbered notes under the blueprint, each card's number on the card;
     /// off unless asked, since comments are the team's conversation, not the map.
     pub comments: bool,
-    /// A future state drawn under its current state, stage under stage, each card tagged kept,
-    /// changed, removed or new; only a future state can be exported so.
+    /// A future state drawn under its current state, stage under stage, each card that changes
+    /// tagged changed, removed or new; only a future state can be exported so.
     pub beside_current: bool,
     /// PNG: a transparent background instead of white.
     pub transparent: bool,

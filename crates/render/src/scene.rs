@@ -346,7 +346,7 @@ pub struct Scene {
     pub comment_notes: Option<CommentNotes>,
     /// Side by side only: a future state drawn under its current state. Its stages, lanes, cards and
     /// arrows are in the lists above with the current state's; this holds what a scene has only one
-    /// of (its heading and emotion band) and each card's kept/changed/removed/new tag.
+    /// of (its heading and emotion band) and the tags on the cards that change.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub states: Option<StatesPart>,
@@ -366,7 +366,7 @@ pub struct StatesPart {
     pub subheading: Option<TextLine>,
     /// The future state's emotion band.
     pub emotion: Option<EmotionBand>,
-    /// One tag per marked card: future cards kept, changed, removed or new, and current cards the
+    /// One tag per card that changes: future cards changed, removed or new, and current cards the
     /// future does without.
     pub tags: Vec<StateTag>,
 }

@@ -1,6 +1,7 @@
 //! Current and future state side by side: the current state's blueprint with its future state's
 //! under it, each stage of the future in the column of the current stage it continues (a stage only
-//! one of them has gets a column of its own), and every card tagged kept, changed, removed or new.
+//! one of them has gets a column of its own), and every card that changes tagged changed, removed or
+//! new (a card without a tag is kept).
 //! One scene, so the window and every export draw it as they draw any blueprint.
 
 use std::collections::{HashMap, HashSet};
@@ -12,6 +13,8 @@ use crate::layout::{layout_with, Annotations, Column, LayoutOptions, HEADER_W, M
 use crate::scene::{Rect, Scene, StateTag, StatesPart, TextLine};
 use crate::wrap::WrapCache;
 
+/// How a reader tells the tags apart, under the future state's heading.
+const KEY: &str = "Cards tagged changed, removed or new; untagged cards are kept";
 /// Space between the current state's blueprint and the future state's heading.
 const GAP: f64 = 40.0;
 /// Height of a card's tag; it sits across the card's top edge, in the gap above the card.
@@ -125,8 +128,8 @@ pub fn side_by_side(
     let heading_y = heading_top.unwrap_or(scene.height - MARGIN + GAP) + styles.title.size;
     let subheading = match (&input.current, &input.future.journey.persona) {
         (None, _) => Some("The current state it was made from has been deleted".to_owned()),
-        (Some(_), p) if !p.is_empty() => Some(format!("Persona: {p}")),
-        _ => None,
+        (Some(_), p) if !p.is_empty() => Some(format!("Persona: {p} · {KEY}")),
+        _ => Some(KEY.to_owned()),
     };
     let future_top = heading_y
         + 10.0
@@ -213,7 +216,7 @@ pub fn side_by_side(
                 width,
                 height: TAG_H,
             };
-            let (fill, ink) = tag_colours(change);
+            let (fill, ink) = tag_colours(change)?;
             Some(StateTag {
                 card: card.id,
                 change,
@@ -267,14 +270,14 @@ fn empty(journey: Id) -> Scene {
     }
 }
 
-/// A tag's box and text colours: kept quiet grey, the rest strong enough to find across a room
-/// (each pair at least 4.5:1).
-pub fn tag_colours(change: StateChange) -> (&'static str, &'static str) {
+/// A tag's box and text colours, strong enough to find across a room (each pair at least 4.5:1);
+/// `None` for a kept card, which carries no tag, so the eye goes to what changes.
+pub fn tag_colours(change: StateChange) -> Option<(&'static str, &'static str)> {
     match change {
-        StateChange::Kept => ("#eaecf0", "#344054"),
-        StateChange::Changed => ("#b54708", "#ffffff"),
-        StateChange::Removed => ("#b42318", "#ffffff"),
-        StateChange::New => ("#067647", "#ffffff"),
+        StateChange::Kept => None,
+        StateChange::Changed => Some(("#b54708", "#ffffff")),
+        StateChange::Removed => Some(("#b42318", "#ffffff")),
+        StateChange::New => Some(("#067647", "#ffffff")),
     }
 }
 
@@ -367,12 +370,16 @@ mod tests {
             current.steps.len() + f.steps.len(),
             "both halves' cards are drawn"
         );
-        assert_eq!(
-            states.tags.len(),
-            f.steps.len(),
-            "a copy's cards are all kept"
+        assert!(
+            states.tags.is_empty(),
+            "a copy's cards are all kept, untagged"
         );
-        assert!(states.tags.iter().all(|t| t.change == StateChange::Kept));
+        assert!(states
+            .subheading
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("untagged cards are kept"));
         assert!(states.emotion.is_some());
         let future_top = scene
             .cards
@@ -414,9 +421,10 @@ mod tests {
         assert_eq!(tag(gone.origin.unwrap()), Some(StateChange::Removed));
         assert_eq!(tag(added), Some(StateChange::New));
         let svg = crate::svg::to_svg(&scene);
-        for word in [">NEW<", ">REMOVED<", ">KEPT<", "Future state: "] {
+        for word in [">NEW<", ">REMOVED<", "Future state: "] {
             assert!(svg.contains(word), "{word} is drawn");
         }
+        assert!(!svg.contains(">KEPT<"), "a kept card carries no tag");
     }
 
     #[test]

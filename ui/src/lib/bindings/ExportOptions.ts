@@ -35,8 +35,8 @@ pain_notes: boolean,
  */
 comments: boolean, 
 /**
- * A future state drawn under its current state, stage under stage, each card tagged kept,
- * changed, removed or new; only a future state can be exported so.
+ * A future state drawn under its current state, stage under stage, each card that changes
+ * tagged changed, removed or new; only a future state can be exported so.
  */
 beside_current: boolean, 
 /**

@@ -97,6 +97,6 @@ comment_notes?: CommentNotes,
 /**
  * Side by side only: a future state drawn under its current state. Its stages, lanes, cards and
  * arrows are in the lists above with the current state's; this holds what a scene has only one
- * of (its heading and emotion band) and each card's kept/changed/removed/new tag.
+ * of (its heading and emotion band) and the tags on the cards that change.
  */
 states?: StatesPart, };

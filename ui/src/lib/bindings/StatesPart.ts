@@ -25,7 +25,7 @@ subheading: TextLine | null,
  */
 emotion: EmotionBand | null, 
 /**
- * One tag per marked card: future cards kept, changed, removed or new, and current cards the
+ * One tag per card that changes: future cards changed, removed or new, and current cards the
  * future does without.
  */
 tags: Array<StateTag>, };
