@@ -258,6 +258,10 @@ fn build(
         if kinds.get(&spot.lane) != Some(&LaneKind::Customer) {
             step.emotion = None;
         }
+        // A copy comes from no card of a current state: in a future state it is new, and anywhere
+        // else it carries no future-state mark.
+        step.origin = None;
+        step.change = None;
         steps.push(step);
     }
     let (among_entities, links) = map_links(ws, pkg, &matched, &map)?;

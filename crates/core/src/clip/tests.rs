@@ -582,3 +582,44 @@ fn cards_added_at_once_must_bring_only_links_that_touch_them() {
     assert!(apply(&mut ws, &stray).is_err());
     assert_eq!(ws, before);
 }
+
+#[test]
+fn a_future_states_card_pasted_or_duplicated_is_new_and_leaves_its_mark_behind() {
+    let mut ws = sample_workspace().unwrap();
+    let source = ws.journeys[0].id;
+    let future = seed("future");
+    applied(
+        &mut ws,
+        &Edit::CreateFutureState {
+            source,
+            journey: future,
+        },
+    );
+    let card = ws.journey(future).unwrap().steps[0].clone();
+    let mut details = crate::edit::StepDetails::of(&card);
+    details.change = Some(crate::StateChange::Removed);
+    applied(
+        &mut ws,
+        &Edit::SetStepDetails {
+            step: card.id,
+            details,
+        },
+    );
+    // Into the current state, which is no future state: the mark would be refused there.
+    let clip = copy(&ws, future, &[card.id]).unwrap();
+    let target = Target {
+        journey: source,
+        lane: ws.journeys[0].lanes[1].id,
+        stage: ws.journeys[0].stages[0].id,
+    };
+    let pasted = paste(&ws, &target, &Pasting::Rich { rich: clip.rich }, seed("p")).unwrap();
+    applied(&mut ws, &pasted.edit);
+    let copy = ws.journeys[0].step(pasted.steps[0]).unwrap();
+    assert_eq!((copy.origin, copy.change), (None, None));
+    // Duplicated in the future state: a card that came from nothing today is new.
+    let twin = duplicate(&ws, future, &[card.id], seed("d")).unwrap();
+    applied(&mut ws, &twin.edit);
+    let f = ws.journey(future).unwrap();
+    let p = crate::future::pair(&ws, f);
+    assert_eq!(p.marks.get(&twin.steps[0]), Some(&crate::StateChange::New));
+}
