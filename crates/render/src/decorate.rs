@@ -10,7 +10,7 @@ use crate::font::Fonts;
 use crate::layout::{chip_colours, layout_with, star, Annotations, LayoutOptions, MARGIN};
 use crate::options::ExportOptions;
 use crate::scene::*;
-use crate::states::{side_by_side, StateSide, StatesInput};
+use crate::states::{side_by_side_in, SharedColumns, StateSide, StatesInput};
 use crate::theme::{emotion_colour, palette, severity_colour, FontSpec, TextStyles};
 use crate::wrap::{wrap_clamped, WrapCache};
 
@@ -85,13 +85,14 @@ pub fn export_scene(
         options,
         info,
         &open,
+        None,
         fonts,
         cache,
         |layout_options, cache| layout_with(journey, flows, notes, layout_options, fonts, cache),
     )
 }
 
-/// The scene an export of a future state beside its current state draws ([`side_by_side`]): the
+/// The scene an export of a future state beside its current state draws ([`crate::states::side_by_side`]): the
 /// same title block and legend as [`export_scene`] around both halves, chips and hand-offs as
 /// `options` say. Comments stay out: each half has its own, and the picture is about the change.
 pub fn export_states_scene(
@@ -114,14 +115,20 @@ pub fn export_states_scene(
         },
         ..*input
     };
+    let layout_options = LayoutOptions {
+        emotion: options.emotion,
+        ..LayoutOptions::default()
+    };
+    let columns = SharedColumns::plan(&filtered, layout_options, fonts, cache);
     decorate(
         input.future.journey,
         options,
         info,
         &[],
+        Some(columns.width()),
         fonts,
         cache,
-        |layout_options, cache| side_by_side(&filtered, layout_options, fonts, cache),
+        |layout_options, cache| side_by_side_in(&filtered, &columns, layout_options, fonts, cache),
     )
 }
 
@@ -145,12 +152,15 @@ fn chosen(notes: &Annotations, options: &ExportOptions) -> Annotations {
 }
 
 /// What both exports put around the blueprint `lay` draws: the title block above it, then the
-/// legend, the pain notes and the comment notes (`open`) under it.
+/// legend, the pain notes and the comment notes (`open`) under it. `width` is the blueprint's width
+/// when it is known without laying it out.
+#[allow(clippy::too_many_arguments)]
 fn decorate(
     journey: &Journey,
     options: &ExportOptions,
     info: &TitleInfo,
     open: &[(Id, CommentTarget, Vec<&Comment>)],
+    width: Option<f64>,
     fonts: &Fonts,
     cache: &mut WrapCache,
     mut lay: impl FnMut(LayoutOptions, &mut WrapCache) -> Scene,
@@ -165,7 +175,7 @@ fn decorate(
     let block = options.title_block.then(|| {
         let persona =
             (!journey.persona.is_empty()).then(|| format!("Persona: {}", journey.persona));
-        let width = lay(layout_options, cache).width;
+        let width = width.unwrap_or_else(|| lay(layout_options, cache).width);
         title_block(&journey.name, persona.as_deref(), width, info, fonts)
     });
     layout_options.top = block.as_ref().map(|b| b.rect.y + b.rect.height + GAP);

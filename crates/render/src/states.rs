@@ -49,6 +49,74 @@ pub struct StatesInput<'a> {
     pub dropped: &'a [Id],
 }
 
+/// Where every stage of a pair stands: each column as wide as the wider of the two stages in it
+/// (each laid out alone once to learn that), so a pair laid out again and again (an export above a
+/// title block) decides it once.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SharedColumns {
+    placed: HashMap<Id, Column>,
+    width: f64,
+}
+
+impl SharedColumns {
+    /// The columns of `input`'s two states as `options` lays them out.
+    pub fn plan(
+        input: &StatesInput,
+        options: LayoutOptions,
+        fonts: &Fonts,
+        cache: &mut WrapCache,
+    ) -> Self {
+        let mut natural: HashMap<Id, f64> = HashMap::new();
+        for side in input.current.iter().chain([&input.future]) {
+            let alone = layout_with(
+                side.journey,
+                side.flows,
+                side.notes,
+                LayoutOptions {
+                    top: None,
+                    columns: None,
+                    ..options
+                },
+                fonts,
+                cache,
+            );
+            natural.extend(alone.stages.iter().map(|s| (s.id, s.width)));
+        }
+        let mut x = MARGIN + HEADER_W;
+        let mut placed: HashMap<Id, Column> = HashMap::new();
+        for (c, f) in input.columns {
+            let width = [c, f]
+                .into_iter()
+                .flatten()
+                .filter_map(|s| natural.get(s))
+                .fold(STAGE_W, |w, n| w.max(*n));
+            for stage in [c, f].into_iter().flatten() {
+                placed.insert(*stage, Column { x, width });
+            }
+            x += width;
+        }
+        SharedColumns {
+            placed,
+            width: x + MARGIN,
+        }
+    }
+
+    /// The width of the scene the pair is drawn in.
+    pub fn width(&self) -> f64 {
+        self.width
+    }
+
+    /// Per stage of `j`, in order, its column; `None` if a stage has none (it was not planned).
+    fn of(&self, j: &Journey) -> Option<Vec<Column>> {
+        let mut stages: Vec<_> = j.stages.iter().collect();
+        stages.sort_by(|a, b| a.position.total_cmp(&b.position).then(a.id.cmp(&b.id)));
+        stages
+            .iter()
+            .map(|s| self.placed.get(&s.id).copied())
+            .collect()
+    }
+}
+
 /// The two states as one scene, the future under the current. `options` decides what both halves
 /// make room for; its `top` places the current state's stage headings (an export's title block
 /// stands above them).
@@ -58,40 +126,22 @@ pub fn side_by_side(
     fonts: &Fonts,
     cache: &mut WrapCache,
 ) -> Scene {
+    let columns = SharedColumns::plan(input, options, fonts, cache);
+    side_by_side_in(input, &columns, options, fonts, cache)
+}
+
+/// [`side_by_side`] in columns already planned.
+pub fn side_by_side_in(
+    input: &StatesInput,
+    columns: &SharedColumns,
+    options: LayoutOptions,
+    fonts: &Fonts,
+    cache: &mut WrapCache,
+) -> Scene {
     let lay = |side: &StateSide, options: LayoutOptions, cache: &mut WrapCache| {
         layout_with(side.journey, side.flows, side.notes, options, fonts, cache)
     };
-    // Each column as wide as the wider of the two stages standing in it.
-    let mut natural: HashMap<Id, f64> = HashMap::new();
-    for side in input.current.iter().chain([&input.future]) {
-        let alone = lay(
-            side,
-            LayoutOptions {
-                top: None,
-                ..options
-            },
-            cache,
-        );
-        natural.extend(alone.stages.iter().map(|s| (s.id, s.width)));
-    }
-    let mut x = MARGIN + HEADER_W;
-    let mut placed: HashMap<Id, Column> = HashMap::new();
-    for (c, f) in input.columns {
-        let width = [c, f]
-            .into_iter()
-            .flatten()
-            .filter_map(|s| natural.get(s))
-            .fold(STAGE_W, |w, n| w.max(*n));
-        for stage in [c, f].into_iter().flatten() {
-            placed.insert(*stage, Column { x, width });
-        }
-        x += width;
-    }
-    let columns_of = |j: &Journey| -> Option<Vec<Column>> {
-        let mut stages: Vec<_> = j.stages.iter().collect();
-        stages.sort_by(|a, b| a.position.total_cmp(&b.position).then(a.id.cmp(&b.id)));
-        stages.iter().map(|s| placed.get(&s.id).copied()).collect()
-    };
+    let columns_of = |j: &Journey| columns.of(j);
 
     let styles = crate::theme::TextStyles::standard();
     let mut current_heading = None;
@@ -425,6 +475,49 @@ mod tests {
             assert!(svg.contains(word), "{word} is drawn");
         }
         assert!(!svg.contains(">KEPT<"), "a kept card carries no tag");
+    }
+
+    #[test]
+    fn the_planned_width_is_the_drawn_width() {
+        let (mut ws, id) = future_of_sample();
+        let f = ws.journey(id).unwrap().clone();
+        edit::apply(
+            &mut ws,
+            &edit::Edit::AddStage {
+                journey: id,
+                stage: Id::derived("states", "last"),
+                name: "Referral".into(),
+                to: edit::Slot::END,
+            },
+        )
+        .unwrap();
+        let scene = draw(&ws, id);
+        let f = ws.journey(f.id).unwrap();
+        let p = pair(&ws, f);
+        let notes = Annotations::default();
+        let (cf, ff) = (ws.flows_of(p.current.unwrap()), ws.flows_of(f));
+        let input = StatesInput {
+            current: p.current.map(|journey| StateSide {
+                journey,
+                flows: &cf,
+                notes: &notes,
+            }),
+            future: StateSide {
+                journey: f,
+                flows: &ff,
+                notes: &notes,
+            },
+            columns: &p.columns,
+            marks: &p.marks,
+            dropped: &p.dropped,
+        };
+        let planned = SharedColumns::plan(
+            &input,
+            LayoutOptions::default(),
+            &Fonts::embedded(),
+            &mut WrapCache::default(),
+        );
+        assert_eq!(planned.width(), scene.width);
     }
 
     #[test]
