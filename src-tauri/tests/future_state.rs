@@ -16,6 +16,7 @@ use serde_json::Value;
 use support::app::{App, Dirs};
 use support::blueprint::click_card;
 use support::export;
+use support::input::click_at;
 use support::screenshot;
 use support::ui::{click, settle, to_front, wait_find, wait_for_text, wait_until};
 use throughline_api::{Journey, LaneKind, OpenWorkspace, StateChange, Step, Workspace};
@@ -127,6 +128,29 @@ async fn future_state() {
     // The queue is tagged twice: removed on the current state (no live heir) and on the future.
     assert_eq!(shown, ["changed", "removed", "removed"]);
     click(client, Locator::Css("[data-testid='future-fit']")).await;
+    settle(client).await;
+    // The changed card says how: it came from the bag drop, and became a moment of truth.
+    let at: Value = client
+        .execute(
+            "const id = document.querySelector('g.state-tag[data-change=\"changed\"]').dataset.card;
+             const r = document.querySelector(`svg[role=\"figure\"] g[data-id=\"${id}\"] rect`).getBoundingClientRect();
+             return [r.left + r.width / 2, r.top + r.height / 2];",
+            vec![],
+        )
+        .await
+        .expect("find the changed card");
+    click_at(
+        client,
+        (at[0].as_f64().unwrap(), at[1].as_f64().unwrap()),
+        &[],
+    )
+    .await;
+    let told = wait_for_text(client, "[data-testid='future-card']", |t| {
+        t.contains("Moment of truth")
+    })
+    .await;
+    assert!(told.contains(&format!("Came from “{BAG}”")), "{told}");
+    assert!(told.contains("Moment of truth: no → yes"), "{told}");
     settle(client).await;
     screenshot::save_and_check(client, "future-state-view").await;
 

@@ -3,8 +3,9 @@
 //! summary of what the future changes, and which journey is which.
 
 use serde::Serialize;
+use throughline_core::diff::FieldChange;
 use throughline_core::future::{pair, FutureSummary, Pairing};
-use throughline_core::{Id, Journey};
+use throughline_core::{Id, Journey, StateChange};
 use throughline_render::{
     export_states_scene, side_by_side, Annotations, ExportOptions, LayoutOptions, Scene, StateSide,
     StatesInput, TitleInfo,
@@ -25,6 +26,21 @@ pub struct FutureStateView {
     pub scene: Scene,
     /// What the future changes.
     pub summary: FutureSummary,
+    /// Each tagged card (changed, removed or new, on either state) with what changed on it.
+    pub cards: Vec<FutureCard>,
+}
+
+/// One tagged card of the pair and how it differs from the card it came from.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct FutureCard {
+    /// The card (of the future state, or of the current state for a card the future does without).
+    pub id: Id,
+    /// Its mark.
+    pub change: StateChange,
+    /// The text of the card it came from, when it came from one that is still there.
+    pub came_from: Option<String>,
+    /// For a changed card, each difference in words, markers, owner, place and ties.
+    pub fields: Vec<FieldChange>,
 }
 
 /// What one future state changes, without drawing it, for `analyze`.
@@ -81,7 +97,35 @@ impl OpenWorkspace {
         let scene = self.with_states(&p, |input, fonts, cache| {
             side_by_side(input, LayoutOptions::default(), fonts, cache)
         });
+        let ws = self.model();
+        let mut cards: Vec<FutureCard> = future
+            .steps
+            .iter()
+            .filter_map(|step| {
+                let change = *p.marks.get(&step.id)?;
+                (change != StateChange::Kept).then(|| FutureCard {
+                    id: step.id,
+                    change,
+                    came_from: step
+                        .origin
+                        .and_then(|o| p.current?.step(o))
+                        .map(|s| s.text.clone()),
+                    fields: if change == StateChange::Changed {
+                        p.what_changed(ws, step.id)
+                    } else {
+                        Vec::new()
+                    },
+                })
+            })
+            .collect();
+        cards.extend(p.dropped.iter().map(|&id| FutureCard {
+            id,
+            change: StateChange::Removed,
+            came_from: None,
+            fields: Vec::new(),
+        }));
         Ok(FutureStateView {
+            cards,
             future: JourneyRef {
                 id: future.id,
                 name: future.name.clone(),

@@ -153,6 +153,28 @@ fn the_future_state_says_what_changes_and_draws_under_the_current_state() {
     assert_eq!(tag(keys.id), Some(StateChange::Removed));
     assert_eq!(tag(unlock), Some(StateChange::New));
     assert_eq!(tag(r.inspect), None, "kept current cards carry no tag");
+    // Each tagged card says what changed on it.
+    let listed = |card: Id| view.cards.iter().find(|c| c.id == card).unwrap();
+    let signed = listed(sign.id);
+    assert_eq!(
+        signed.came_from.as_deref(),
+        Some("Signs the contract on paper")
+    );
+    let fields: Vec<(&str, &str, &str)> = signed
+        .fields
+        .iter()
+        .map(|f| (f.field.as_str(), f.old.as_str(), f.new.as_str()))
+        .collect();
+    assert_eq!(
+        fields,
+        [(
+            "text",
+            "Signs the contract on paper",
+            "Signs the contract in the app before landing"
+        )]
+    );
+    assert_eq!(listed(r.queue).change, StateChange::Removed);
+    assert!(listed(unlock).came_from.is_none());
 
     // The same pair as a picture, with the title block and legend around both halves.
     let options = ExportOptions {

@@ -10,6 +10,7 @@ use std::collections::{HashMap, HashSet};
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::diff::{changed_fields, fields, show, FieldChange, Names};
 use crate::{Id, Journey, LaneKind, LinkKind, StateChange, Step, Workspace};
 
 /// A future state read against its current state.
@@ -175,6 +176,95 @@ impl Pairing<'_> {
         s.pain_points_left = live.iter().filter(|st| st.pain_point.is_some()).count() as u32;
         s.emotion_after = average_emotion(self.future, live.into_iter());
         s
+    }
+}
+
+impl Pairing<'_> {
+    /// How the future card `card` differs from the card it came from, field by field as the diff of
+    /// two versions shows them (its words, markers, owner…), then its place and its ties to people,
+    /// teams, systems and processes; empty for a card without an origin that can be read.
+    pub fn what_changed(&self, ws: &Workspace, card: Id) -> Vec<FieldChange> {
+        let (Some(current), Some(now)) = (self.current, self.future.step(card)) else {
+            return Vec::new();
+        };
+        let Some(was) = now.origin.and_then(|o| current.step(o)) else {
+            return Vec::new();
+        };
+        let names = Names::of(ws);
+        let strip = |step: &Step| {
+            let mut f = fields(step);
+            for key in ["id", "lane", "stage", "position", "origin", "change"] {
+                f.remove(key);
+            }
+            f
+        };
+        let (old, new) = (strip(was), strip(now));
+        let change = |field: &str, old: String, new: String| FieldChange {
+            field: field.to_owned(),
+            old_value: old.clone().into(),
+            new_value: new.clone().into(),
+            old,
+            new,
+        };
+        let mut out: Vec<FieldChange> = changed_fields(&old, &new)
+            .into_iter()
+            .map(|f| {
+                let (o, n) = (
+                    old.get(f).cloned().unwrap_or_default(),
+                    new.get(f).cloned().unwrap_or_default(),
+                );
+                FieldChange {
+                    field: f.to_owned(),
+                    old: show(f, &o, &names),
+                    new: show(f, &n, &names),
+                    old_value: o,
+                    new_value: n,
+                }
+            })
+            .collect();
+        let twin = self
+            .columns
+            .iter()
+            .find(|(_, f)| *f == Some(now.stage))
+            .and_then(|(c, _)| *c);
+        if twin != Some(was.stage) {
+            out.push(change(
+                "stage",
+                names.name(was.stage),
+                names.name(now.stage),
+            ));
+        }
+        let lane = |j: &Journey, id: Id| {
+            j.lanes
+                .iter()
+                .find(|l| l.id == id)
+                .map(|l| (l.kind, l.name.clone()))
+        };
+        if lane(current, was.lane) != lane(self.future, now.lane) {
+            out.push(change("lane", names.name(was.lane), names.name(now.lane)));
+        }
+        let ties = |step: Id| {
+            let mut v: Vec<String> = ws
+                .links
+                .iter()
+                .filter(|l| l.from == step && l.kind != LinkKind::Flow)
+                .map(|l| names.name(l.to))
+                .collect();
+            v.sort();
+            v
+        };
+        let (tied, ties_now) = (ties(was.id), ties(now.id));
+        if tied != ties_now {
+            let list = |v: Vec<String>| {
+                if v.is_empty() {
+                    "(none)".to_owned()
+                } else {
+                    v.join(", ")
+                }
+            };
+            out.push(change("ties", list(tied), list(ties_now)));
+        }
+        out
     }
 }
 
@@ -451,6 +541,65 @@ mod tests {
         ws.journeys[1].steps[2].stage = next.stages[0].id;
         let p = pair(&ws, &ws.journeys[1]);
         assert_eq!(p.marks.get(&next.steps[2].id), Some(&StateChange::Changed));
+    }
+
+    #[test]
+    fn a_changed_card_says_what_changed_in_words() {
+        let mut ws = check_up();
+        let next = ws.journeys[1].clone();
+        ws.links.push(crate::Link {
+            id: Id::derived("t", "uses"),
+            kind: LinkKind::Uses,
+            from: next.steps[2].id,
+            to: Id::derived("t", "terminal"),
+        });
+        ws.entities.push(crate::Entity {
+            id: Id::derived("t", "terminal"),
+            kind: crate::EntityKind::System,
+            name: "Card terminal".into(),
+            description: String::new(),
+            owner: None,
+        });
+        ws.journeys[1].steps[2].text = "Pays by card at the chair".into();
+        ws.journeys[1].steps[2].stage = next.stages[0].id;
+        let p = pair(&ws, &ws.journeys[1]);
+        let changes: Vec<(String, String, String)> = p
+            .what_changed(&ws, next.steps[2].id)
+            .into_iter()
+            .map(|c| (c.field, c.old, c.new))
+            .collect();
+        assert_eq!(
+            changes,
+            [
+                (
+                    "text".to_owned(),
+                    "Pay at the desk".to_owned(),
+                    "Pays by card at the chair".to_owned()
+                ),
+                ("stage".to_owned(), "Visit".to_owned(), "Book".to_owned()),
+                (
+                    "ties".to_owned(),
+                    "(none)".to_owned(),
+                    "Card terminal".to_owned()
+                ),
+            ]
+        );
+        // The wait is reworded, no longer a moment of truth and felt better; a new card has nothing
+        // to compare with.
+        let wait: Vec<String> = p
+            .what_changed(&ws, next.steps[1].id)
+            .into_iter()
+            .map(|c| format!("{}: {} → {}", c.field, c.old, c.new))
+            .collect();
+        assert_eq!(
+            wait,
+            [
+                "text: Wait in the waiting room → Get a text when the chair is free",
+                "moment_of_truth: yes → no",
+                "emotion: -2 → +1"
+            ]
+        );
+        assert!(p.what_changed(&ws, next.steps[0].id).is_empty());
     }
 
     #[test]

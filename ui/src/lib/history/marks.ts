@@ -25,6 +25,10 @@ const FIELD_NAMES: Record<string, string> = {
   stage: 'Stage',
   name: 'Name',
   kind: 'Kind',
+  evidence: 'Evidence',
+  assumption: 'Assumption',
+  scores: 'Other personas',
+  ties: 'Tied to',
 };
 
 /** The fields of a mark a person cares about: its words and markers, not its sort key. */

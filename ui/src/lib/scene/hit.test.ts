@@ -21,6 +21,33 @@ describe('hitTest', () => {
   });
 });
 
+describe('hitTest on a side-by-side scene', () => {
+  it('finds a card of the lower state, whose stage columns stand at the same x as the upper ones', () => {
+    const dy = scene.height;
+    const down = <T extends { y: number }>(r: T): T => ({ ...r, y: r.y + dy });
+    const below = (id: string) => `${id}-future`;
+    const stacked = {
+      ...scene,
+      height: scene.height * 2,
+      stages: [
+        ...scene.stages,
+        ...scene.stages.map((s) => ({ ...s, id: below(s.id), header: down(s.header) })),
+      ],
+      lanes: [
+        ...scene.lanes,
+        ...scene.lanes.map((l) => ({ ...l, id: below(l.id), band: down(l.band), header: down(l.header) })),
+      ],
+      cards: [
+        ...scene.cards,
+        ...scene.cards.map((c) => ({ ...c, id: below(c.id), lane: below(c.lane), stage: below(c.stage), rect: down(c.rect) })),
+      ],
+    };
+    const twin = stacked.cards.find((c) => c.id === below(cardAt(1, 0, 1).id))!;
+    expect(hitTest(indexScene(stacked), middleOf(twin))).toEqual({ kind: 'card', id: twin.id });
+    expect(hitTest(indexScene(stacked), middleOf(cardAt(1, 0, 1)))).toEqual({ kind: 'card', id: cardAt(1, 0, 1).id });
+  });
+});
+
 describe('dropTarget', () => {
   it('puts a card before the first card whose middle is below the pointer', () => {
     const target = dropTarget(index, { x: 300, y: 480 }, none);

@@ -4,6 +4,7 @@ import type { Card } from '../bindings/Card';
 import type { Id } from '../bindings/Id';
 import type { Point } from '../bindings/Point';
 import type { Rect } from '../bindings/Rect';
+import type { StageColumn } from '../bindings/StageColumn';
 import { cardColumn, cellCards, type Cell, type SceneIndex } from './sceneIndex';
 
 export type Hit =
@@ -24,7 +25,13 @@ export function intersects(a: Rect, b: Rect): boolean {
 /** The cell under `p`, if it is inside the grid (lane headings excluded). */
 function cellAt(index: SceneIndex, p: Point): Cell | null {
   const lane = index.scene.lanes.find((l) => p.y >= l.band.y && p.y <= l.band.y + l.band.height);
-  const stage = index.scene.stages.find((s) => p.x >= s.x && p.x < s.x + s.width);
+  // A side-by-side scene has two stage columns at each x, one per state: the one whose heading is
+  // the nearest above the point is the column it is in.
+  let stage: StageColumn | undefined;
+  for (const s of index.scene.stages) {
+    if (p.x < s.x || p.x >= s.x + s.width) continue;
+    if (!stage || (s.header.y <= p.y && (stage.header.y > p.y || s.header.y > stage.header.y))) stage = s;
+  }
   if (!lane || !stage || contains(lane.header, p)) return null;
   return { lane: lane.id, stage: stage.id };
 }
