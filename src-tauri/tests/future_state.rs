@@ -3,7 +3,8 @@
 //! card kept and so untagged; on the future state's blueprint the room marks the desk queue removed
 //! and makes the bag drop a moment of truth; the view then answers "what goes, what pain is gone,
 //! which moments of truth do we gain?" and tags the cards that change; and the pair is exported as
-//! one SVG. What was stored is read back from the workspace file. Screenshots land in `target/e2e/`.
+//! one SVG; a second future of the journey is offered beside the first. What was stored is read back
+//! from the workspace file. Screenshots land in `target/e2e/`.
 //!
 //! Needs a display: `cargo xtask test` runs it under Xvfb.
 
@@ -166,13 +167,41 @@ async fn future_state() {
     ] {
         assert!(svg.contains(text), "the SVG draws {text}");
     }
+
+    // A second future of the same journey: the tab offers both, by name.
+    click(
+        client,
+        Locator::Css("button[aria-label='Actions for Airport check-in']"),
+    )
+    .await;
+    click(
+        client,
+        Locator::XPath("//*[@role='menuitem'][normalize-space(.)='Create future state']"),
+    )
+    .await;
+    let choice = "[data-testid='future-choice']";
+    wait_until(client, "the second future state shown", || async {
+        (figure(client, "removed").await == "0").then_some(())
+    })
+    .await;
+    wait_find(client, Locator::Css(choice))
+        .await
+        .select_by_label("Airport check-in (future state)")
+        .await
+        .expect("choose the first future state");
+    wait_until(client, "the first future state shown again", || async {
+        (figure(client, "removed").await == "1").then_some(())
+    })
+    .await;
     app.close().await;
 
     let ws = OpenWorkspace::open_read_only(&file).expect("read the workspace back");
     let model = ws.model();
-    let [current, future] = model.journeys.as_slice() else {
-        panic!("two journeys, not {}", model.journeys.len());
+    let [current, future, second] = model.journeys.as_slice() else {
+        panic!("three journeys, not {}", model.journeys.len());
     };
+    assert_eq!(second.name, "Airport check-in (future state 2)");
+    assert_eq!(second.future_of, Some(current.id));
     assert_eq!(future.future_of, Some(current.id));
     let queue = future.steps.iter().find(|s| s.text == QUEUE).unwrap();
     assert_eq!(queue.change, Some(StateChange::Removed));

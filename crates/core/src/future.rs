@@ -666,6 +666,18 @@ mod tests {
         assert!(p.marks.values().all(|m| *m == StateChange::Kept));
         assert!(p.dropped.is_empty());
         assert_eq!(p.columns.len(), 2);
+        // A second future of the same journey gets a name of its own.
+        let second = Id::derived("t", "future-2");
+        crate::edit::apply(
+            &mut ws,
+            &crate::edit::Edit::CreateFutureState {
+                source: now.id,
+                journey: second,
+            },
+        )
+        .unwrap();
+        assert_eq!(ws.journey(second).unwrap().name, "now (future state 2)");
+        ws.journeys.retain(|j| j.id != second);
         crate::edit::apply(&mut ws, &undo).unwrap();
         assert!(ws.journey(id).is_none());
         // A mark belongs on a future state's cards only.

@@ -54,15 +54,28 @@ pub(super) fn duplicate(
     let map = |old: Id| Id::derived(&journey.to_string(), &old.to_string());
     let mut copy = src.clone();
     copy.id = journey;
-    let suffix = match kind {
-        Copy::Duplicate => "copy",
-        Copy::FutureState => "future state",
+    let name = |suffix: &str| -> String {
+        format!("{} ({suffix})", src.name)
+            .chars()
+            .take(MAX_NAME_CHARS)
+            .collect()
     };
-    let copy_name: String = format!("{} ({suffix})", src.name)
-        .chars()
-        .take(MAX_NAME_CHARS)
-        .collect();
-    copy.name = copy_name;
+    copy.name = match kind {
+        Copy::Duplicate => name("copy"),
+        // A room may draw several futures of one journey: each gets a name of its own to be
+        // chosen by.
+        Copy::FutureState => {
+            let taken: HashSet<String> =
+                ws.journeys.iter().map(|j| j.name.to_lowercase()).collect();
+            (1..)
+                .map(|n| match n {
+                    1 => name("future state"),
+                    n => name(&format!("future state {n}")),
+                })
+                .find(|candidate| !taken.contains(&candidate.to_lowercase()))
+                .unwrap_or_default()
+        }
+    };
     copy.position = ws.journeys.iter().map(|j| j.position).fold(-1.0, f64::max) + 1.0;
     // The copy starts a new conversation: the comments stay with the journey they were made on. Its
     // plan comes along, on the copied cards.
