@@ -17,6 +17,7 @@ use std::path::{Path, PathBuf};
 use fantoccini::{Client, Locator};
 use serde_json::json;
 use support::app::{App, Dirs};
+use support::export;
 use support::screenshot;
 use support::ui::{click, settle, wait_find, wait_for_text, wait_until};
 use throughline_api::OpenWorkspace;
@@ -69,13 +70,7 @@ async fn export() {
     );
 
     let out = tmp.path().join("home-insurance-claim.png");
-    client
-        .execute(
-            "window.__throughlineExportPath = arguments[0];",
-            vec![json!(out.to_str().expect("a UTF-8 temp path"))],
-        )
-        .await
-        .expect("set the export path");
+    export::save_next_at(client, &out).await;
 
     click(client, Locator::Css("[data-testid='export-button']")).await;
     wait_find(client, Locator::Css("[data-testid='export-dialog']")).await;

@@ -63,16 +63,7 @@ async fn future_state() {
     let client = &app.client;
 
     // The journey's menu makes the future state and shows the two.
-    click(
-        client,
-        Locator::Css("button[aria-label='Actions for Airport check-in']"),
-    )
-    .await;
-    click(
-        client,
-        Locator::XPath("//*[@role='menuitem'][normalize-space(.)='Create future state']"),
-    )
-    .await;
+    create_future_state(client).await;
     wait_for_text(client, "[data-testid='future-summary']", |t| {
         t.contains("Airport check-in (future state)")
     })
@@ -169,16 +160,7 @@ async fn future_state() {
     }
 
     // A second future of the same journey: the tab offers both, by name.
-    click(
-        client,
-        Locator::Css("button[aria-label='Actions for Airport check-in']"),
-    )
-    .await;
-    click(
-        client,
-        Locator::XPath("//*[@role='menuitem'][normalize-space(.)='Create future state']"),
-    )
-    .await;
+    create_future_state(client).await;
     let choice = "[data-testid='future-choice']";
     wait_until(client, "the second future state shown", || async {
         (figure(client, "removed").await == "0").then_some(())
@@ -215,6 +197,20 @@ async fn future_state() {
             .unwrap()
             .moment_of_truth
     );
+}
+
+/// Creates a future state of the airport check-in from its ⋯ menu in the sidebar.
+async fn create_future_state(client: &Client) {
+    click(
+        client,
+        Locator::Css("button[aria-label='Actions for Airport check-in']"),
+    )
+    .await;
+    click(
+        client,
+        Locator::XPath("//*[@role='menuitem'][normalize-space(.)='Create future state']"),
+    )
+    .await;
 }
 
 /// The value of one figure of the view's summary.

@@ -3,7 +3,7 @@
 //! summary of what the future changes, and which journey is which.
 
 use serde::Serialize;
-use throughline_core::diff::FieldChange;
+use throughline_core::diff::{FieldChange, Names};
 use throughline_core::future::{pair, FutureSummary, Pairing};
 use throughline_core::{Id, Journey, StateChange};
 use throughline_render::{
@@ -97,7 +97,7 @@ impl OpenWorkspace {
         let scene = self.with_states(&p, |input, fonts, cache| {
             side_by_side(input, LayoutOptions::default(), fonts, cache)
         });
-        let ws = self.model();
+        let names = Names::of(self.model());
         let mut cards: Vec<FutureCard> = future
             .steps
             .iter()
@@ -111,7 +111,7 @@ impl OpenWorkspace {
                         .and_then(|o| p.current?.step(o))
                         .map(|s| s.text.clone()),
                     fields: if change == StateChange::Changed {
-                        p.what_changed(ws, step.id)
+                        p.what_changed(&names, step.id)
                     } else {
                         Vec::new()
                     },

@@ -29,6 +29,10 @@ pub struct Pairing<'a> {
     /// Stages side by side, left to right: a current stage over the future stage that continues it,
     /// either alone where the other state has nothing in its place.
     pub columns: Vec<(Option<Id>, Option<Id>)>,
+    /// Per future stage, the current stage it continues.
+    stage_twin: HashMap<Id, Id>,
+    /// Per card of either state, what it is tied to (see [`entity_ties`]).
+    ties: HashMap<Id, Vec<(LinkKind, Id)>>,
 }
 
 /// What a future state changes, in the numbers a room asks for.
@@ -118,6 +122,8 @@ pub fn pair<'a>(ws: &'a Workspace, future: &'a Journey) -> Pairing<'a> {
         marks,
         dropped,
         columns,
+        stage_twin,
+        ties,
     }
 }
 
@@ -182,15 +188,15 @@ impl Pairing<'_> {
 impl Pairing<'_> {
     /// How the future card `card` differs from the card it came from, field by field as the diff of
     /// two versions shows them (its words, markers, owner…), then its place and its ties to people,
-    /// teams, systems and processes; empty for a card without an origin that can be read.
-    pub fn what_changed(&self, ws: &Workspace, card: Id) -> Vec<FieldChange> {
+    /// teams, systems and processes; empty for a card without an origin that can be read. `names`
+    /// are the workspace's ([`Names::of`]), made once for every card asked about.
+    pub fn what_changed(&self, names: &Names, card: Id) -> Vec<FieldChange> {
         let (Some(current), Some(now)) = (self.current, self.future.step(card)) else {
             return Vec::new();
         };
         let Some(was) = now.origin.and_then(|o| current.step(o)) else {
             return Vec::new();
         };
-        let names = Names::of(ws);
         let strip = |step: &Step| {
             let mut f = fields(step);
             for key in ["id", "lane", "stage", "position", "origin", "change"] {
@@ -215,19 +221,14 @@ impl Pairing<'_> {
                 );
                 FieldChange {
                     field: f.to_owned(),
-                    old: show(f, &o, &names),
-                    new: show(f, &n, &names),
+                    old: show(f, &o, names),
+                    new: show(f, &n, names),
                     old_value: o,
                     new_value: n,
                 }
             })
             .collect();
-        let twin = self
-            .columns
-            .iter()
-            .find(|(_, f)| *f == Some(now.stage))
-            .and_then(|(c, _)| *c);
-        if twin != Some(was.stage) {
+        if self.stage_twin.get(&now.stage) != Some(&was.stage) {
             out.push(change(
                 "stage",
                 names.name(was.stage),
@@ -244,11 +245,12 @@ impl Pairing<'_> {
             out.push(change("lane", names.name(was.lane), names.name(now.lane)));
         }
         let ties = |step: Id| {
-            let mut v: Vec<String> = ws
-                .links
-                .iter()
-                .filter(|l| l.from == step && l.kind != LinkKind::Flow)
-                .map(|l| names.name(l.to))
+            let mut v: Vec<String> = self
+                .ties
+                .get(&step)
+                .into_iter()
+                .flatten()
+                .map(|(_, to)| names.name(*to))
                 .collect();
             v.sort();
             v
@@ -564,7 +566,7 @@ mod tests {
         ws.journeys[1].steps[2].stage = next.stages[0].id;
         let p = pair(&ws, &ws.journeys[1]);
         let changes: Vec<(String, String, String)> = p
-            .what_changed(&ws, next.steps[2].id)
+            .what_changed(&Names::of(&ws), next.steps[2].id)
             .into_iter()
             .map(|c| (c.field, c.old, c.new))
             .collect();
@@ -587,7 +589,7 @@ mod tests {
         // The wait is reworded, no longer a moment of truth and felt better; a new card has nothing
         // to compare with.
         let wait: Vec<String> = p
-            .what_changed(&ws, next.steps[1].id)
+            .what_changed(&Names::of(&ws), next.steps[1].id)
             .into_iter()
             .map(|c| format!("{}: {} → {}", c.field, c.old, c.new))
             .collect();
@@ -599,7 +601,7 @@ mod tests {
                 "emotion: -2 → +1"
             ]
         );
-        assert!(p.what_changed(&ws, next.steps[0].id).is_empty());
+        assert!(p.what_changed(&Names::of(&ws), next.steps[0].id).is_empty());
     }
 
     #[test]

@@ -352,34 +352,45 @@ mod tests {
         (ws, id)
     }
 
-    fn draw(ws: &throughline_core::Workspace, future: Id) -> Scene {
-        let f = ws.journey(future).unwrap();
-        let p = pair(ws, f);
+    /// Runs `f` on the pair of `future` as the view would draw it, without chips.
+    fn with_input<T>(
+        ws: &throughline_core::Workspace,
+        future: Id,
+        f: impl FnOnce(&StatesInput) -> T,
+    ) -> T {
+        let j = ws.journey(future).unwrap();
+        let p = pair(ws, j);
         let notes = Annotations::default();
         let (cf, ff) = (
             p.current.map(|c| ws.flows_of(c)).unwrap_or_default(),
-            ws.flows_of(f),
+            ws.flows_of(j),
         );
-        side_by_side(
-            &StatesInput {
-                current: p.current.map(|journey| StateSide {
-                    journey,
-                    flows: &cf,
-                    notes: &notes,
-                }),
-                future: StateSide {
-                    journey: f,
-                    flows: &ff,
-                    notes: &notes,
-                },
-                columns: &p.columns,
-                marks: &p.marks,
-                dropped: &p.dropped,
+        f(&StatesInput {
+            current: p.current.map(|journey| StateSide {
+                journey,
+                flows: &cf,
+                notes: &notes,
+            }),
+            future: StateSide {
+                journey: j,
+                flows: &ff,
+                notes: &notes,
             },
-            LayoutOptions::default(),
-            &Fonts::embedded(),
-            &mut WrapCache::default(),
-        )
+            columns: &p.columns,
+            marks: &p.marks,
+            dropped: &p.dropped,
+        })
+    }
+
+    fn draw(ws: &throughline_core::Workspace, future: Id) -> Scene {
+        with_input(ws, future, |input| {
+            side_by_side(
+                input,
+                LayoutOptions::default(),
+                &Fonts::embedded(),
+                &mut WrapCache::default(),
+            )
+        })
     }
 
     #[test]
@@ -480,7 +491,6 @@ mod tests {
     #[test]
     fn the_planned_width_is_the_drawn_width() {
         let (mut ws, id) = future_of_sample();
-        let f = ws.journey(id).unwrap().clone();
         edit::apply(
             &mut ws,
             &edit::Edit::AddStage {
@@ -492,31 +502,14 @@ mod tests {
         )
         .unwrap();
         let scene = draw(&ws, id);
-        let f = ws.journey(f.id).unwrap();
-        let p = pair(&ws, f);
-        let notes = Annotations::default();
-        let (cf, ff) = (ws.flows_of(p.current.unwrap()), ws.flows_of(f));
-        let input = StatesInput {
-            current: p.current.map(|journey| StateSide {
-                journey,
-                flows: &cf,
-                notes: &notes,
-            }),
-            future: StateSide {
-                journey: f,
-                flows: &ff,
-                notes: &notes,
-            },
-            columns: &p.columns,
-            marks: &p.marks,
-            dropped: &p.dropped,
-        };
-        let planned = SharedColumns::plan(
-            &input,
-            LayoutOptions::default(),
-            &Fonts::embedded(),
-            &mut WrapCache::default(),
-        );
+        let planned = with_input(&ws, id, |input| {
+            SharedColumns::plan(
+                input,
+                LayoutOptions::default(),
+                &Fonts::embedded(),
+                &mut WrapCache::default(),
+            )
+        });
         assert_eq!(planned.width(), scene.width);
     }
 

@@ -9,9 +9,8 @@ use serde_json::json;
 
 use super::ui::{click, wait_find, wait_until};
 
-/// Tells the page to save the next export at `out`, presses `button` and chooses `format` in the
-/// dialog that opens.
-pub async fn open_dialog(client: &Client, button: &str, format: &str, out: &Path) {
+/// Tells the page to save the next export at `out` instead of asking in a file dialog.
+pub async fn save_next_at(client: &Client, out: &Path) {
     client
         .execute(
             "window.__throughlineExportPath = arguments[0];",
@@ -19,6 +18,12 @@ pub async fn open_dialog(client: &Client, button: &str, format: &str, out: &Path
         )
         .await
         .expect("set the export path");
+}
+
+/// Tells the page to save the next export at `out`, presses `button` and chooses `format` in the
+/// dialog that opens.
+pub async fn open_dialog(client: &Client, button: &str, format: &str, out: &Path) {
+    save_next_at(client, out).await;
     click(client, Locator::Css(button)).await;
     wait_find(client, Locator::Css("[data-testid='export-dialog']")).await;
     click(
