@@ -143,7 +143,7 @@ describe('shortcut sheet', () => {
   it('opens with ? and closes with Escape', async () => {
     await openApp();
     await fireEvent.keyDown(window, { key: '?' });
-    const sheet = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    const sheet = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });
     expect(sheet.textContent).toContain('Save the card and type the next one in the next stage');
     await fireEvent.keyDown(sheet, { key: 'Escape' });
     expect(screen.queryByRole('dialog')).toBeNull();

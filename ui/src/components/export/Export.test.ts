@@ -24,10 +24,16 @@ async function openApp() {
   return { backend, events };
 }
 
+/** Opens the export dialog from the toolbar and waits for it (it is loaded on first use). */
+async function openExportDialog() {
+  await fireEvent.click(screen.getByTestId('export-button'));
+  await screen.findByTestId('export-dialog');
+}
+
 describe('exporting', () => {
   it('exports from the toolbar with the chosen options, shows progress, and says where it went', async () => {
     const { backend, events } = await openApp();
-    await fireEvent.click(screen.getByTestId('export-button'));
+    await openExportDialog();
     await fireEvent.click(screen.getByTestId('export-scale-2'));
     await fireEvent.click(screen.getByTestId('export-include-titleBlock'));
     await fireEvent.click(screen.getByTestId('export-save'));
@@ -51,6 +57,7 @@ describe('exporting', () => {
   it('opens with Ctrl+E, exports a tiled PDF, and cancels on request', async () => {
     const { backend, events } = await openApp();
     await fireEvent.keyDown(window, { key: 'e', ctrlKey: true });
+    await screen.findByTestId('export-dialog');
     await fireEvent.click(screen.getByTestId('export-format-pdf'));
     await fireEvent.change(screen.getByTestId('export-pages'), { target: { value: 'a4' } });
     await fireEvent.click(screen.getByTestId('export-save'));
@@ -72,7 +79,7 @@ describe('exporting', () => {
   it('stays open when the save dialog is closed, and shows a refusal to start', async () => {
     const { backend } = await openApp();
     backend.chooseExportPath.mockResolvedValueOnce(null);
-    await fireEvent.click(screen.getByTestId('export-button'));
+    await openExportDialog();
     await fireEvent.click(screen.getByTestId('export-save'));
     await waitFor(() => expect(backend.chooseExportPath).toHaveBeenCalled());
     expect(screen.getByTestId('export-dialog')).toBeTruthy();
@@ -109,7 +116,7 @@ describe('dropping pictures', () => {
 describe('the export dialog and its notice', () => {
   it('keeps its size, and the width field in step, when 2× is chosen', async () => {
     await openApp();
-    await fireEvent.click(screen.getByTestId('export-button'));
+    await openExportDialog();
     const dialog = screen.getByRole('dialog');
     const height = dialog.style.getPropertyValue('--dialog-height');
     expect(height).toMatch(/^\d+px$/);
@@ -127,7 +134,7 @@ describe('the export dialog and its notice', () => {
     vi.mocked(backend.exportProblem).mockImplementation(async (options) =>
       options.width !== null && options.width > 20_000 ? refusal : null,
     );
-    await fireEvent.click(screen.getByTestId('export-button'));
+    await openExportDialog();
     await fireEvent.focus(screen.getByTestId('export-width'));
     await fireEvent.input(screen.getByTestId('export-width'), { target: { value: '30000' } });
     expect((await screen.findByRole('alert')).textContent).toBe(refusal);
@@ -151,10 +158,10 @@ describe('the export dialog and its notice', () => {
 
   it('closes on a press beside it only while nothing was chosen', async () => {
     await openApp();
-    await fireEvent.click(screen.getByTestId('export-button'));
+    await openExportDialog();
     await fireEvent.pointerDown(screen.getByTestId('modal-backdrop'));
     expect(screen.queryByTestId('export-dialog')).toBeNull();
-    await fireEvent.click(screen.getByTestId('export-button'));
+    await openExportDialog();
     await fireEvent.click(screen.getByTestId('export-scale-2'));
     await fireEvent.pointerDown(screen.getByTestId('modal-backdrop'));
     expect(screen.getByTestId('export-dialog')).toBeTruthy();
@@ -163,7 +170,7 @@ describe('the export dialog and its notice', () => {
 
   it('offers to open the picture or show it in its folder, and goes away on its own unless pointed at', async () => {
     const { backend, events } = await openApp();
-    await fireEvent.click(screen.getByTestId('export-button'));
+    await openExportDialog();
     await fireEvent.click(screen.getByTestId('export-save'));
     await waitFor(() => expect(backend.exportJourney).toHaveBeenCalled());
     vi.useFakeTimers();
