@@ -10,7 +10,7 @@ use throughline_api::{
     EntitySummary, EntityUsage, ErrorCode, ExportFormat, ExportOptions, FindScope, Found,
     FutureStateView, Id, Impact, JourneySummary, Link, NetworkScene, OpenWorkspace,
     OpportunityView, Ownership, Pasted, Pasting, PersonaSummary, SceneUpdate, ShownScene, Step,
-    WorkspaceInfo,
+    WindowStart,
 };
 
 use crate::export::{self, Exports};
@@ -32,10 +32,24 @@ pub(crate) fn with<T>(
     }
 }
 
-/// The open workspace's file, or the error that kept it from opening.
+/// What the window draws first, in one round trip: the workspace (or the error that kept it from
+/// opening), its journeys, the undo state and the scene of the journey shown last in it, else of the
+/// first; that journey goes in the window title and is remembered as shown.
 #[tauri::command]
-pub async fn workspace_info(state: State<'_, AppState>) -> Result<WorkspaceInfo, ApiError> {
-    with(&state, |ws| Ok(ws.info()))
+pub async fn window_start<R: Runtime>(
+    window: WebviewWindow<R>,
+    state: State<'_, AppState>,
+    recent: State<'_, Recent>,
+) -> Result<WindowStart, ApiError> {
+    let last = state.path().and_then(|path| recent.last_journey(&path));
+    with(&state, |ws| {
+        let start = ws.window_start(last);
+        if let Some(shown) = &start.scene {
+            recent.journey_shown(std::path::Path::new(&start.info.path), shown.scene.journey);
+            show_title(&window, ws);
+        }
+        Ok(start)
+    })
 }
 
 /// The journeys for the sidebar.
@@ -273,12 +287,6 @@ pub async fn redo<R: Runtime>(
     with(&state, |ws| {
         answered(&window, ws, |ws| ws.redo_for_view(have))
     })
-}
-
-/// Whether undo and redo are available, for the toolbar.
-#[tauri::command]
-pub async fn edit_status(state: State<'_, AppState>) -> Result<EditResult, ApiError> {
-    with(&state, |ws| Ok(ws.status(None)))
 }
 
 /// The file name an export of a journey called `name` proposes in the save dialog.

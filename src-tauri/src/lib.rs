@@ -111,7 +111,7 @@ pub fn build_app<R: tauri::Runtime>(
         .manage(recent)
         .manage(export::Exports::default())
         .invoke_handler(tauri::generate_handler![
-            commands::workspace_info,
+            commands::window_start,
             commands::list_journeys,
             commands::journey_scene,
             commands::step_details,
@@ -129,7 +129,6 @@ pub fn build_app<R: tauri::Runtime>(
             history::restore_version,
             history::compare_with,
             history::scene_then,
-            commands::edit_status,
             commands::list_entities,
             commands::list_personas,
             commands::list_comments,
@@ -167,7 +166,6 @@ pub fn build_app<R: tauri::Runtime>(
             workspaces::save_workspace_copy,
             workspaces::reveal_workspace,
             workspaces::recent_workspaces,
-            workspaces::last_journey,
             workspaces::open_text_folder,
             workspaces::save_text_folder,
         ])

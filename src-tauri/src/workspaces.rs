@@ -79,6 +79,11 @@ impl Recent {
         });
     }
 
+    /// The journey shown last in the workspace at `path`, to open it first.
+    pub fn last_journey(&self, path: &Path) -> Option<Id> {
+        self.lock().last_journey(path)
+    }
+
     /// Remembers the journey shown in the workspace at `path`, to open it there next time.
     pub fn journey_shown(&self, path: &Path, journey: Id) {
         self.update::<tauri::Wry>(None, |list| list.set_last_journey(path, journey));
@@ -236,11 +241,4 @@ fn open_folder(path: &Path) -> Result<(), String> {
 #[tauri::command]
 pub fn recent_workspaces(recent: State<'_, Recent>) -> Vec<RecentWorkspace> {
     recent.shown()
-}
-
-/// The journey shown last in the open workspace, to open it first.
-#[tauri::command]
-pub fn last_journey(state: State<'_, AppState>, recent: State<'_, Recent>) -> Option<Id> {
-    let path = state.path()?;
-    recent.lock().last_journey(&path)
 }

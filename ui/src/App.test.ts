@@ -83,7 +83,7 @@ describe('App', () => {
   it('shows why the workspace could not be opened', async () => {
     const message = '/home/ana/notes.txt: not a Throughline workspace (file is not a database)';
     const backend = fakeBackend({
-      workspaceInfo: vi.fn(async () => {
+      windowStart: vi.fn(async () => {
         throw { code: 'not_a_workspace', message };
       }),
     });
@@ -116,7 +116,7 @@ describe('App', () => {
 
   it('asks for a journey when the first one cannot be drawn', async () => {
     const backend = fakeBackend();
-    vi.mocked(backend.journeyScene).mockRejectedValueOnce({ code: 'not_found', message: 'no such journey' });
+    vi.mocked(backend.journeyScene).mockRejectedValue({ code: 'not_found', message: 'no such journey' });
     render(App, { backend });
     expect((await screen.findByRole('alert')).textContent).toContain('no such journey');
     expect(screen.getByText('Choose a journey to open it.')).toBeTruthy();

@@ -12,7 +12,7 @@ use crate::{
     EditResult, EntitySummary, EntityUsage, ExportFormat, ExportOptions, FindScope, Found,
     HistoryList, HistoryPage, Impact, JourneySummary, Limits, Link, NetworkScene, NewWorkspace,
     Older, Ownership, Pasted, Pasting, PersonaSummary, RecentWorkspace, Scene, SceneUpdate,
-    ShownScene, Step, ThenScene, Version, WorkspaceInfo,
+    ShownScene, Step, ThenScene, Version, WindowStart, WorkspaceInfo,
 };
 
 fn export_all(dir: &Path) {
@@ -55,6 +55,7 @@ fn export_all(dir: &Path) {
     Version::export_all(&cfg).unwrap();
     SceneUpdate::export_all(&cfg).unwrap();
     ShownScene::export_all(&cfg).unwrap();
+    WindowStart::export_all(&cfg).unwrap();
     PersonaSummary::export_all(&cfg).unwrap();
     crate::CommentView::export_all(&cfg).unwrap();
     crate::OpportunityView::export_all(&cfg).unwrap();

@@ -33,6 +33,7 @@ mod types;
 mod version_folders;
 mod version_spec;
 mod versions;
+mod window_start;
 mod workspace;
 
 pub use clipboard::Pasted;
@@ -98,6 +99,7 @@ pub use types::{EditResult, JourneySummary, WorkspaceInfo};
 pub use version_folders::{read_versions as read_text_versions, VERSIONS_DIR, VERSION_FILE};
 pub use version_spec::{compare, read_version, WorkspaceVersion};
 pub use versions::{check_version_name, Version, MAX_VERSIONS, MAX_VERSION_NAME_CHARS};
+pub use window_start::WindowStart;
 pub use workspace::{default_workspace_path, OpenWorkspace};
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import App from '../App.svelte';
-import { broadband, fakeBackend, home } from '../test/fakeBackend';
+import { broadband, fakeBackend, home, startOf } from '../test/fakeBackend';
 import { cardAt } from '../test/grid';
 
 async function openApp(backend = fakeBackend()) {
@@ -16,9 +16,10 @@ function item(nav: HTMLElement, name: string): HTMLElement {
 
 describe('journey list', () => {
   it('says when the workspace can only be read', async () => {
-    const backend = fakeBackend({
-      workspaceInfo: vi.fn(async () => ({ path: '/srv/shared/Claims.throughline', name: 'Claims', read_only: true })),
-    });
+    const backend = fakeBackend();
+    backend.windowStart.mockImplementation(() =>
+      startOf(backend, { info: { path: '/srv/shared/Claims.throughline', name: 'Claims', read_only: true } }),
+    );
     await openApp(backend);
     expect(screen.getByText(/^Read-only: this file or its folder may not be written/)).toBeTruthy();
   });

@@ -42,7 +42,6 @@ describe('tauriBackend', () => {
     await backend.stepDetails('s-2');
     await backend.undo();
     await backend.redo();
-    await backend.editStatus();
     await backend.uiPainted();
     expect(calls.map(([command]) => command)).toEqual([
       'list_journeys',
@@ -51,13 +50,30 @@ describe('tauriBackend', () => {
       'step_details',
       'undo',
       'redo',
-      'edit_status',
       'ui_painted',
     ]);
     expect(calls[1][1]).toEqual({ journey: 'j-1' });
     expect(calls[2][1]).toEqual({ edit: { type: 'delete_steps', steps: ['s-1'] }, have: 7 });
     expect(calls[3][1]).toEqual({ step: 's-2' });
     expect(calls[4][1]).toEqual({ have: NO_SCENE });
+  });
+
+  it('takes the scene of the start as the base of the next edit, in one round trip', async () => {
+    const commands: [string, unknown][] = [];
+    const status = { journey: null, can_undo: true, can_redo: false, described: null };
+    const info = { path: '/srv/maps/Dentist.throughline', name: 'Dentist', read_only: false };
+    mockIPC((command, args) => {
+      commands.push([command, args]);
+      if (command === 'window_start') return { info, journeys: [], status, scene: { version: 4, scene: homeInsuranceClaim } };
+      return answer(empty(homeInsuranceClaim.journey), 5);
+    });
+    const backend = tauriBackend();
+    const start = await backend.windowStart();
+    expect(start).toEqual({ info, journeys: [], status, scene: homeInsuranceClaim });
+    expect(await backend.journeyScene(homeInsuranceClaim.journey)).toBe(homeInsuranceClaim);
+    await backend.applyEdit({ type: 'delete_steps', steps: ['s-1'] });
+    expect(commands.map(([command]) => command)).toEqual(['window_start', 'apply_edit']);
+    expect(commands[1][1]).toEqual({ edit: { type: 'delete_steps', steps: ['s-1'] }, have: 4 });
   });
 
   it('answers the fetch after an edit from the patch it answered with, without asking again', async () => {
@@ -87,7 +103,7 @@ describe('tauriBackend', () => {
     mockIPC(() => {
       throw error;
     });
-    await expect(tauriBackend().workspaceInfo()).rejects.toEqual(error);
+    await expect(tauriBackend().windowStart()).rejects.toEqual(error);
   });
 
   it('turns any other rejection into an ApiError', async () => {

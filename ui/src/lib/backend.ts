@@ -44,6 +44,7 @@ import type { Pasting } from './bindings/Pasting';
 import type { PersonaSummary } from './bindings/PersonaSummary';
 import type { Scene } from './bindings/Scene';
 import type { Step } from './bindings/Step';
+import type { WindowStart } from './bindings/WindowStart';
 import type { WorkspaceInfo } from './bindings/WorkspaceInfo';
 import { tauriCsvBackend, type CsvBackend } from './csv/backend';
 import type { MenuEvent } from './files/events';
@@ -56,9 +57,17 @@ import { isMenuAction, type TextEdit } from './menubar/handlers';
  */
 export type EditAnswer = EditResult & { changed?: Changed };
 
+/** What the window draws first, its scene taken as the base of the next edits' diffs. */
+export type Start = Omit<WindowStart, 'scene'> & { scene: Scene | null };
+
 /** What the UI can ask of the open workspace. Every method rejects with an `ApiError`. */
 export interface Backend extends CsvBackend {
-  workspaceInfo(): Promise<WorkspaceInfo>;
+  /**
+   * What the window draws first, in one round trip: the workspace, its journeys, the undo state and
+   * the scene of the journey to show (the one shown last, else the first; null with no journey or one
+   * that cannot be laid out).
+   */
+  windowStart(): Promise<Start>;
   listJourneys(): Promise<JourneySummary[]>;
   journeyScene(journey: Id): Promise<Scene>;
   /** One card with everything about it, for the details panel. */
@@ -92,8 +101,6 @@ export interface Backend extends CsvBackend {
   duplicateCards(journey: Id, steps: Id[]): Promise<Pasted>;
   undo(): Promise<EditAnswer>;
   redo(): Promise<EditAnswer>;
-  /** Whether undo and redo are available (its `journey` is null). */
-  editStatus(): Promise<EditResult>;
   uiPainted(): Promise<void>;
   /** Every person, team, system and process, for the entities panel and the pickers. */
   listEntities(): Promise<EntitySummary[]>;
@@ -176,8 +183,6 @@ export interface Backend extends CsvBackend {
   revealExport(): Promise<void>;
   /** The recent workspaces, newest first, the open one included. */
   recentWorkspaces(): Promise<RecentWorkspace[]>;
-  /** The journey shown last in the open workspace, if it is known. */
-  lastJourney(): Promise<Id | null>;
   /**
    * Calls `listener` when the File-menu item behind `event` is chosen in the menu bar (with the path,
    * for Open Recent); resolves with the way to stop.
@@ -267,7 +272,10 @@ export function tauriBackend(): Backend {
     return { ...update.result, changed: update.changed };
   }
   return {
-    workspaceInfo: () => read('workspace_info'),
+    windowStart: async () => {
+      const start = await call<WindowStart>('window_start');
+      return { ...start, scene: start.scene ? held.fetched(start.scene) : null };
+    },
     listJourneys: () => read('list_journeys'),
     journeyScene: async (journey) =>
       held.take(journey) ?? held.fetched(await call<ShownScene>('journey_scene', { journey })),
@@ -286,7 +294,6 @@ export function tauriBackend(): Backend {
     duplicateCards: (journey, steps) => ask('duplicate_cards', { journey, steps }),
     undo: () => edit('undo'),
     redo: () => edit('redo'),
-    editStatus: () => read('edit_status'),
     uiPainted: () => read('ui_painted'),
     listEntities: () => read('list_entities'),
     listPersonas: () => read('list_personas'),
@@ -324,7 +331,6 @@ export function tauriBackend(): Backend {
     openExport: () => read('open_export'),
     revealExport: () => read('reveal_export'),
     recentWorkspaces: () => read('recent_workspaces'),
-    lastJourney: () => read('last_journey'),
     onMenu: (event, listener) =>
       listen<unknown>(event, ({ payload }) => listener(typeof payload === 'string' ? payload : null)),
     onMenuAction: (listener) =>

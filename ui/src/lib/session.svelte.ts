@@ -168,21 +168,19 @@ export class Session {
    * (or of the first).
    */
   async start(): Promise<WorkspaceInfo> {
-    const info = await this.backend.workspaceInfo();
-    // Once the workspace is known to be open, the independent questions go over the IPC together: each
-    // round trip costs the WebView a turn.
-    const [journeys, status, last] = await Promise.all([
-      this.backend.listJourneys(),
-      // Undo availability and the last journey are niceties: without them the buttons stay off until
-      // the first edit, and the first journey opens.
-      this.backend.editStatus().catch(() => null),
-      this.backend.lastJourney().catch(() => null),
-    ]);
-    this.journeys = journeys;
-    if (status) this.takeStatus(status);
-    const first = this.journeys.find((j) => j.id === last) ?? this.journeys[0];
-    if (first) await this.open(first.id);
-    return info;
+    const start = await this.backend.windowStart();
+    this.journeys = start.journeys;
+    this.takeStatus(start.status);
+    if (start.scene) {
+      // Any scene asked for before this answer is older than it.
+      this.latestSceneRequest += 1;
+      this.shown = start.scene.journey;
+      this.applyScene(start.scene);
+    } else if (this.journeys[0]) {
+      // A journey that could not be laid out is asked for alone, which says why.
+      await this.open(this.journeys[0].id);
+    }
+    return start.info;
   }
 
   /** Resolves once every edit, undo and redo sent so far is stored and shown. */

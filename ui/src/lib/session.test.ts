@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { broadband, fakeBackend, home } from '../test/fakeBackend';
+import { broadband, fakeBackend, home, startOf } from '../test/fakeBackend';
 import { Session, undoMessage } from './session.svelte';
 
 async function started(backend = fakeBackend()) {
@@ -10,11 +10,14 @@ async function started(backend = fakeBackend()) {
 
 describe('Session', () => {
   it('opens the first journey and reads whether undo is possible', async () => {
-    const { session, backend } = await started(
-      fakeBackend({ editStatus: vi.fn(async () => ({ journey: null, can_undo: true, can_redo: false, described: null })) }),
+    const fake = fakeBackend();
+    fake.windowStart.mockImplementation(() =>
+      startOf(fake, { status: { journey: null, can_undo: true, can_redo: false, described: null } }),
     );
+    const { session, backend } = await started(fake);
     expect(session.scene?.journey).toBe(home.id);
     expect(session.canUndo).toBe(true);
+    expect(backend.windowStart).toHaveBeenCalledTimes(1);
     expect(backend.journeyScene).toHaveBeenCalledTimes(1);
   });
 

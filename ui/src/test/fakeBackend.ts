@@ -1,7 +1,9 @@
 // A Backend over the fixture scenes for component tests: it records the edits it is sent, answers
 // like the store (the journey an edit happened in, undo now possible), and can be told to refuse.
 import { vi, type Mock } from 'vitest';
-import type { Backend } from '../lib/backend';
+import type { Backend, Start } from '../lib/backend';
+import type { EditResult } from '../lib/bindings/EditResult';
+import type { WorkspaceInfo } from '../lib/bindings/WorkspaceInfo';
 import type { CsvField } from '../lib/bindings/CsvField';
 import type { CsvPreview } from '../lib/bindings/CsvPreview';
 import type { CsvTarget } from '../lib/bindings/CsvTarget';
@@ -162,13 +164,35 @@ export function csvPreviewOf(target: CsvTarget): CsvPreview {
   };
 }
 
+/** The workspace the fake opens. */
+export const claimsWorkspace: WorkspaceInfo = { path: '/home/ana/Maps/Claims.throughline', name: 'Claims', read_only: false };
+
+/**
+ * The fake's start as the Rust side answers it, from the fake's own journey list and scenes: the
+ * scene of `last` when it is listed, else of the first journey; `info` and `status` as given.
+ */
+export async function startOf(
+  backend: Backend,
+  { info = claimsWorkspace, status, last = null }: { info?: WorkspaceInfo; status?: EditResult; last?: Id | null } = {},
+): Promise<Start> {
+  const journeys = await backend.listJourneys();
+  const first = journeys.find((j) => j.id === last) ?? journeys[0];
+  return {
+    info,
+    journeys,
+    status: status ?? { journey: null, can_undo: false, can_redo: false, described: null },
+    // As on the Rust side, a scene that cannot be laid out is left for the window to ask for alone.
+    scene: first ? await backend.journeyScene(first.id).catch(() => null) : null,
+  };
+}
+
 /** Every method of the Backend as a mock, to check what was asked of it. */
 export type FakeBackend = { [Method in keyof Backend]: Mock<Backend[Method]> };
 
 /** The fake; `overrides` replace single methods. */
 export function fakeBackend(overrides: Partial<Backend> = {}): FakeBackend {
   const backend: FakeBackend = {
-    workspaceInfo: vi.fn(async () => ({ path: '/home/ana/Maps/Claims.throughline', name: 'Claims', read_only: false })),
+    windowStart: vi.fn(() => startOf(backend)),
     listJourneys: vi.fn(async () => [home, broadband]),
     journeyScene: vi.fn(async (journey: Id) => {
       const scene = scenes.get(journey);
@@ -208,7 +232,6 @@ export function fakeBackend(overrides: Partial<Backend> = {}): FakeBackend {
     })),
     undo: vi.fn(async () => ({ journey: home.id, can_undo: false, can_redo: true, described: "moved 'Calls claims line'" })),
     redo: vi.fn(async () => ({ journey: home.id, can_undo: true, can_redo: false, described: "moved 'Calls claims line'" })),
-    editStatus: vi.fn(async () => ({ journey: null, can_undo: false, can_redo: false, described: null })),
     uiPainted: vi.fn(async () => undefined),
     listEntities: vi.fn(async () => entities.map(summaryOfEntity)),
     listPersonas: vi.fn(async () => []),
@@ -315,7 +338,6 @@ export function fakeBackend(overrides: Partial<Backend> = {}): FakeBackend {
     openExport: vi.fn(async () => undefined),
     revealExport: vi.fn(async () => undefined),
     recentWorkspaces: vi.fn(async () => []),
-    lastJourney: vi.fn(async () => null),
     onMenu: vi.fn(async () => () => undefined),
     onMenuAction: vi.fn(async () => () => undefined),
     editText: vi.fn(async () => undefined),

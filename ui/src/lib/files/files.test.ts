@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { broadband, fakeBackend, home } from '../../test/fakeBackend';
+import { broadband, fakeBackend, home, startOf } from '../../test/fakeBackend';
 import { Session } from '../session.svelte';
 import { WorkspaceFiles } from './files.svelte';
 import { folderOf, workspaceMenu } from './menu';
@@ -61,8 +61,7 @@ describe('WorkspaceFiles', () => {
       order.push('switched');
       return { path, name: 'hotel', read_only: false };
     });
-    backend.lastJourney.mockResolvedValue(broadband.id);
-    backend.editStatus.mockResolvedValue({ journey: null, can_undo: false, can_redo: false, described: null });
+    backend.windowStart.mockImplementation(() => startOf(backend, { last: broadband.id }));
     void session.apply({ type: 'set_step_text', step: 's', text: 'last words' });
     await files.openPath('/maps/hotel.throughline');
     expect(order).toEqual(['edit stored', 'switched']);
