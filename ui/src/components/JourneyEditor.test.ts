@@ -137,6 +137,29 @@ describe('typing cards', () => {
       text: 'Claim logged by the triage desk',
     });
   });
+
+  it('keeps the stored text on screen until the answer, with the keyboard back on the blueprint', async () => {
+    const backend = fakeBackend();
+    let answer = () => {};
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    backend.applyEdit.mockImplementationOnce(async () => {
+      await answered;
+      return { journey: home.id, can_undo: true, can_redo: false, described: null };
+    });
+    const { svg } = await openApp(backend);
+    const card = cardAt(3, 1);
+    await fireEvent.dblClick(svg, { clientX: middleOf(card).x, clientY: middleOf(card).y });
+    const field = await screen.findByRole('textbox', { name: 'Card text' });
+    await fireEvent.input(field, { target: { value: 'Claim logged by the triage desk' } });
+    await fireEvent.keyDown(field, { key: 'Enter' });
+    expect(screen.getByRole('textbox', { name: 'Card text' })).toBe(field);
+    expect((field as HTMLTextAreaElement).readOnly).toBe(true);
+    expect((field as HTMLTextAreaElement).value).toBe('Claim logged by the triage desk');
+    expect(document.activeElement).toBe(document.body);
+    answer();
+    await waitFor(() => expect(screen.queryByRole('textbox', { name: 'Card text' })).toBeNull());
+    expect(document.activeElement).toBe(screen.getByRole('application'));
+  });
 });
 
 describe('selecting and deleting', () => {

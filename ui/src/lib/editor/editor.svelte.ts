@@ -39,6 +39,12 @@ export interface Confirmation {
 export class Editor {
   selection = $state.raw<Selection>(NOTHING);
   editing = $state.raw<Editing | null>(null);
+  /**
+   * A card whose typed text was stored with Enter and is waiting for the answer: its field stays on
+   * screen, away from the keyboard, and goes in the frame that draws the stored text, so the window
+   * does not first draw a frame that only removes the field.
+   */
+  settling = $state.raw<Editing | null>(null);
   /** The text in the in-place editor, as typed so far. */
   text = $state('');
   /** The delete waiting for the user to confirm it. */
@@ -142,6 +148,7 @@ export class Editor {
     const heading = kind === 'stage' ? index.stages.get(id) : index.lanes.get(id);
     if (!heading) return;
     this.selection = { kind, id };
+    this.settling = null;
     this.editing = { kind, id };
     this.text = heading.name;
   }
@@ -162,6 +169,7 @@ export class Editor {
 
   startDraft(cell: Cell, beforeCard: Id | null, text = '') {
     this.selection = { kind: 'cell', lane: cell.lane, stage: cell.stage };
+    this.settling = null;
     this.editing = { kind: 'draft', lane: cell.lane, stage: cell.stage, before: beforeCard };
     this.text = text;
   }
@@ -169,6 +177,7 @@ export class Editor {
   /** Starts editing a card's text; its full text is fetched (the scene only has it wrapped and cut). */
   async editCard(id: Id) {
     this.selection = selectCards([id]);
+    this.settling = null;
     this.editing = { kind: 'card', id, stored: null };
     try {
       const step = await this.session.stepDetails(id);
@@ -252,14 +261,22 @@ export class Editor {
     return Promise.all([stored, this.session.undo(keydownAt)]);
   }
 
-  /** Stores a card's edited text, if it changed, and goes on as `then` says. */
+  /**
+   * Stores a card's edited text, if it changed, and goes on as `then` says. Stored with Enter, the
+   * card's field settles (see `settling`) until the answer.
+   */
   async commitCardText(editing: Editing, then: Then, keydownAt?: number) {
     if (editing.kind !== 'card' || editing !== this.editing || editing.stored === null) return;
     const text = this.text;
     this.editing = null;
     if (then === 'next-lane' || then === 'previous-lane') this.navigate(then);
     if (text === editing.stored) return;
-    await this.session.apply({ type: 'set_step_text', step: editing.id, text }, keydownAt);
+    if (then === 'stay') this.settling = editing;
+    try {
+      await this.session.apply({ type: 'set_step_text', step: editing.id, text }, keydownAt);
+    } finally {
+      if (this.settling === editing) this.settling = null;
+    }
   }
 
   /** Renames the stage or lane being renamed (a lane keeps its kind). */
