@@ -59,4 +59,29 @@ describe('the blueprint read aloud', () => {
       expect(cell.cards.map((c) => c.id)).toContain(card.id);
     }
   });
+
+  it('keeps every card, cell and row an edit left alone as the same object, so the table redraws only the edit', () => {
+    const before = spokenGrid(homeInsuranceClaim);
+    const edited = homeInsuranceClaim.cards.find((c) => c.id === homeInsuranceClaim.arrows[0].to)!;
+    const renamed = { ...edited, lines: [line('Calls the insurer at once')] };
+    const scene = { ...homeInsuranceClaim, cards: homeInsuranceClaim.cards.map((c) => (c === edited ? renamed : c)) };
+    const after = spokenGrid(scene, before);
+    expect(after.stages).toBe(before.stages);
+    const cardOf = (grid: typeof before, id: string) =>
+      grid.rows.flatMap((r) => r.cells.flatMap((c) => c.cards)).find((c) => c.id === id)!;
+    expect(cardOf(after, edited.id).name).toBe('Calls the insurer at once');
+    const leadingThere = homeInsuranceClaim.arrows.filter((a) => a.to === edited.id).map((a) => a.from);
+    expect(leadingThere.length).toBeGreaterThan(0);
+    for (const card of homeInsuranceClaim.cards) {
+      if (card === edited || leadingThere.includes(card.id)) continue;
+      expect(cardOf(after, card.id)).toBe(cardOf(before, card.id));
+    }
+    for (const id of leadingThere) expect(cardOf(after, id).description).toContain('Calls the insurer at once');
+    const touched = new Set([edited, ...homeInsuranceClaim.cards.filter((c) => leadingThere.includes(c.id))].map((c) => c.lane));
+    after.rows.forEach((row, i) => {
+      if (touched.has(row.id)) expect(row).not.toBe(before.rows[i]);
+      else expect(row).toBe(before.rows[i]);
+    });
+    expect(spokenGrid(scene, after)).toEqual(spokenGrid(scene));
+  });
 });

@@ -12,11 +12,17 @@ export interface SpokenCard {
   description: string;
 }
 
+/** One cell: its stage and its cards, top to bottom. */
+export interface SpokenCell {
+  stage: string;
+  cards: SpokenCard[];
+}
+
 /** One lane's row: its name and, per stage in order, the cards of that cell. */
 export interface SpokenRow {
   id: string;
   lane: string;
-  cells: { stage: string; cards: SpokenCard[] }[];
+  cells: SpokenCell[];
 }
 
 export interface SpokenGrid {
@@ -67,27 +73,84 @@ export function describeCard(card: Card, textOf: (id: string) => string | undefi
   return parts.map((p) => p.replace(/[.\s]+$/, '')).join('. ');
 }
 
-/** The table a screen reader reads for `scene`. */
-export function spokenGrid(scene: Scene): SpokenGrid {
+/** A card's description as last worked out, with the texts of the cards it led to then. */
+interface Described {
+  targets: string[];
+  description: string;
+}
+
+/**
+ * Descriptions by card object: the window keeps a card the same object while an edit leaves it alone
+ * (scene/share.ts), so only the cards an edit changed, or whose arrows now lead elsewhere, are
+ * described again.
+ */
+const described = new WeakMap<Card, Described>();
+
+function describeKept(card: Card, texts: Map<string, string>, leadsTo: string[]): string {
+  const targets = leadsTo.map((id) => texts.get(id) ?? '');
+  const kept = described.get(card);
+  if (kept && sameItems(kept.targets, targets)) return kept.description;
+  const description = describeCard(card, (id) => texts.get(id), leadsTo);
+  described.set(card, { targets, description });
+  return description;
+}
+
+/** Whether two lists hold the very same items in the same order. */
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
+}
+
+/**
+ * The table a screen reader reads for `scene`. Every card, cell, row and header that reads as it did
+ * in `previous` (the grid of the scene before) is that grid's very object, so after an edit the keyed
+ * blocks drawing the table touch only what the edit changed: rebuilt whole, a thousand cards' items
+ * took longer than drawing the edit.
+ */
+export function spokenGrid(scene: Scene, previous: SpokenGrid | null = null): SpokenGrid {
   const texts = new Map(scene.cards.map((c) => [c.id, cardText(c)]));
   const leads = new Map<string, string[]>();
-  for (const arrow of scene.arrows) leads.set(arrow.from, [...(leads.get(arrow.from) ?? []), arrow.to]);
+  for (const arrow of scene.arrows) {
+    const to = leads.get(arrow.from);
+    if (to) to.push(arrow.to);
+    else leads.set(arrow.from, [arrow.to]);
+  }
+  const before = new Map<string, SpokenCard>();
+  const cellsBefore = new Map<string, SpokenCell>();
+  const rowsBefore = new Map<string, SpokenRow>();
+  for (const row of previous?.rows ?? []) {
+    rowsBefore.set(row.id, row);
+    for (const cell of row.cells) {
+      cellsBefore.set(`${row.id} ${cell.stage}`, cell);
+      for (const card of cell.cards) before.set(card.id, card);
+    }
+  }
   const byCell = new Map<string, SpokenCard[]>();
   for (const card of [...scene.cards].sort((a, b) => a.rect.y - b.rect.y)) {
     const key = `${card.lane} ${card.stage}`;
-    const spoken = {
-      id: card.id,
-      name: texts.get(card.id) ?? '',
-      description: describeCard(card, (id) => texts.get(id), leads.get(card.id) ?? []),
-    };
-    byCell.set(key, [...(byCell.get(key) ?? []), spoken]);
+    const name = texts.get(card.id) ?? '';
+    const description = describeKept(card, texts, leads.get(card.id) ?? []);
+    const old = before.get(card.id);
+    const spoken = old && old.name === name && old.description === description ? old : { id: card.id, name, description };
+    const cell = byCell.get(key);
+    if (cell) cell.push(spoken);
+    else byCell.set(key, [spoken]);
   }
+  const stages = scene.stages.map((s) => ({ id: s.id, name: s.name }));
+  const stagesBefore = previous?.stages ?? [];
+  const sameStages =
+    stagesBefore.length === stages.length &&
+    stages.every((s, i) => s.id === stagesBefore[i].id && s.name === stagesBefore[i].name);
   return {
-    stages: scene.stages.map((s) => ({ id: s.id, name: s.name })),
-    rows: scene.lanes.map((lane) => ({
-      id: lane.id,
-      lane: lane.name,
-      cells: scene.stages.map((stage) => ({ stage: stage.id, cards: byCell.get(`${lane.id} ${stage.id}`) ?? [] })),
-    })),
+    stages: sameStages ? stagesBefore : stages,
+    rows: scene.lanes.map((lane) => {
+      const cells = scene.stages.map((stage) => {
+        const key = `${lane.id} ${stage.id}`;
+        const cards = byCell.get(key) ?? [];
+        const old = cellsBefore.get(key);
+        return old && sameItems(old.cards, cards) ? old : { stage: stage.id, cards };
+      });
+      const old = rowsBefore.get(lane.id);
+      return old && old.lane === lane.name && sameItems(old.cells, cells) ? old : { id: lane.id, lane: lane.name, cells };
+    }),
   };
 }
