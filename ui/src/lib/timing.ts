@@ -1,25 +1,14 @@
 // Measurement hook for the end-to-end benchmark: how long a key press that edits takes to show.
 // The time from the keydown (`performance.now()` there) to the end of the frame that draws the new
 // scene is pushed, in ms, to `window.__throughlineTimings`, an array created on first use that the
-// benchmark reads through WebDriver. The frame's animation callback runs just before it is rendered; a
-// message posted from there is delivered as the next task, once that rendering is done.
+// benchmark reads through WebDriver.
+
+import { afterNextFrame } from './frames';
 
 declare global {
   interface Window {
     __throughlineTimings?: number[];
   }
-}
-
-/** Runs `then` once the next frame (the one showing what was just applied) has been rendered. */
-function afterNextFrame(then: () => void) {
-  requestAnimationFrame(() => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      then();
-    };
-    channel.port2.postMessage(null);
-  });
 }
 
 /** Records one key-to-screen time once the scene just applied has been painted. */
