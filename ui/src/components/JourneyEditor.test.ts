@@ -395,6 +395,24 @@ describe('a refused edit', () => {
     const restored = await screen.findByRole('textbox', { name: 'New card in Support processes · Discover damage' });
     expect((restored as HTMLTextAreaElement).value).toHaveLength(5200);
   });
+
+  it("opens a card's field again with the refused text, and the keyboard in it", async () => {
+    const message = 'card text is 5200 characters long; the limit is 5000';
+    const backend = fakeBackend();
+    const { svg } = await openApp(backend);
+    const card = cardAt(3, 1);
+    await fireEvent.dblClick(svg, { clientX: middleOf(card).x, clientY: middleOf(card).y });
+    const field = await screen.findByRole('textbox', { name: 'Card text' });
+    backend.applyEdit.mockRejectedValueOnce({ code: 'invalid', message });
+    await fireEvent.input(field, { target: { value: 'y'.repeat(5200) } });
+    await fireEvent.keyDown(field, { key: 'Enter' });
+    expect((await screen.findByRole('alert')).textContent).toContain(message);
+    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Card text' })).not.toBe(field));
+    const reopened = screen.getByRole('textbox', { name: 'Card text' }) as HTMLTextAreaElement;
+    expect(reopened.value).toBe('y'.repeat(5200));
+    expect(reopened.readOnly).toBe(false);
+    await waitFor(() => expect(document.activeElement).toBe(reopened));
+  });
 });
 
 describe('the Edit menu', () => {

@@ -2,6 +2,7 @@
 // keyboard, the pointer, menus and panels share. Actions turn into edits sent through the Session; the
 // state names records by id only, so what is drawn always comes from the store.
 import type { Clip } from '../bindings/Clip';
+import type { EditResult } from '../bindings/EditResult';
 import type { Id } from '../bindings/Id';
 import type { LaneKind } from '../bindings/LaneKind';
 import { after, before, deleteSelection, dropSlot, flowLink, newId, shiftSlot } from '../edits';
@@ -263,7 +264,8 @@ export class Editor {
 
   /**
    * Stores a card's edited text, if it changed, and goes on as `then` says. Stored with Enter, the
-   * card's field settles (see `settling`) until the answer.
+   * card's field settles (see `settling`) until the answer. If the store refuses the text, the field
+   * opens again with it, unless typing has moved on to another field.
    */
   async commitCardText(editing: Editing, then: Then, keydownAt?: number) {
     if (editing.kind !== 'card' || editing !== this.editing || editing.stored === null) return;
@@ -272,10 +274,16 @@ export class Editor {
     if (then === 'next-lane' || then === 'previous-lane') this.navigate(then);
     if (text === editing.stored) return;
     if (then === 'stay') this.settling = editing;
+    let stored: EditResult | null = null;
     try {
-      await this.session.apply({ type: 'set_step_text', step: editing.id, text }, keydownAt);
+      stored = await this.session.apply({ type: 'set_step_text', step: editing.id, text }, keydownAt);
     } finally {
       if (this.settling === editing) this.settling = null;
+    }
+    if (!stored && this.editing === null) {
+      this.selection = selectCards([editing.id]);
+      this.editing = { ...editing };
+      this.text = text;
     }
   }
 
