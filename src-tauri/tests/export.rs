@@ -201,14 +201,17 @@ async fn screen_at_actual_size(client: &Client, dpr: f64) -> Screen {
     })
     .await;
     // Scroll with wheel events on the canvas (a plain wheel pans) until scene (0, 0) sits 16 px inside
-    // the canvas's top-left corner.
+    // the canvas's top-left corner. The SVG's box holds a margin around the sheet (its negative CSS
+    // margin), so the sheet starts that far inside it.
     let origin = wait_until(client, "the blueprint's corner in view", || async {
         let value = client
             .execute(
                 "const canvas = document.querySelector('[role=\"application\"]').getBoundingClientRect();
                  const svg = document.querySelector('svg[role=\"figure\"]');
-                 const at = svg.getBoundingClientRect();
-                 const k = at.width / svg.width.baseVal.value;
+                 const box = svg.getBoundingClientRect();
+                 const k = box.width / svg.width.baseVal.value;
+                 const margin = -parseFloat(getComputedStyle(svg).marginLeft) * k;
+                 const at = { left: box.left + margin, top: box.top + margin };
                  const dx = at.left - (canvas.left + 16), dy = at.top - (canvas.top + 16);
                  if (Math.abs(dx) < 0.5 && Math.abs(dy) < 0.5) return [at.left, at.top, k];
                  document.querySelector('[role=\"application\"]').dispatchEvent(

@@ -263,8 +263,7 @@ async fn panel_items(client: &Client, fired: &mut BTreeSet<String>) {
 /// The journey's cards: the blueprint's table lists every one (the drawing leaves out those off screen).
 const CARDS: &str =
     "return document.querySelectorAll('[data-testid=\"blueprint-grid\"] li[data-card]').length;";
-const SELECTED: &str =
-    "return document.querySelectorAll('svg[role=\"figure\"] g.selection rect.outline').length;";
+const SELECTED: &str = "return document.querySelectorAll('g.selection rect.outline').length;";
 
 async fn count(client: &Client, script: &str) -> u64 {
     js(client, script).await.as_u64().unwrap_or_default()

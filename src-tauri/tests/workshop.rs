@@ -311,7 +311,7 @@ async fn draw_arrows(client: &Client) {
         wait_until(client, "two selected cards", || async {
             let n = client
                 .execute(
-                    "return document.querySelectorAll('svg[role=\"figure\"] g.selection rect.outline').length;",
+                    "return document.querySelectorAll('g.selection rect.outline').length;",
                     vec![],
                 )
                 .await
