@@ -251,8 +251,9 @@ async fn compare_with_a_version(client: &Client) {
     screenshot::save_and_check(client, "accessibility-changes").await;
 }
 
-/// Tab walks the window's controls; each one, as it takes the keyboard, shows a ring (an outline or
-/// an inset shadow), and Tab leaves every control it enters (no trap outside dialogs).
+/// Tab walks the window's controls; each one, as it takes the keyboard, shows a ring (an outline, an
+/// inset shadow, or the edges of its `data-focus-ring`), and Tab leaves every control it enters (no
+/// trap outside dialogs).
 async fn focus_rings(client: &Client) {
     click(client, Locator::Css("[data-testid='view-blueprint']")).await;
     wait_for_focus_on_canvas(client).await;
@@ -265,7 +266,11 @@ async fn focus_rings(client: &Client) {
                 "const e = document.activeElement;
                  if (!e || e === document.body) return null;
                  const s = getComputedStyle(e);
-                 const ring = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
+                 const edges = [...(e.querySelector(':scope > [data-focus-ring]')?.children ?? [])];
+                 const drawn = (edge) => { const r = edge.getBoundingClientRect();
+                   return getComputedStyle(edge).visibility === 'visible' && r.width > 0 && r.height > 0; };
+                 const ring = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none'
+                   || (edges.length === 4 && edges.every(drawn));
                  const name = e.getAttribute('aria-label') || e.getAttribute('data-testid') || e.textContent.trim().slice(0, 30) || e.tagName;
                  return { name, ring, visible: e.matches(':focus-visible') };",
                 vec![],
