@@ -391,7 +391,9 @@ describe('a refused edit', () => {
     await fireEvent.keyDown(draft, { key: 'Enter' });
     expect((await screen.findByRole('alert')).textContent).toContain(message);
     expect(backend.journeyScene.mock.calls.length).toBe(scenesBefore + 1);
-    expect(screen.getByRole('status', { name: 'Save status' }).textContent).toContain(`Not saved — ${message}`);
+    await waitFor(() =>
+      expect(screen.getByRole('status', { name: 'Save status' }).textContent).toContain(`Not saved — ${message}`),
+    );
     const restored = await screen.findByRole('textbox', { name: 'New card in Support processes · Discover damage' });
     expect((restored as HTMLTextAreaElement).value).toHaveLength(5200);
   });

@@ -5,6 +5,11 @@
 // stored. Undo, redo and new journeys show the journey they happened in; other edits act on the shown
 // journey and never switch away from the one the user has meanwhile chosen (a text committed because
 // its field lost the focus to the sidebar must not pull the window back).
+//
+// The window's chrome (undo and redo buttons, the save status, the undo notice) follows a round of
+// edits one frame after the blueprint: WebKit paints the bounding box of everything changed in a frame
+// when the changes are many or close together, so a button at the top and a status at the bottom
+// changing with a card in the middle would have it paint most of the window before the card shows.
 import { SvelteMap } from 'svelte/reactivity';
 import { toApiError, type Backend, type EditAnswer } from './backend';
 import type { ApiError } from './bindings/ApiError';
@@ -21,6 +26,7 @@ import type { Step } from './bindings/Step';
 import type { WorkspaceInfo } from './bindings/WorkspaceInfo';
 import type { CopiedClip } from './editor/clipboard';
 import type { Cell } from './scene/sceneIndex';
+import { afterNextFrame } from './frames';
 import { shareScene } from './scene/share';
 import { recordAfterPaint } from './timing';
 
@@ -157,6 +163,14 @@ export class Session {
   private pending = nothingPending();
   private latestSceneRequest = 0;
   private onFirstScene: (() => void) | null = null;
+  /** Undo and redo as the latest answer gave them; `canUndo` and `canRedo` show them with the chrome. */
+  private status = { can_undo: false, can_redo: false };
+  /** The save state the latest round of edits ended in; `save` shows it with the chrome. */
+  private settled: SaveState = { kind: 'idle' };
+  /** Cancels the chrome's update waiting for the frame that draws the latest round, if one waits. */
+  private cancelChrome: (() => void) | null = null;
+  /** What else waits for that update (the undo notice). */
+  private withChrome: (() => void)[] = [];
 
   constructor(backend: Backend, onFirstScene?: () => void) {
     this.backend = backend;
@@ -171,6 +185,7 @@ export class Session {
     const start = await this.backend.windowStart();
     this.journeys = start.journeys;
     this.takeStatus(start.status);
+    this.showStatus();
     if (start.scene) {
       // Any scene asked for before this answer is older than it.
       this.latestSceneRequest += 1;
@@ -199,11 +214,14 @@ export class Session {
     await this.idle();
     this.latestSceneRequest += 1;
     this.pending = nothingPending();
+    this.cancelChrome?.();
+    this.cancelChrome = null;
+    this.withChrome = [];
     this.journeys = [];
     this.shown = null;
     this.scene = null;
-    this.canUndo = false;
-    this.canRedo = false;
+    this.status = { can_undo: false, can_redo: false };
+    this.showStatus();
     this.save = { kind: 'idle' };
     this.error = null;
     this.added.clear();
@@ -251,12 +269,40 @@ export class Session {
     this.undone = null;
   }
 
-  /** Says what an undo or redo did, once it is shown. */
+  /** Says what an undo or redo did, once it is shown, with the chrome. */
   private async tell(kind: 'undo' | 'redo', done: Promise<EditResult | null>): Promise<EditResult | null> {
     const result = await done;
     const text = result ? undoMessage(kind, result) : null;
-    if (text) this.undone = { text, count: (this.undone?.count ?? 0) + 1 };
+    if (text) this.afterChrome(() => (this.undone = { text, count: (this.undone?.count ?? 0) + 1 }));
     return result;
+  }
+
+  /** Runs `then` with the chrome's update if one waits for its frame, else at once. */
+  private afterChrome(then: () => void) {
+    if (this.cancelChrome) this.withChrome.push(then);
+    else then();
+  }
+
+  /**
+   * Shows the undo state and the save state of the latest round of edits (and what waits for them)
+   * once the frame drawing the round's scene is on screen.
+   */
+  private showChromeAfterFrame() {
+    this.cancelChrome?.();
+    this.cancelChrome = afterNextFrame(() => {
+      this.cancelChrome = null;
+      this.showStatus();
+      // A newer edit sent meanwhile keeps "Saving…" until its own round ends.
+      if (this.queued === 0) this.save = this.settled;
+      const waiting = this.withChrome;
+      this.withChrome = [];
+      for (const then of waiting) then();
+    });
+  }
+
+  private showStatus() {
+    this.canUndo = this.status.can_undo;
+    this.canRedo = this.status.can_redo;
   }
 
   /**
@@ -386,8 +432,7 @@ export class Session {
   }
 
   private takeStatus(result: EditResult) {
-    this.canUndo = result.can_undo;
-    this.canRedo = result.can_redo;
+    this.status = { can_undo: result.can_undo, can_redo: result.can_redo };
   }
 
   /** Fetches what the queued edits changed and shows it. */
@@ -409,13 +454,14 @@ export class Session {
         if (request === this.latestSceneRequest) this.applyScene(scene);
       }
       this.tellViews(pending);
-      this.save = pending.failed ? { kind: 'failed', message: pending.failed.message } : { kind: 'saved' };
+      this.settled = pending.failed ? { kind: 'failed', message: pending.failed.message } : { kind: 'saved' };
       for (const keydownAt of pending.keydowns) recordAfterPaint(keydownAt);
     } catch (reason) {
       const error = toApiError(reason);
       this.error = error;
-      this.save = { kind: 'failed', message: error.message };
+      this.settled = { kind: 'failed', message: error.message };
     }
+    this.showChromeAfterFrame();
     this.version += 1;
   }
 

@@ -1,6 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import { broadband, fakeBackend, home, startOf } from '../test/fakeBackend';
+import { afterNextFrame } from './frames';
 import { Session, undoMessage } from './session.svelte';
+
+/** Resolves once the frame after the latest round of edits is drawn: the chrome then shows that round. */
+function chromeShown(): Promise<void> {
+  return new Promise((resolve) => afterNextFrame(resolve));
+}
 
 async function started(backend = fakeBackend()) {
   const session = new Session(backend);
@@ -41,6 +47,10 @@ describe('Session', () => {
     expect([session.entitiesVersion, session.linksVersion]).toEqual([entities, links]);
     expect(session.detailsVersion).toBe(details + 1);
     expect(session.detailsChanged).toEqual(new Set(['s']));
+    // The undo button and the save status follow a frame after the blueprint.
+    expect(session.save).toEqual({ kind: 'saving' });
+    expect(session.canUndo).toBe(false);
+    await chromeShown();
     expect(session.save).toEqual({ kind: 'saved' });
     expect(session.canUndo).toBe(true);
 
@@ -84,6 +94,27 @@ describe('Session', () => {
     expect(backend.journeyScene).toHaveBeenCalledTimes(2);
   });
 
+  it('keeps "Saving…" when the chrome catches up with a round while a newer edit is on its way', async () => {
+    const { session, backend } = await started();
+    const result = { journey: home.id, can_undo: true, can_redo: false, described: null };
+    await session.apply({ type: 'set_step_text', step: 'a', text: '1' });
+    let store: () => void = () => undefined;
+    backend.applyEdit.mockImplementationOnce(
+      () =>
+        new Promise((resolve) => {
+          store = () => resolve(result);
+        }),
+    );
+    const second = session.apply({ type: 'set_step_text', step: 'a', text: '2' });
+    await chromeShown();
+    expect(session.canUndo).toBe(true);
+    expect(session.save).toEqual({ kind: 'saving' });
+    store();
+    await second;
+    await chromeShown();
+    expect(session.save).toEqual({ kind: 'saved' });
+  });
+
   it('follows an undo into the journey it happened in', async () => {
     const { session } = await started(
       fakeBackend({ undo: vi.fn(async () => ({ journey: broadband.id, can_undo: false, can_redo: true, described: null })) }),
@@ -91,6 +122,7 @@ describe('Session', () => {
     await session.undo();
     expect(session.scene?.journey).toBe(broadband.id);
     expect(session.shown).toBe(broadband.id);
+    await chromeShown();
     expect(session.canRedo).toBe(true);
   });
 
@@ -99,6 +131,7 @@ describe('Session', () => {
     backend.applyEdit.mockRejectedValueOnce({ code: 'invalid', message: 'stage name needs a name' });
     expect(await session.apply({ type: 'rename_stage', stage: 's', name: '' })).toBeNull();
     expect(session.error?.message).toBe('stage name needs a name');
+    await chromeShown();
     expect(session.save).toEqual({ kind: 'failed', message: 'stage name needs a name' });
     expect(backend.journeyScene).toHaveBeenCalledTimes(2);
   });
@@ -164,12 +197,16 @@ describe('Session and the journey the user chose', () => {
   it('says what an undo or redo did, and nothing when it did nothing', async () => {
     const { session, backend } = await started();
     await session.undo();
+    expect(session.undone).toBeNull();
+    await chromeShown();
     expect(session.undone).toEqual({ text: "Undid: moved 'Calls claims line'", count: 1 });
     await session.redo();
+    await chromeShown();
     expect(session.undone).toEqual({ text: "Redid: moved 'Calls claims line'", count: 2 });
     session.dismissUndone();
     backend.undo.mockResolvedValueOnce({ journey: null, can_undo: false, can_redo: false, described: null });
     await session.undo();
+    await chromeShown();
     expect(session.undone).toBeNull();
     const done = { journey: null, can_undo: true, can_redo: false, described: 'deleted 2 cards' };
     expect(undoMessage('undo', done)).toBe('Undid: deleted 2 cards');
