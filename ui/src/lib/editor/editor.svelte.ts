@@ -143,14 +143,19 @@ export class Editor {
     else if (live.kind === 'stage' || live.kind === 'lane') this.renameHeading(live.kind, live.id);
   }
 
+  /** Opens an in-place field; a field still settling gives way to it (only one is on screen). */
+  private openField(editing: Editing) {
+    this.settling = null;
+    this.editing = editing;
+  }
+
   /** Starts renaming a stage or lane in place. */
   renameHeading(kind: 'stage' | 'lane', id: Id) {
     const index = this.index();
     const heading = kind === 'stage' ? index.stages.get(id) : index.lanes.get(id);
     if (!heading) return;
     this.selection = { kind, id };
-    this.settling = null;
-    this.editing = { kind, id };
+    this.openField({ kind, id });
     this.text = heading.name;
   }
 
@@ -170,16 +175,14 @@ export class Editor {
 
   startDraft(cell: Cell, beforeCard: Id | null, text = '') {
     this.selection = { kind: 'cell', lane: cell.lane, stage: cell.stage };
-    this.settling = null;
-    this.editing = { kind: 'draft', lane: cell.lane, stage: cell.stage, before: beforeCard };
+    this.openField({ kind: 'draft', lane: cell.lane, stage: cell.stage, before: beforeCard });
     this.text = text;
   }
 
   /** Starts editing a card's text; its full text is fetched (the scene only has it wrapped and cut). */
   async editCard(id: Id) {
     this.selection = selectCards([id]);
-    this.settling = null;
-    this.editing = { kind: 'card', id, stored: null };
+    this.openField({ kind: 'card', id, stored: null });
     try {
       const step = await this.session.stepDetails(id);
       if (this.editing?.kind !== 'card' || this.editing.id !== id) return;
