@@ -285,7 +285,7 @@ export class Editor {
     }
     if (!stored && this.editing === null) {
       this.selection = selectCards([editing.id]);
-      this.editing = { ...editing };
+      this.openField({ ...editing });
       this.text = text;
     }
   }
