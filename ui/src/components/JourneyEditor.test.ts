@@ -234,10 +234,14 @@ describe('clipboard', () => {
     await waitFor(() =>
       expect(backend.pasteCards).toHaveBeenCalledWith(home.id, card.lane, card.stage, { kind: 'rich', rich: clip.rich }),
     );
+    // The pasted card is selected (its copy is made ahead), so the next paste goes into its cell.
+    const [pasted] = (await backend.pasteCards.mock.results[0].value).steps;
+    await waitFor(() => expect(backend.copyCards).toHaveBeenLastCalledWith(home.id, [pasted]));
+    const into = scene.cards.find((c) => c.id === pasted)!;
     data.set('text/plain', 'Sticky one\nSticky two');
     document.body.dispatchEvent(clipboardEvent('paste', data));
     await waitFor(() =>
-      expect(backend.pasteCards).toHaveBeenLastCalledWith(home.id, card.lane, card.stage, {
+      expect(backend.pasteCards).toHaveBeenLastCalledWith(home.id, into.lane, into.stage, {
         kind: 'text',
         text: 'Sticky one\nSticky two',
       }),

@@ -10,6 +10,9 @@
 // edits one frame after the blueprint: WebKit paints the bounding box of everything changed in a frame
 // when the changes are many or close together, so a button at the top and a status at the bottom
 // changing with a card in the middle would have it paint most of the window before the card shows.
+// For the same reason "Saving…" shows only for edits not stored within SAVING_SHOWN_AFTER_MS: a frame
+// drawn at the key press would hold back the one that draws the edit (WebKit shows the next frame only
+// once the window has taken the last).
 import { SvelteMap } from 'svelte/reactivity';
 import { toApiError, type Backend, type EditAnswer } from './backend';
 import type { ApiError } from './bindings/ApiError';
@@ -29,6 +32,9 @@ import type { Cell } from './scene/sceneIndex';
 import { afterNextFrame } from './frames';
 import { shareScene } from './scene/share';
 import { recordAfterPaint } from './timing';
+
+/** How long an edit may take to be stored before the status bar says "Saving…". */
+export const SAVING_SHOWN_AFTER_MS = 400;
 
 /** Whether the latest edits are stored, for the status bar. */
 export type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; message: string };
@@ -171,6 +177,8 @@ export class Session {
   private cancelChrome: (() => void) | null = null;
   /** What else waits for that update (the undo notice). */
   private withChrome: (() => void)[] = [];
+  /** The timer that shows "Saving…" if edits are still on their way when it fires. */
+  private savingShown: ReturnType<typeof setTimeout> | null = null;
 
   constructor(backend: Backend, onFirstScene?: () => void) {
     this.backend = backend;
@@ -217,6 +225,7 @@ export class Session {
     this.cancelChrome?.();
     this.cancelChrome = null;
     this.withChrome = [];
+    this.stopSavingShown();
     this.journeys = [];
     this.shown = null;
     this.scene = null;
@@ -292,12 +301,29 @@ export class Session {
     this.cancelChrome = afterNextFrame(() => {
       this.cancelChrome = null;
       this.showStatus();
-      // A newer edit sent meanwhile keeps "Saving…" until its own round ends.
-      if (this.queued === 0) this.save = this.settled;
+      // A newer edit sent meanwhile keeps what is shown until its own round ends.
+      if (this.queued === 0) {
+        this.stopSavingShown();
+        this.save = this.settled;
+      }
       const waiting = this.withChrome;
       this.withChrome = [];
       for (const then of waiting) then();
     });
+  }
+
+  /** Says "Saving…" if the edits just sent are not all stored and shown after SAVING_SHOWN_AFTER_MS. */
+  private showSavingIfSlow() {
+    if (this.savingShown !== null) return;
+    this.savingShown = setTimeout(() => {
+      this.savingShown = null;
+      if (this.queued > 0) this.save = { kind: 'saving' };
+    }, SAVING_SHOWN_AFTER_MS);
+  }
+
+  private stopSavingShown() {
+    if (this.savingShown !== null) clearTimeout(this.savingShown);
+    this.savingShown = null;
   }
 
   private showStatus() {
@@ -406,7 +432,7 @@ export class Session {
     onFailure?: (error: ApiError) => void,
   ): Promise<EditResult | null> {
     this.queued += 1;
-    this.save = { kind: 'saving' };
+    this.showSavingIfSlow();
     const run = this.queue.then(async () => {
       let result: EditResult | null = null;
       try {

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { broadband, fakeBackend, home, startOf } from '../test/fakeBackend';
 import { afterNextFrame } from './frames';
-import { Session, undoMessage } from './session.svelte';
+import { SAVING_SHOWN_AFTER_MS, Session, undoMessage } from './session.svelte';
 
 /** Resolves once the frame after the latest round of edits is drawn: the chrome then shows that round. */
 function chromeShown(): Promise<void> {
@@ -47,8 +47,9 @@ describe('Session', () => {
     expect([session.entitiesVersion, session.linksVersion]).toEqual([entities, links]);
     expect(session.detailsVersion).toBe(details + 1);
     expect(session.detailsChanged).toEqual(new Set(['s']));
-    // The undo button and the save status follow a frame after the blueprint.
-    expect(session.save).toEqual({ kind: 'saving' });
+    // The undo button and the save status follow a frame after the blueprint; a quick save never
+    // says "Saving…".
+    expect(session.save).toEqual({ kind: 'idle' });
     expect(session.canUndo).toBe(false);
     await chromeShown();
     expect(session.save).toEqual({ kind: 'saved' });
@@ -87,32 +88,45 @@ describe('Session', () => {
       return { journey: home.id, can_undo: true, can_redo: false, described: null };
     });
     const first = session.apply({ type: 'set_step_text', step: 'a', text: '1' });
-    expect(session.save).toEqual({ kind: 'saving' });
     const second = session.apply({ type: 'delete_links', links: ['l'] });
     await Promise.all([first, second]);
     expect(sent).toEqual(['set_step_text', 'delete_links']);
     expect(backend.journeyScene).toHaveBeenCalledTimes(2);
   });
 
-  it('keeps "Saving…" when the chrome catches up with a round while a newer edit is on its way', async () => {
-    const { session, backend } = await started();
-    const result = { journey: home.id, can_undo: true, can_redo: false, described: null };
-    await session.apply({ type: 'set_step_text', step: 'a', text: '1' });
-    let store: () => void = () => undefined;
-    backend.applyEdit.mockImplementationOnce(
-      () =>
-        new Promise((resolve) => {
-          store = () => resolve(result);
-        }),
-    );
-    const second = session.apply({ type: 'set_step_text', step: 'a', text: '2' });
-    await chromeShown();
-    expect(session.canUndo).toBe(true);
-    expect(session.save).toEqual({ kind: 'saving' });
-    store();
-    await second;
-    await chromeShown();
-    expect(session.save).toEqual({ kind: 'saved' });
+  it('says "Saving…" only for an edit not stored in time, and keeps it while a newer edit is on its way', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const { session, backend } = await started();
+      const result = { journey: home.id, can_undo: true, can_redo: false, described: null };
+      await session.apply({ type: 'set_step_text', step: 'a', text: '1' });
+      let store: () => void = () => undefined;
+      backend.applyEdit.mockImplementationOnce(
+        () =>
+          new Promise((resolve) => {
+            store = () => resolve(result);
+          }),
+      );
+      const second = session.apply({ type: 'set_step_text', step: 'a', text: '2' });
+      await chromeShown();
+      expect(session.canUndo).toBe(true);
+      expect(session.save).toEqual({ kind: 'idle' });
+      vi.advanceTimersByTime(SAVING_SHOWN_AFTER_MS);
+      expect(session.save).toEqual({ kind: 'saving' });
+      store();
+      await second;
+      await chromeShown();
+      expect(session.save).toEqual({ kind: 'saved' });
+      // The next quick edit leaves "Saved" as it is, even once the delay has passed.
+      const third = session.apply({ type: 'set_step_text', step: 'a', text: '3' });
+      expect(session.save).toEqual({ kind: 'saved' });
+      await third;
+      await chromeShown();
+      vi.advanceTimersByTime(SAVING_SHOWN_AFTER_MS);
+      expect(session.save).toEqual({ kind: 'saved' });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('follows an undo into the journey it happened in', async () => {
