@@ -138,7 +138,7 @@ describe('typing cards', () => {
     });
   });
 
-  it('keeps the stored text on screen until the answer, with the keyboard back on the blueprint', async () => {
+  it('keeps the stored text on screen until the answer, with the keyboard and its ring back on the blueprint', async () => {
     const backend = fakeBackend();
     let answer = () => {};
     const answered = new Promise<void>((resolve) => (answer = resolve));
@@ -156,9 +156,17 @@ describe('typing cards', () => {
     expect((field as HTMLTextAreaElement).readOnly).toBe(true);
     expect((field as HTMLTextAreaElement).value).toBe('Claim logged by the triage desk');
     expect(document.activeElement).toBe(document.body);
+    // The blueprint's keyboard ring stays on while the field settles, and the blueprint takes the
+    // keyboard before the field goes, so the ring never goes off in between.
+    const canvas = screen.getByRole('application');
+    expect(canvas.classList.contains('typing')).toBe(true);
+    let fieldWhenFocused: boolean | null = null;
+    canvas.addEventListener('focus', () => (fieldWhenFocused = field.isConnected && canvas.classList.contains('typing')));
     answer();
     await waitFor(() => expect(screen.queryByRole('textbox', { name: 'Card text' })).toBeNull());
-    expect(document.activeElement).toBe(screen.getByRole('application'));
+    expect(document.activeElement).toBe(canvas);
+    expect(fieldWhenFocused).toBe(true);
+    expect(canvas.classList.contains('typing')).toBe(false);
   });
 });
 

@@ -267,10 +267,11 @@ export class Editor {
 
   /**
    * Stores a card's edited text, if it changed, and goes on as `then` says. Stored with Enter, the
-   * card's field settles (see `settling`) until the answer. If the store refuses the text, the field
-   * opens again with it, unless typing has moved on to another field.
+   * card's field settles (see `settling`) until the answer; `answered` then runs before the field goes
+   * (the window gives the keyboard back to the blueprint while the field still holds its ring). If the
+   * store refuses the text, the field opens again with it, unless typing has moved on to another field.
    */
-  async commitCardText(editing: Editing, then: Then, keydownAt?: number) {
+  async commitCardText(editing: Editing, then: Then, keydownAt?: number, answered?: () => void) {
     if (editing.kind !== 'card' || editing !== this.editing || editing.stored === null) return;
     const text = this.text;
     this.editing = null;
@@ -281,7 +282,10 @@ export class Editor {
     try {
       stored = await this.session.apply({ type: 'set_step_text', step: editing.id, text }, keydownAt);
     } finally {
-      if (this.settling === editing) this.settling = null;
+      if (this.settling === editing) {
+        answered?.();
+        this.settling = null;
+      }
     }
     if (!stored && this.editing === null) {
       this.selection = selectCards([editing.id]);
