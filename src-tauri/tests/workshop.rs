@@ -4,7 +4,7 @@
 //! cell, undo and redo, and after a restart everything still there with the undo history intact.
 //! Last, the time from a key press to the repainted scene on a generated 1,000-card journey is
 //! measured and printed, over 100 presses that type a card's text, mark it, draw an arrow, undo and
-//! redo; `cargo xtask bench-ui` measures the same on the sample and on 10,000 cards, on the release
+//! redo, both to the frame the page renders and to the repaint on the X screen; `cargo xtask bench-ui` measures the same on the sample and on 10,000 cards, on the release
 //! build. Screenshots land in `target/e2e/`.
 //!
 //! Needs a display: `cargo xtask test` runs it under Xvfb.
@@ -21,7 +21,7 @@ use support::blueprint::open_journey;
 use support::input::{click_at, drag, press, press_chord, type_text, wait_for_focus_on_canvas};
 use support::page::{self, Text};
 use support::ui::{click, settle, wait_until};
-use support::{screenshot, x11};
+use support::{damage, screenshot, x11};
 
 /// The name typed for the new journey.
 const JOURNEY: &str = "Claims workshop";
@@ -504,7 +504,9 @@ const ROUND: [Timed; 6] = [
 
 /// Opens the sample (`None`) or a journey generated with the CLI (`Some((cards, stages))`), selects a
 /// card on screen and times at least [`PRESSES`] key presses that edit it, mixing typing its text,
-/// marking it, drawing an arrow from it, undo and redo; prints p50, p95 and max.
+/// marking it, drawing an arrow from it, undo and redo; prints p50, p95 and max, first to the end of
+/// the frame the page renders, then to the first repaint over the card on the X screen after that
+/// frame began (what a person sees, a frame or more later when WebKit holds the frame back).
 async fn latency(generated: Option<(usize, usize)>) {
     let tmp = tempfile::tempdir().expect("temp dir");
     let dirs = Dirs::under(tmp.path());
@@ -527,9 +529,14 @@ async fn latency(generated: Option<(usize, usize)>) {
     let target = card_by_id(client, &id).await.expect("a visible card");
     click_at(client, target.centre(), &[]).await;
     client
-        .execute("window.__throughlineTimings = [];", vec![])
+        .execute(
+            "window.__throughlineTimings = []; window.__throughlineFrames = [];",
+            vec![],
+        )
         .await
         .expect("reset the timings");
+    let (card, view) = card_on_page(client, &id).await;
+    let screen = damage::Recorder::start();
     let mut timed = 0;
     let mut round = 0;
     while timed < PRESSES {
@@ -562,22 +569,80 @@ async fn latency(generated: Option<(usize, usize)>) {
         }
         round += 1;
     }
-    let mut ms = timings(client).await;
+    // A last repaint may still be on its way to the screen.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let repaints = screen.stop();
+    let ms = timings(client).await;
     assert_eq!(ms.len(), timed, "one timing per edit: {ms:?}");
     assert!(
         ms.iter().all(|&t| t > 0.0),
         "a timing is not positive: {ms:?}"
     );
+    println!("key-to-repaint {label}: {}", spread(ms));
+    let frames = frame_times(client).await;
+    assert_eq!(frames.len(), timed, "one frame per edit: {frames:?}");
+    let on_screen: Vec<f64> = frames
+        .iter()
+        .map(|&(keydown, frame)| {
+            let shown = repaints
+                .iter()
+                .find(|r| r.at_ms >= frame && r.overlaps(card, view))
+                .unwrap_or_else(|| {
+                    panic!("nothing was drawn over the card after the frame at {frame} ms")
+                });
+            shown.at_ms - keydown
+        })
+        .collect();
+    println!("key-to-screen {label}: {}", spread(on_screen));
+    app.close().await;
+}
+
+/// p50, p95 and max of `ms`, for printing.
+fn spread(mut ms: Vec<f64>) -> String {
     ms.sort_by(f64::total_cmp);
     let quantile = |q: f64| ms[((ms.len() - 1) as f64 * q).round() as usize];
-    println!(
-        "key-to-repaint {label}: p50 {:.1} ms, p95 {:.1} ms, max {:.1} ms (n={})",
+    format!(
+        "p50 {:.1} ms, p95 {:.1} ms, max {:.1} ms (n={})",
         quantile(0.5),
         quantile(0.95),
         ms[ms.len() - 1],
         ms.len()
-    );
-    app.close().await;
+    )
+}
+
+/// The box of card `id` in the page (x, y, width, height) and the page's size, to find it on screen.
+async fn card_on_page(client: &Client, id: &str) -> ((f64, f64, f64, f64), (f64, f64)) {
+    let value = client
+        .execute(
+            "const g = document.querySelector(`svg[role=\"figure\"] g[data-id=\"${arguments[0]}\"]`);
+             const r = g.querySelector('rect').getBoundingClientRect();
+             return [r.left, r.top, r.width, r.height, window.innerWidth, window.innerHeight];",
+            vec![json!(id)],
+        )
+        .await
+        .expect("measure the card");
+    let n: Vec<f64> = value
+        .as_array()
+        .map(|a| a.iter().filter_map(Value::as_f64).collect())
+        .unwrap_or_default();
+    assert_eq!(n.len(), 6, "the card's box and the page's size: {value}");
+    ((n[0], n[1], n[2], n[3]), (n[4], n[5]))
+}
+
+/// Each timed press's keydown and the start of the frame that drew it, in ms since the Unix epoch.
+async fn frame_times(client: &Client) -> Vec<(f64, f64)> {
+    let value = client
+        .execute("return window.__throughlineFrames || [];", vec![])
+        .await
+        .expect("read the frame times");
+    value
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|f| Some((f["keydown"].as_f64()?, f["frame"].as_f64()?)))
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// Launches the app with `args` and waits until it has drawn the cards of the journey it opens on.

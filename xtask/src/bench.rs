@@ -35,8 +35,8 @@ pub fn startup_only(binary: Option<&Path>) -> Result {
 
 /// Sets up, builds the release app and CLI, and runs the key-press-to-repaint harness of
 /// `src-tauri/tests/workshop.rs` on them under a virtual display: the sample, 1,000 and 10,000
-/// cards, 100 edits each, printed as p50, p95 and max; then the frame rate of panning and zooming
-/// 10,000 cards.
+/// cards, 100 edits each, printed as p50, p95 and max to the page's frame and to the screen; then
+/// the frame rate of panning and zooming 10,000 cards.
 pub fn window() -> Result {
     setup::run()?;
     process::build_release(&["throughline-app", "throughline-cli"])?;

@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod blueprint;
+pub mod damage;
 pub mod export;
 pub mod failure;
 pub mod input;

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { broadband, fakeBackend, home, startOf } from '../test/fakeBackend';
 import { afterNextFrame } from './frames';
 import { SAVING_SHOWN_AFTER_MS, Session, undoMessage } from './session.svelte';
+import type { FrameTimes } from './timing';
 
 /** Resolves once the frame after the latest round of edits is drawn: the chrome then shows that round. */
 function chromeShown(): Promise<void> {
@@ -175,10 +176,18 @@ describe('Session', () => {
       return 0;
     });
     window.__throughlineTimings = undefined;
-    await session.apply({ type: 'delete_links', links: ['l'] }, performance.now() - 5);
+    window.__throughlineFrames = undefined;
+    const keydownAt = performance.now() - 5;
+    await session.apply({ type: 'delete_links', links: ['l'] }, keydownAt);
     await session.apply({ type: 'delete_links', links: ['l'] });
     await vi.waitFor(() => expect(window.__throughlineTimings).toHaveLength(1));
     expect(window.__throughlineTimings?.[0]).toBeGreaterThanOrEqual(5);
+    // The same press on the wall clock, for finding when its frame reached the screen.
+    const frames = window.__throughlineFrames as FrameTimes[] | undefined;
+    expect(frames).toHaveLength(1);
+    const frame = (frames as FrameTimes[])[0];
+    expect(frame.keydown).toBeCloseTo(performance.timeOrigin + keydownAt, 6);
+    expect(frame.frame).toBeGreaterThanOrEqual(frame.keydown);
     vi.unstubAllGlobals();
   });
 });
