@@ -4,8 +4,9 @@
 //! cell, undo and redo, and after a restart everything still there with the undo history intact.
 //! Last, the time from a key press to the repainted scene on a generated 1,000-card journey is
 //! measured and printed, over 100 presses that type a card's text, mark it, draw an arrow, undo and
-//! redo, both to the frame the page renders and to the repaint on the X screen; `cargo xtask bench-ui` measures the same on the sample and on 10,000 cards, on the release
-//! build. Screenshots land in `target/e2e/`.
+//! redo, both to the frame the page renders and to the repaint on the X screen; `cargo xtask bench-ui`
+//! measures the same on the sample and on 10,000 cards, on the release build. Screenshots land in
+//! `target/e2e/`.
 //!
 //! Needs a display: `cargo xtask test` runs it under Xvfb.
 
@@ -612,36 +613,38 @@ fn spread(mut ms: Vec<f64>) -> String {
 
 /// The box of card `id` in the page (x, y, width, height) and the page's size, to find it on screen.
 async fn card_on_page(client: &Client, id: &str) -> ((f64, f64, f64, f64), (f64, f64)) {
-    let value = client
-        .execute(
-            "const g = document.querySelector(`svg[role=\"figure\"] g[data-id=\"${arguments[0]}\"]`);
-             const r = g.querySelector('rect').getBoundingClientRect();
-             return [r.left, r.top, r.width, r.height, window.innerWidth, window.innerHeight];",
-            vec![json!(id)],
-        )
-        .await
-        .expect("measure the card");
-    let n: Vec<f64> = value
-        .as_array()
-        .map(|a| a.iter().filter_map(Value::as_f64).collect())
-        .unwrap_or_default();
-    assert_eq!(n.len(), 6, "the card's box and the page's size: {value}");
+    let n = numbers(
+        client,
+        "const g = document.querySelector(`svg[role=\"figure\"] g[data-id=\"${arguments[0]}\"]`);
+         const r = g.querySelector('rect').getBoundingClientRect();
+         return [r.left, r.top, r.width, r.height, window.innerWidth, window.innerHeight];",
+        vec![json!(id)],
+    )
+    .await;
+    assert_eq!(n.len(), 6, "the card's box and the page's size: {n:?}");
     ((n[0], n[1], n[2], n[3]), (n[4], n[5]))
 }
 
 /// Each timed press's keydown and the start of the frame that drew it, in ms since the Unix epoch.
 async fn frame_times(client: &Client) -> Vec<(f64, f64)> {
+    let n = numbers(
+        client,
+        "return (window.__throughlineFrames || []).flatMap((f) => [f.keydown, f.frame]);",
+        vec![],
+    )
+    .await;
+    n.chunks_exact(2).map(|pair| (pair[0], pair[1])).collect()
+}
+
+/// The numbers `script` returns as an array (none if it returns something else).
+async fn numbers(client: &Client, script: &str, args: Vec<Value>) -> Vec<f64> {
     let value = client
-        .execute("return window.__throughlineFrames || [];", vec![])
+        .execute(script, args)
         .await
-        .expect("read the frame times");
+        .unwrap_or_else(|e| panic!("run {script:?}: {e}"));
     value
         .as_array()
-        .map(|a| {
-            a.iter()
-                .filter_map(|f| Some((f["keydown"].as_f64()?, f["frame"].as_f64()?)))
-                .collect()
-        })
+        .map(|a| a.iter().filter_map(Value::as_f64).collect())
         .unwrap_or_default()
 }
 
@@ -666,14 +669,7 @@ fn generate_journey(dir: &std::path::Path, cards: usize, stages: usize) -> Strin
 
 /// The timings the UI recorded so far.
 async fn timings(client: &Client) -> Vec<f64> {
-    let value = client
-        .execute("return window.__throughlineTimings || [];", vec![])
-        .await
-        .expect("read the timings");
-    value
-        .as_array()
-        .map(|a| a.iter().filter_map(Value::as_f64).collect())
-        .unwrap_or_default()
+    numbers(client, "return window.__throughlineTimings || [];", vec![]).await
 }
 
 /// The id of a card whose middle is on screen, inside the canvas.
