@@ -138,7 +138,7 @@ describe('typing cards', () => {
     });
   });
 
-  it('keeps the stored text on screen until the answer, with the keyboard and its ring back on the blueprint', async () => {
+  it('keeps the stored text on screen, unchanged and refusing typing, until the answer, with the keyboard and its ring back on the blueprint', async () => {
     const backend = fakeBackend();
     let answer = () => {};
     const answered = new Promise<void>((resolve) => (answer = resolve));
@@ -153,9 +153,13 @@ describe('typing cards', () => {
     await fireEvent.input(field, { target: { value: 'Claim logged by the triage desk' } });
     await fireEvent.keyDown(field, { key: 'Enter' });
     expect(screen.getByRole('textbox', { name: 'Card text' })).toBe(field);
-    expect((field as HTMLTextAreaElement).readOnly).toBe(true);
+    // Nothing about the field changes at Enter, not even where the keyboard is; typing is refused.
+    expect((field as HTMLTextAreaElement).readOnly).toBe(false);
+    expect(document.activeElement).toBe(field);
+    const typed = new InputEvent('beforeinput', { inputType: 'insertText', data: 'x', cancelable: true, bubbles: true });
+    field.dispatchEvent(typed);
+    expect(typed.defaultPrevented).toBe(true);
     expect((field as HTMLTextAreaElement).value).toBe('Claim logged by the triage desk');
-    expect(document.activeElement).toBe(document.body);
     // The blueprint's keyboard ring stays on while the field settles, and the blueprint takes the
     // keyboard before the field goes, so the ring never goes off in between.
     const canvas = screen.getByRole('application');
@@ -167,6 +171,37 @@ describe('typing cards', () => {
     expect(document.activeElement).toBe(canvas);
     expect(fieldWhenFocused).toBe(true);
     expect(canvas.classList.contains('typing')).toBe(false);
+  });
+
+  it('gives a key pressed while the stored text settles to the blueprint, with the keyboard', async () => {
+    const backend = fakeBackend();
+    let answer = () => {};
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    backend.applyEdit.mockImplementationOnce(async () => {
+      await answered;
+      return { journey: home.id, can_undo: true, can_redo: false, described: null };
+    });
+    const { svg } = await openApp(backend);
+    const card = cardAt(3, 1);
+    await fireEvent.dblClick(svg, { clientX: middleOf(card).x, clientY: middleOf(card).y });
+    const field = await screen.findByRole('textbox', { name: 'Card text' });
+    await fireEvent.input(field, { target: { value: 'Claim logged by the triage desk' } });
+    await fireEvent.keyDown(field, { key: 'Enter' });
+    await fireEvent.keyDown(field, { key: 'm' });
+    expect(document.activeElement).toBe(screen.getByRole('application'));
+    answer();
+    await waitFor(() =>
+      expect(backend.applyEdit).toHaveBeenCalledWith({
+        type: 'set_step_details',
+        step: card.id,
+        details: expect.objectContaining({ moment_of_truth: !stepOf(card.id).moment_of_truth }),
+      }),
+    );
+    expect(backend.applyEdit.mock.calls[0][0]).toEqual({
+      type: 'set_step_text',
+      step: card.id,
+      text: 'Claim logged by the triage desk',
+    });
   });
 });
 

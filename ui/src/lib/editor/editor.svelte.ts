@@ -42,8 +42,8 @@ export class Editor {
   editing = $state.raw<Editing | null>(null);
   /**
    * A card whose typed text was stored with Enter and is waiting for the answer: its field stays on
-   * screen, away from the keyboard, and goes in the frame that draws the stored text, so the window
-   * does not first draw a frame that only removes the field.
+   * screen as it was, refusing typing, and goes in the frame that draws the stored text, so the window
+   * does not first draw a frame that only changes or removes the field.
    */
   settling = $state.raw<Editing | null>(null);
   /** The text in the in-place editor, as typed so far. */
