@@ -24,11 +24,43 @@ export const lazy = {
 } as const;
 
 /** How long after the first paint the background fetch starts, leaving the first frames to the user. */
-const WARM_AFTER_MS = 500;
+export const WARM_AFTER_MS = 500;
 
-/** Fetches every lazy part in the background, once the first blueprint is on screen. */
-export function warmLazyParts() {
-  setTimeout(() => {
-    for (const load of Object.values(lazy)) void load().catch(() => undefined);
-  }, WARM_AFTER_MS);
+/**
+ * How long keyboard, pointer and wheel must have rested before a part is fetched in the background.
+ * The page builds a part on its only thread; the first to bring a stylesheet with container queries
+ * has WebKit lay the whole page out again (75–115 ms on the sample), and a key press meanwhile waits.
+ */
+export const WARM_WHEN_QUIET_MS = 400;
+
+/** The pause between two parts fetched in the background, so each is built in a task of its own. */
+export const WARM_GAP_MS = 30;
+
+const INPUT = ['keydown', 'pointerdown', 'wheel'] as const;
+
+/**
+ * Fetches every lazy part (or those of `loaders`) in the background, one at a time, once the first
+ * blueprint is on screen and whenever the user is not typing, pointing or scrolling; a part that fails
+ * to load is left to load on first use.
+ */
+export function warmLazyParts(loaders: ReadonlyArray<() => Promise<unknown>> = Object.values(lazy)) {
+  const waiting = [...loaders];
+  let lastInput = -Infinity;
+  // The listeners stay for the window's life: taking them off again had WebKit lay the whole page out
+  // (about 70 ms), as long as the block they are there to keep away from the user.
+  const noted = () => (lastInput = Date.now());
+  INPUT.forEach((name) => window.addEventListener(name, noted, { capture: true, passive: true }));
+  const next = () => {
+    const rested = Date.now() - lastInput;
+    if (rested < WARM_WHEN_QUIET_MS) {
+      setTimeout(next, WARM_WHEN_QUIET_MS - rested);
+      return;
+    }
+    const load = waiting.shift();
+    if (!load) return;
+    void load()
+      .catch(() => undefined)
+      .then(() => setTimeout(next, WARM_GAP_MS));
+  };
+  setTimeout(next, WARM_AFTER_MS);
 }
