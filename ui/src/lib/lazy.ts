@@ -27,27 +27,26 @@ export const lazy = {
 export const WARM_AFTER_MS = 500;
 
 /**
- * How long keyboard, pointer and wheel must have rested before a part is fetched in the background.
- * The page builds a part on its only thread; the first to bring a stylesheet with container queries
- * has WebKit lay the whole page out again (75–115 ms on the sample), and a key press meanwhile waits.
+ * How long keyboard and pointer must have rested before a part is fetched in the background: the
+ * page builds a part on its only thread, and a key press meanwhile waits.
  */
 export const WARM_WHEN_QUIET_MS = 400;
 
 /** The pause between two parts fetched in the background, so each is built in a task of its own. */
 export const WARM_GAP_MS = 30;
 
-const INPUT = ['keydown', 'pointerdown', 'wheel'] as const;
+// Not the wheel: with a wheel listener added here too, the page was blocked once for about half a
+// second on a 10,000-card journey (WebKit works out again where the page takes the wheel).
+const INPUT = ['keydown', 'pointerdown'] as const;
 
 /**
  * Fetches every lazy part (or those of `loaders`) in the background, one at a time, once the first
- * blueprint is on screen and whenever the user is not typing, pointing or scrolling; a part that fails
+ * blueprint is on screen and whenever the user is not typing or pointing; a part that fails
  * to load is left to load on first use.
  */
 export function warmLazyParts(loaders: ReadonlyArray<() => Promise<unknown>> = Object.values(lazy)) {
   const waiting = [...loaders];
   let lastInput = -Infinity;
-  // The listeners stay for the window's life: taking them off again had WebKit lay the whole page out
-  // (about 70 ms), as long as the block they are there to keep away from the user.
   const noted = () => (lastInput = Date.now());
   INPUT.forEach((name) => window.addEventListener(name, noted, { capture: true, passive: true }));
   const next = () => {
@@ -57,7 +56,10 @@ export function warmLazyParts(loaders: ReadonlyArray<() => Promise<unknown>> = O
       return;
     }
     const load = waiting.shift();
-    if (!load) return;
+    if (!load) {
+      INPUT.forEach((name) => window.removeEventListener(name, noted, { capture: true }));
+      return;
+    }
     void load()
       .catch(() => undefined)
       .then(() => setTimeout(next, WARM_GAP_MS));
