@@ -16,10 +16,6 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     assetsInlineLimit: 0,
-    // One stylesheet, linked from the page: a stylesheet added later, as a lazily loaded view's would
-    // be, has WebKit lay out the whole page again when it holds container queries (half a second on a
-    // 10,000-card journey), and that would happen the first time each such view loads.
-    cssCodeSplit: false,
   },
   test: {
     environment: 'jsdom',
