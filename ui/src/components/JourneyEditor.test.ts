@@ -20,6 +20,27 @@ async function clickAt(svg: Element, point: { x: number; y: number }, extra: Mou
   await fireEvent.click(svg, at);
 }
 
+/**
+ * A card's text typed in its field and stored with Enter, with the store's answer held back until
+ * `answer` is called: the field is settling meanwhile.
+ */
+async function storeTextAnsweredLater(text: string) {
+  const backend = fakeBackend();
+  let answer = () => {};
+  const answered = new Promise<void>((resolve) => (answer = resolve));
+  backend.applyEdit.mockImplementationOnce(async () => {
+    await answered;
+    return { journey: home.id, can_undo: true, can_redo: false, described: null };
+  });
+  const { svg } = await openApp(backend);
+  const card = cardAt(3, 1);
+  await fireEvent.dblClick(svg, { clientX: middleOf(card).x, clientY: middleOf(card).y });
+  const field = await screen.findByRole('textbox', { name: 'Card text' });
+  await fireEvent.input(field, { target: { value: text } });
+  await fireEvent.keyDown(field, { key: 'Enter' });
+  return { backend, card, field, answer };
+}
+
 /** The empty spot under the support lane's cards in a stage. */
 function emptySpot(stage: number) {
   const band = scene.lanes[4].band;
@@ -139,19 +160,7 @@ describe('typing cards', () => {
   });
 
   it('keeps the stored text on screen, unchanged and refusing typing, until the answer, with the keyboard and its ring back on the blueprint', async () => {
-    const backend = fakeBackend();
-    let answer = () => {};
-    const answered = new Promise<void>((resolve) => (answer = resolve));
-    backend.applyEdit.mockImplementationOnce(async () => {
-      await answered;
-      return { journey: home.id, can_undo: true, can_redo: false, described: null };
-    });
-    const { svg } = await openApp(backend);
-    const card = cardAt(3, 1);
-    await fireEvent.dblClick(svg, { clientX: middleOf(card).x, clientY: middleOf(card).y });
-    const field = await screen.findByRole('textbox', { name: 'Card text' });
-    await fireEvent.input(field, { target: { value: 'Claim logged by the triage desk' } });
-    await fireEvent.keyDown(field, { key: 'Enter' });
+    const { field, answer } = await storeTextAnsweredLater('Claim logged by the triage desk');
     expect(screen.getByRole('textbox', { name: 'Card text' })).toBe(field);
     // Nothing about the field changes at Enter, not even where the keyboard is; typing is refused.
     expect((field as HTMLTextAreaElement).readOnly).toBe(false);
@@ -174,19 +183,7 @@ describe('typing cards', () => {
   });
 
   it('gives a key pressed while the stored text settles to the blueprint, with the keyboard', async () => {
-    const backend = fakeBackend();
-    let answer = () => {};
-    const answered = new Promise<void>((resolve) => (answer = resolve));
-    backend.applyEdit.mockImplementationOnce(async () => {
-      await answered;
-      return { journey: home.id, can_undo: true, can_redo: false, described: null };
-    });
-    const { svg } = await openApp(backend);
-    const card = cardAt(3, 1);
-    await fireEvent.dblClick(svg, { clientX: middleOf(card).x, clientY: middleOf(card).y });
-    const field = await screen.findByRole('textbox', { name: 'Card text' });
-    await fireEvent.input(field, { target: { value: 'Claim logged by the triage desk' } });
-    await fireEvent.keyDown(field, { key: 'Enter' });
+    const { backend, card, field, answer } = await storeTextAnsweredLater('Claim logged by the triage desk');
     await fireEvent.keyDown(field, { key: 'm' });
     expect(document.activeElement).toBe(screen.getByRole('application'));
     answer();
