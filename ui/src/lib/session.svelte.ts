@@ -257,13 +257,16 @@ export class Session {
   /**
    * Sends an edit. Resolves with its result once the scene showing it is applied, or with null if it was
    * refused (the message is then in `error` and the scene is fetched again). `keydownAt` is the
-   * `performance.now()` of the key press that asked for it, for the benchmark timings.
+   * `performance.now()` of the key press that asked for it, for the benchmark timings. `answered` runs
+   * as the answer arrives, before the scene changes: what it changes in the page is then laid out with
+   * the scene's change, once, instead of forcing a layout of the changed scene (focus does).
    */
-  apply(edit: Edit, keydownAt?: number): Promise<EditResult | null> {
+  apply(edit: Edit, keydownAt?: number, answered?: () => void): Promise<EditResult | null> {
     if (edit.type === 'add_step') this.added.set(edit.step, Date.now());
     const creates =
       edit.type === 'create_journey' || edit.type === 'duplicate_journey' || edit.type === 'create_future_state';
-    return this.enqueue(() => this.backend.applyEdit(edit), creates, keydownAt);
+    const send = () => this.backend.applyEdit(edit);
+    return this.enqueue(answered ? () => send().finally(answered) : send, creates, keydownAt);
   }
 
   undo(keydownAt?: number): Promise<EditResult | null> {
@@ -479,7 +482,8 @@ export class Session {
         const scene = await this.backend.journeyScene(target);
         if (request === this.latestSceneRequest) this.applyScene(scene);
       }
-      this.tellViews(pending);
+      // The panels that fetch more than the scene ask once the scene is drawn, not before it.
+      this.withChrome.push(() => this.tellViews(pending));
       this.settled = pending.failed ? { kind: 'failed', message: pending.failed.message } : { kind: 'saved' };
       for (const keydownAt of pending.keydowns) recordAfterPaint(keydownAt);
     } catch (reason) {

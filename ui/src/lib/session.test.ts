@@ -45,14 +45,15 @@ describe('Session', () => {
     expect(backend.journeyScene).toHaveBeenCalledTimes(2);
     expect(backend.listJourneys).toHaveBeenCalledTimes(1);
     expect(session.sceneVersion).toBe(version + 1);
-    expect([session.entitiesVersion, session.linksVersion]).toEqual([entities, links]);
-    expect(session.detailsVersion).toBe(details + 1);
-    expect(session.detailsChanged).toEqual(new Set(['s']));
-    // The undo button and the save status follow a frame after the blueprint; a quick save never
-    // says "Saving…".
+    // The undo button, the save status and the panels that fetch more than the scene follow a frame
+    // after the blueprint; a quick save never says "Saving…".
+    expect(session.detailsVersion).toBe(details);
     expect(session.save).toEqual({ kind: 'idle' });
     expect(session.canUndo).toBe(false);
     await chromeShown();
+    expect([session.entitiesVersion, session.linksVersion]).toEqual([entities, links]);
+    expect(session.detailsVersion).toBe(details + 1);
+    expect(session.detailsChanged).toEqual(new Set(['s']));
     expect(session.save).toEqual({ kind: 'saved' });
     expect(session.canUndo).toBe(true);
 
@@ -61,6 +62,7 @@ describe('Session', () => {
       changed: { journeys: true, entities: true, details: [], links: true, personas: true, comments: true, opportunities: true },
     });
     await session.apply({ type: 'delete_steps', steps: ['s'] });
+    await chromeShown();
     expect(backend.listJourneys).toHaveBeenCalledTimes(2);
     expect([session.entitiesVersion, session.linksVersion]).toEqual([entities + 1, links + 1]);
     expect(session.detailsVersion).toBe(details + 1);
@@ -71,13 +73,27 @@ describe('Session', () => {
       changed: { journeys: false, entities: false, details: [], links: false, personas: true, comments: true, opportunities: true },
     });
     await session.apply({ type: 'set_journey_personas', journey: home.id, personas: [] });
+    await chromeShown();
     expect([session.entitiesVersion, session.linksVersion]).toEqual([entities + 2, links + 1]);
     expect(session.detailsVersion).toBe(details + 1);
 
     // An answer that does not say what changed (or a refusal) has everything fetched again.
     await session.apply({ type: 'delete_links', links: ['l'] });
+    await chromeShown();
     expect(backend.listJourneys).toHaveBeenCalledTimes(3);
     expect(session.detailsChanged).toBe('all');
+  });
+
+  it('runs what waits for an edit\'s answer before the scene changes, refused or not', async () => {
+    const { session, backend } = await started();
+    const seen: number[] = [];
+    const version = session.sceneVersion;
+    const answered = () => seen.push(session.sceneVersion);
+    await session.apply({ type: 'set_step_text', step: 's', text: 'new' }, undefined, answered);
+    backend.applyEdit.mockRejectedValueOnce({ code: 'invalid', message: 'too long' });
+    await session.apply({ type: 'set_step_text', step: 's', text: 'x' }, undefined, answered);
+    expect(seen).toEqual([version, version + 1]);
+    expect(session.sceneVersion).toBe(version + 2);
   });
 
   it('sends queued edits one after another and fetches once after the last', async () => {

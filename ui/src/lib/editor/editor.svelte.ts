@@ -267,8 +267,9 @@ export class Editor {
 
   /**
    * Stores a card's edited text, if it changed, and goes on as `then` says. Stored with Enter, the
-   * card's field settles (see `settling`) until the answer; `answered` then runs before the field goes
-   * (the window gives the keyboard back to the blueprint while the field still holds its ring). If the
+   * card's field settles (see `settling`) until the answer; `answered` runs as the answer arrives,
+   * before the scene or the field changes (the window gives the keyboard back to the blueprint while the
+   * field still holds its ring, and the focus change is laid out with the new text, once). If the
    * store refuses the text, the field opens again with it, unless typing has moved on to another field.
    */
   async commitCardText(editing: Editing, then: Then, keydownAt?: number, answered?: () => void) {
@@ -280,12 +281,11 @@ export class Editor {
     if (then === 'stay') this.settling = editing;
     let stored: EditResult | null = null;
     try {
-      stored = await this.session.apply({ type: 'set_step_text', step: editing.id, text }, keydownAt);
+      stored = await this.session.apply({ type: 'set_step_text', step: editing.id, text }, keydownAt, () => {
+        if (this.settling === editing) answered?.();
+      });
     } finally {
-      if (this.settling === editing) {
-        answered?.();
-        this.settling = null;
-      }
+      if (this.settling === editing) this.settling = null;
     }
     if (!stored && this.editing === null) {
       this.selection = selectCards([editing.id]);
