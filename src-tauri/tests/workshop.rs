@@ -626,6 +626,19 @@ async fn latency(generated: Option<(usize, usize)>) {
             spread(&of_kind(&on_screen))
         );
     }
+    let mut slowest: Vec<(f64, f64, Timed)> = on_screen
+        .iter()
+        .zip(&ms)
+        .zip(&steps)
+        .map(|((&screen, &page), &step)| (screen, page, step))
+        .collect();
+    slowest.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let slowest: Vec<String> = slowest
+        .iter()
+        .take(8)
+        .map(|(screen, page, step)| format!("{step:?} {screen:.0}/{page:.0}"))
+        .collect();
+    println!("  slowest on screen (screen/page ms): {}", slowest.join(", "));
     app.close().await;
 }
 
