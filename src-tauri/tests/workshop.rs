@@ -638,7 +638,10 @@ async fn latency(generated: Option<(usize, usize)>) {
         .take(8)
         .map(|(screen, page, step)| format!("{step:?} {screen:.0}/{page:.0}"))
         .collect();
-    println!("  slowest on screen (screen/page ms): {}", slowest.join(", "));
+    println!(
+        "  slowest on screen (screen/page ms): {}",
+        slowest.join(", ")
+    );
     app.close().await;
 }
 
