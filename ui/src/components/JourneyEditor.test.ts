@@ -1,4 +1,5 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import { tick } from 'svelte';
 import { describe, expect, it, vi } from 'vitest';
 import App from '../App.svelte';
 import { fakeBackend, home, stepOf } from '../test/fakeBackend';
@@ -392,6 +393,66 @@ describe('details panel', () => {
         change: null,
       },
     });
+  });
+
+  it('keeps the choices sent while the card was being fetched again', async () => {
+    const { backend, svg } = await openApp();
+    const card = cardAt(1, 0);
+    await clickAt(svg, middleOf(card));
+    const panel = screen.getByRole('complementary', { name: 'Details' });
+    const moment = await within(panel).findByRole('checkbox', { name: /Moment of truth/ });
+    // The store keeps what it is sent; the fetch after the first choice answers late, with the card
+    // as it was before any choice.
+    const before = stepOf(card.id);
+    let stored = before;
+    backend.applyEdit.mockImplementation(async (edit) => {
+      if (edit.type === 'set_step_details') stored = { ...stored, ...edit.details, change: edit.details.change ?? undefined };
+      return { journey: home.id, can_undo: true, can_redo: false, described: null };
+    });
+    backend.stepDetails.mockImplementation(async () => stored);
+    let answerLate = () => {};
+    backend.stepDetails.mockImplementationOnce(() => new Promise((resolve) => (answerLate = () => resolve(before))));
+    await fireEvent.click(moment);
+    await waitFor(() => expect(backend.stepDetails).toHaveBeenCalledTimes(2));
+    await fireEvent.click(within(panel).getByRole('checkbox', { name: /Fail point/ }));
+    answerLate();
+    await tick();
+    await fireEvent.click(within(panel).getByRole('checkbox', { name: /Wait point/ }));
+    expect(backend.applyEdit).toHaveBeenLastCalledWith(
+      expect.objectContaining({
+        details: expect.objectContaining({ moment_of_truth: true, fail_point: true, wait_point: true }),
+      }),
+    );
+  });
+
+  it('keeps a date being typed when the card is fetched again meanwhile', async () => {
+    const { backend, svg } = await openApp();
+    const card = cardAt(1, 0);
+    await clickAt(svg, middleOf(card));
+    const panel = screen.getByRole('complementary', { name: 'Details' });
+    await within(panel).findByRole('checkbox', { name: /Moment of truth/ });
+    let stored = stepOf(card.id);
+    backend.applyEdit.mockImplementation(async (edit) => {
+      if (edit.type === 'set_step_details') stored = { ...stored, ...edit.details, change: edit.details.change ?? undefined };
+      return { journey: home.id, can_undo: true, can_redo: false, described: null };
+    });
+    let answerLate = () => {};
+    backend.stepDetails.mockImplementationOnce((step) => {
+      const asStored = stored;
+      expect(step).toBe(card.id);
+      return new Promise((resolve) => (answerLate = () => resolve(asStored)));
+    });
+    await fireEvent.click(within(panel).getByRole('button', { name: '+ Add insight' }));
+    const finding = await within(panel).findByRole('textbox', { name: 'Insight 1' });
+    await fireEvent.input(finding, { target: { value: 'Half wait over 40 minutes' } });
+    await fireEvent.change(finding);
+    await waitFor(() => expect(backend.stepDetails).toHaveBeenCalledTimes(2));
+    const date = within(panel).getByRole('textbox', { name: 'Insight 1 date' }) as HTMLInputElement;
+    await fireEvent.input(date, { target: { value: '2026-0' } });
+    answerLate();
+    await tick();
+    expect(date.value).toBe('2026-0');
+    expect(within(panel).getByRole('textbox', { name: 'Insight 1 date' })).toBe(date);
   });
 
   it('marks a card as an assumption, and attaches an insight once it says something', async () => {
