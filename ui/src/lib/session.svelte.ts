@@ -400,8 +400,13 @@ export class Session {
     return result ? steps : null;
   }
 
-  /** One card with everything about it, as stored. */
-  stepDetails(step: Id): Promise<Step> {
+  /**
+   * One card with everything about it, as stored. Read once the edits already sent are answered, so
+   * the card read is never older than an edit the window has sent (a form filled from it, or an edit
+   * built on it, would otherwise take that edit back).
+   */
+  async stepDetails(step: Id): Promise<Step> {
+    await this.queue;
     return this.backend.stepDetails(step);
   }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { broadband, fakeBackend, home, startOf } from '../test/fakeBackend';
+import { cardAt } from '../test/grid';
 import { afterNextFrame } from './frames';
 import { SAVING_SHOWN_AFTER_MS, Session, undoMessage } from './session.svelte';
 import type { FrameTimes } from './timing';
@@ -94,6 +95,25 @@ describe('Session', () => {
     await session.apply({ type: 'set_step_text', step: 's', text: 'x' }, undefined, answered);
     expect(seen).toEqual([version, version + 1]);
     expect(session.sceneVersion).toBe(version + 2);
+  });
+
+  it('reads a card only once the edits already sent are answered', async () => {
+    const { session, backend } = await started();
+    let answer = () => {};
+    backend.applyEdit.mockImplementationOnce(
+      () =>
+        new Promise((resolve) =>
+          (answer = () => resolve({ journey: home.id, can_undo: true, can_redo: false, described: null })),
+        ),
+    );
+    const card = cardAt(1, 0).id;
+    const stored = session.apply({ type: 'set_step_text', step: card, text: 'new' });
+    const read = session.stepDetails(card);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(backend.stepDetails).not.toHaveBeenCalled();
+    answer();
+    await Promise.all([stored, read]);
+    expect(backend.stepDetails).toHaveBeenCalledWith(card);
   });
 
   it('sends queued edits one after another and fetches once after the last', async () => {
