@@ -5,6 +5,8 @@ import App from '../App.svelte';
 import { fakeBackend, home, stepOf } from '../test/fakeBackend';
 import { broadbandInstallation } from '../test/fixtures';
 import { cardAt, laneId, middleOf, scene, stageId } from '../test/grid';
+import type { Id } from '../lib/bindings/Id';
+import type { Step } from '../lib/bindings/Step';
 
 /** The app on the fake backend, once the first journey is drawn. */
 async function openApp(backend = fakeBackend()) {
@@ -40,6 +42,21 @@ async function storeTextAnsweredLater(text: string) {
   await fireEvent.input(field, { target: { value: text } });
   await fireEvent.keyDown(field, { key: 'Enter' });
   return { backend, card, field, answer };
+}
+
+/**
+ * Has the fake store keep the details it is sent for card `id`, as the real one does; returns the card
+ * as kept so far.
+ */
+function keepDetails(backend: ReturnType<typeof fakeBackend>, id: Id): () => Step {
+  let kept = stepOf(id);
+  backend.applyEdit.mockImplementation(async (edit) => {
+    if (edit.type === 'set_step_details' && edit.step === id) {
+      kept = { ...kept, ...edit.details, change: edit.details.change ?? undefined };
+    }
+    return { journey: home.id, can_undo: true, can_redo: false, described: null };
+  });
+  return () => kept;
 }
 
 /** The empty spot under the support lane's cards in a stage. */
@@ -404,12 +421,8 @@ describe('details panel', () => {
     // The store keeps what it is sent; the fetch after the first choice answers late, with the card
     // as it was before any choice.
     const before = stepOf(card.id);
-    let stored = before;
-    backend.applyEdit.mockImplementation(async (edit) => {
-      if (edit.type === 'set_step_details') stored = { ...stored, ...edit.details, change: edit.details.change ?? undefined };
-      return { journey: home.id, can_undo: true, can_redo: false, described: null };
-    });
-    backend.stepDetails.mockImplementation(async () => stored);
+    const kept = keepDetails(backend, card.id);
+    backend.stepDetails.mockImplementation(async () => kept());
     let answerLate = () => {};
     backend.stepDetails.mockImplementationOnce(() => new Promise((resolve) => (answerLate = () => resolve(before))));
     await fireEvent.click(moment);
@@ -431,14 +444,10 @@ describe('details panel', () => {
     await clickAt(svg, middleOf(card));
     const panel = screen.getByRole('complementary', { name: 'Details' });
     await within(panel).findByRole('checkbox', { name: /Moment of truth/ });
-    let stored = stepOf(card.id);
-    backend.applyEdit.mockImplementation(async (edit) => {
-      if (edit.type === 'set_step_details') stored = { ...stored, ...edit.details, change: edit.details.change ?? undefined };
-      return { journey: home.id, can_undo: true, can_redo: false, described: null };
-    });
+    const kept = keepDetails(backend, card.id);
     let answerLate = () => {};
     backend.stepDetails.mockImplementationOnce((step) => {
-      const asStored = stored;
+      const asStored = kept();
       expect(step).toBe(card.id);
       return new Promise((resolve) => (answerLate = () => resolve(asStored)));
     });
